@@ -1,0 +1,25 @@
+package dev.triage.findings;
+
+import java.util.List;
+
+/**
+ * One flaw, as every output shows it.
+ *
+ * @param rule        the catalogue rule (gives CWE, title, advice)
+ * @param severity    severity of this finding (the rule's default unless the detector raised or lowered it)
+ * @param confidence  how sure Triage is of this one
+ * @param location    where it stands (the sink)
+ * @param message     one sentence naming the specific problem, e.g. "Cipher "DES/ECB/PKCS5Padding" uses DES..."
+ * @param path        source → steps → sink; empty when the rule needs no path
+ * @param fingerprint stable id of this finding: survives line shifts and recompilation
+ */
+public record Finding(Rule rule, Severity severity, Confidence confidence, Location location,
+                      String message, List<PathStep> path, String fingerprint) {
+    public Finding {
+        path = List.copyOf(path);
+    }
+
+    public int cwe() {
+        return rule.cwe();
+    }
+}

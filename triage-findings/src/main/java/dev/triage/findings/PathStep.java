@@ -1,0 +1,5 @@
+package dev.triage.findings;
+
+/** One step of a finding's path from source to sink. */
+public record PathStep(Location location, String description) {
+}

@@ -1,0 +1,28 @@
+package dev.triage.findings;
+
+import java.util.List;
+
+/**
+ * One entry of the rule catalogue, read from {@code rules/*.yml}.
+ *
+ * @param id          stable id, e.g. {@code java/weak-cipher}; never reused for another meaning
+ * @param title       short title
+ * @param cwe         CWE number
+ * @param severity    default severity
+ * @param precision   expected precision
+ * @param description what the flaw is and why it matters
+ * @param remediation how to fix it
+ * @param references  URLs (OWASP, CWE, HIPAA safeguard where it applies)
+ * @param tags        extra tags (besides {@code security} and the CWE tag)
+ */
+public record Rule(String id, String title, int cwe, Severity severity, Precision precision,
+                   String description, String remediation, List<String> references, List<String> tags) {
+    public Rule {
+        references = List.copyOf(references);
+        tags = List.copyOf(tags);
+    }
+
+    public String cweTag() {
+        return "external/cwe/cwe-" + cwe;
+    }
+}
