@@ -1,0 +1,33 @@
+package dev.triage.cli;
+
+import dev.triage.intake.IntakeOptions;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What to scan and how.
+ *
+ * @param inputs        artifacts: classes directories, .class, .jar, .war, .ear, Spring Boot jars
+ * @param intake        intake limits, app-package override and extra class path
+ * @param enabledRules  rule ids or prefixes to run (e.g. {@code java/weak-cipher}, {@code java/}); empty = all
+ * @param disabledRules rule ids or prefixes not to run
+ * @param threads       worker threads for analysing classes
+ * @param budget        wall-time budget for the analyses; what is not finished is reported as a problem
+ */
+public record ScanRequest(List<Path> inputs, IntakeOptions intake, Set<String> enabledRules,
+                          Set<String> disabledRules, int threads, Duration budget) {
+    public ScanRequest {
+        inputs = List.copyOf(inputs);
+        enabledRules = Set.copyOf(enabledRules);
+        disabledRules = Set.copyOf(disabledRules);
+    }
+
+    /** Defaults: all rules, default limits, one thread per core, a 30-minute budget. */
+    public static ScanRequest of(List<Path> inputs) {
+        return new ScanRequest(inputs, IntakeOptions.defaults(), Set.of(), Set.of(),
+                Runtime.getRuntime().availableProcessors(), Duration.ofMinutes(30));
+    }
+}
