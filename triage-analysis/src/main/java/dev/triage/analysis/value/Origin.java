@@ -1,0 +1,14 @@
+package dev.triage.analysis.value;
+
+/**
+ * Where a constant came from, for the finding's path: a literal in code, a static final field, a
+ * bundled properties file, a caller's argument, or a helper's return value.
+ *
+ * @param description e.g. {@code literal "DES"}, {@code property crypto.cipher in portal.properties}
+ * @param className   internal name of the class holding it (or empty for a resource)
+ * @param methodName  the method, or empty
+ * @param sourcePath  source path or resource name
+ * @param line        1-based line, 0 if unknown
+ */
+public record Origin(String description, String className, String methodName, String sourcePath, int line) {
+}

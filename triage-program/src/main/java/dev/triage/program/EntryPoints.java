@@ -1,0 +1,63 @@
+package dev.triage.program;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Finds entry points: servlet and filter methods, Spring MVC handlers, JAX-RS resource methods,
+ * {@code main}; and, as a fallback, public methods of public app classes (so a library-like app is
+ * still analysed from somewhere).
+ */
+final class EntryPoints {
+    private static final List<String> SERVLETS = List.of("javax/servlet/http/HttpServlet", "jakarta/servlet/http/HttpServlet",
+            "javax/servlet/Servlet", "jakarta/servlet/Servlet");
+    private static final List<String> FILTERS = List.of("javax/servlet/Filter", "jakarta/servlet/Filter");
+    private static final Set<String> SERVLET_METHODS = Set.of("service", "doGet", "doPost", "doPut", "doDelete",
+            "doHead", "doOptions", "doTrace", "doPatch");
+    private static final Set<String> SPRING_CONTROLLERS = Set.of("Lorg/springframework/stereotype/Controller;",
+            "Lorg/springframework/web/bind/annotation/RestController;");
+    private static final Set<String> SPRING_MAPPINGS = Set.of(
+            "Lorg/springframework/web/bind/annotation/RequestMapping;",
+            "Lorg/springframework/web/bind/annotation/GetMapping;",
+            "Lorg/springframework/web/bind/annotation/PostMapping;",
+            "Lorg/springframework/web/bind/annotation/PutMapping;",
+            "Lorg/springframework/web/bind/annotation/DeleteMapping;",
+            "Lorg/springframework/web/bind/annotation/PatchMapping;");
+    private static final Set<String> JAXRS_METHODS = Set.of("GET", "POST", "PUT", "DELETE", "HEAD", "OPTIONS", "PATCH");
+
+    private EntryPoints() {
+    }
+
+    static List<EntryPoint> find(Program program) {
+        List<EntryPoint> out = new ArrayList<>();
+        for (Program.AppClass app : program.appClasses()) {
+            ClassInfo c = app.info();
+            boolean servlet = SERVLETS.stream().anyMatch(s -> program.isSubtype(c.name(), s));
+            boolean filter = FILTERS.stream().anyMatch(s -> program.isSubtype(c.name(), s));
+            boolean controller = c.annotations().stream().anyMatch(SPRING_CONTROLLERS::contains);
+            for (MethodInfo m : c.methods()) {
+                if (m.isAbstract()) continue;
+                String kind = null;
+                if (servlet && SERVLET_METHODS.contains(m.name())) kind = "servlet";
+                else if (filter && m.name().equals("doFilter")) kind = "filter";
+                else if (controller && m.annotations().stream().anyMatch(SPRING_MAPPINGS::contains)) kind = "spring-mvc";
+                else if (m.annotations().stream().anyMatch(EntryPoints::isJaxRsMethod)) kind = "jax-rs";
+                else if (m.name().equals("main") && m.descriptor().equals("([Ljava/lang/String;)V") && m.isStatic()) kind = "main";
+                else if (c.isPublic() && m.isPublic() && !m.isSynthetic() && !m.name().startsWith("<")) kind = "public";
+                if (kind != null) out.add(new EntryPoint(m.ref(), kind));
+            }
+        }
+        return out;
+    }
+
+    private static boolean isJaxRsMethod(String descriptor) {
+        for (String pkg : List.of("Ljavax/ws/rs/", "Ljakarta/ws/rs/")) {
+            if (descriptor.startsWith(pkg)) {
+                String simple = descriptor.substring(pkg.length(), descriptor.length() - 1);
+                return JAXRS_METHODS.contains(simple);
+            }
+        }
+        return false;
+    }
+}

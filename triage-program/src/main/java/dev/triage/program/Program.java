@@ -1,0 +1,283 @@
+package dev.triage.program;
+
+import dev.triage.intake.ClassEntry;
+import dev.triage.intake.CodeRole;
+import dev.triage.intake.IntakeListener;
+import dev.triage.intake.LibraryArchive;
+import dev.triage.intake.ResourceEntry;
+import dev.triage.intake.SkippedInput;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.tree.ClassNode;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The program model of one app: class hierarchy over app, library and JDK classes; app method
+ * code read on demand (never kept for the whole app at once); a call graph and entry points.
+ * Build it by feeding intake into {@link #builder()}. Thread-safe for reading once built.
+ */
+public final class Program {
+    private final Map<String, AppClass> appClasses;
+    private final Map<String, ClassInfo> libraryClasses;
+    private final List<ResourceEntry> resources;
+    private final List<LibraryArchive> libraries;
+    private final List<SkippedInput> skipped;
+    private final long newestEntryTime;
+    private final Map<String, Set<String>> subtypeCache = new ConcurrentHashMap<>();
+    private final Map<String, Boolean> subtypeOfCache = new ConcurrentHashMap<>();
+    private volatile Map<String, List<String>> directSubtypes;
+    private volatile CallGraph callGraph;
+    private volatile List<EntryPoint> entryPoints;
+
+    /** An app class: its header and its bytes (code is parsed only when asked for). */
+    public record AppClass(ClassInfo info, byte[] bytes) {
+    }
+
+    private Program(Builder b) {
+        this.appClasses = Collections.unmodifiableMap(new TreeMap<>(b.app));
+        this.libraryClasses = Collections.unmodifiableMap(b.libs);
+        this.resources = List.copyOf(b.resources);
+        this.libraries = List.copyOf(b.libraries);
+        this.skipped = new ArrayList<>(b.skipped);
+        this.newestEntryTime = b.newestEntryTime;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** App classes ordered by name. */
+    public Collection<AppClass> appClasses() {
+        return appClasses.values();
+    }
+
+    public int appClassCount() {
+        return appClasses.size();
+    }
+
+    public int libraryClassCount() {
+        return libraryClasses.size();
+    }
+
+    public AppClass appClass(String internalName) {
+        return appClasses.get(internalName);
+    }
+
+    public boolean isApp(String internalName) {
+        return appClasses.containsKey(internalName);
+    }
+
+    /** Parses an app class with its code. Each call parses afresh; callers cache what they need. */
+    public ClassNode readCode(String internalName) {
+        AppClass c = appClasses.get(internalName);
+        if (c == null) return null;
+        ClassNode node = new ClassNode();
+        new ClassReader(c.bytes()).accept(node, ClassReader.SKIP_FRAMES);
+        return node;
+    }
+
+    /** Header of any class: app, library, or the JDK's; null if unknown (a missing dependency). */
+    public ClassInfo find(String internalName) {
+        if (internalName == null) return null;
+        AppClass a = appClasses.get(internalName);
+        if (a != null) return a.info();
+        ClassInfo l = libraryClasses.get(internalName);
+        if (l != null) return l;
+        return JdkClasses.find(internalName);
+    }
+
+    public List<ResourceEntry> resources() {
+        return resources;
+    }
+
+    public List<LibraryArchive> libraries() {
+        return libraries;
+    }
+
+    public List<SkippedInput> skipped() {
+        return Collections.unmodifiableList(skipped);
+    }
+
+    public long newestEntryTime() {
+        return newestEntryTime;
+    }
+
+    /** True when {@code sub} is {@code sup} or extends/implements it, as far as the hierarchy is known. */
+    public boolean isSubtype(String sub, String sup) {
+        if (sub == null || sup == null) return false;
+        if (sub.equals(sup) || sup.equals("java/lang/Object")) return true;
+        return subtypeOfCache.computeIfAbsent(sub + ' ' + sup, k -> computeIsSubtype(sub, sup));
+    }
+
+    private boolean computeIsSubtype(String sub, String sup) {
+        Deque<String> work = new ArrayDeque<>();
+        Set<String> seen = new HashSet<>();
+        work.add(sub);
+        while (!work.isEmpty()) {
+            String c = work.poll();
+            if (!seen.add(c)) continue;
+            if (c.equals(sup)) return true;
+            ClassInfo info = find(c);
+            if (info == null) continue;
+            if (info.superName() != null) work.add(info.superName());
+            work.addAll(info.interfaces());
+        }
+        return false;
+    }
+
+    /** All supertypes of a class (itself first, then superclasses, then interfaces), as far as known. */
+    public List<String> supertypes(String name) {
+        List<String> out = new ArrayList<>();
+        Deque<String> work = new ArrayDeque<>();
+        Set<String> seen = new HashSet<>();
+        work.add(name);
+        while (!work.isEmpty()) {
+            String c = work.poll();
+            if (!seen.add(c)) continue;
+            out.add(c);
+            ClassInfo info = find(c);
+            if (info == null) continue;
+            if (info.superName() != null) work.add(info.superName());
+            work.addAll(info.interfaces());
+        }
+        return out;
+    }
+
+    /** App and library classes that extend or implement {@code name}, transitively, excluding itself; sorted. */
+    public Set<String> subtypes(String name) {
+        return subtypeCache.computeIfAbsent(name, n -> {
+            Map<String, List<String>> direct = directSubtypes();
+            Set<String> out = new java.util.TreeSet<>();
+            Deque<String> work = new ArrayDeque<>(direct.getOrDefault(n, List.of()));
+            while (!work.isEmpty()) {
+                String c = work.poll();
+                if (out.add(c)) work.addAll(direct.getOrDefault(c, List.of()));
+            }
+            return Collections.unmodifiableSet(out);
+        });
+    }
+
+    private Map<String, List<String>> directSubtypes() {
+        Map<String, List<String>> d = directSubtypes;
+        if (d == null) {
+            synchronized (this) {
+                d = directSubtypes;
+                if (d == null) {
+                    Map<String, List<String>> m = new HashMap<>();
+                    java.util.function.Consumer<ClassInfo> add = ci -> {
+                        if (ci.superName() != null) m.computeIfAbsent(ci.superName(), k -> new ArrayList<>()).add(ci.name());
+                        for (String i : ci.interfaces()) m.computeIfAbsent(i, k -> new ArrayList<>()).add(ci.name());
+                    };
+                    libraryClasses.values().forEach(add);
+                    appClasses.values().forEach(a -> add.accept(a.info()));
+                    m.values().forEach(l -> l.sort(null));
+                    directSubtypes = d = m;
+                }
+            }
+        }
+        return d;
+    }
+
+    /**
+     * Resolves a method as the JVM would for a call on {@code owner}: the declaration in owner or the
+     * nearest superclass, then in superinterfaces. Null if not found in the known hierarchy.
+     */
+    public MethodInfo resolveMethod(String owner, String name, String descriptor) {
+        for (String c : supertypes(owner)) {
+            ClassInfo info = find(c);
+            if (info == null) continue;
+            MethodInfo m = info.method(name, descriptor);
+            if (m != null) return m;
+        }
+        return null;
+    }
+
+    /** The class-hierarchy call graph over app code (built on first use). */
+    public CallGraph callGraph() {
+        CallGraph g = callGraph;
+        if (g == null) {
+            synchronized (this) {
+                g = callGraph;
+                if (g == null) callGraph = g = CallGraph.build(this);
+            }
+        }
+        return g;
+    }
+
+    /** Entry points of the app (built on first use). */
+    public List<EntryPoint> entryPoints() {
+        List<EntryPoint> e = entryPoints;
+        if (e == null) {
+            synchronized (this) {
+                e = entryPoints;
+                if (e == null) entryPoints = e = EntryPoints.find(this);
+            }
+        }
+        return e;
+    }
+
+    /** Receives intake output and builds the program; library class bytes are dropped after their header is read. */
+    public static final class Builder implements IntakeListener {
+        private final Map<String, AppClass> app = new HashMap<>();
+        private final Map<String, ClassInfo> libs = new HashMap<>();
+        private final List<ResourceEntry> resources = new ArrayList<>();
+        private final List<LibraryArchive> libraries = new ArrayList<>();
+        private final List<SkippedInput> skipped = new ArrayList<>();
+        private long newestEntryTime;
+
+        @Override
+        public synchronized void onClass(ClassEntry entry) {
+            ClassInfo info;
+            try {
+                info = HeaderReader.read(entry.bytes(), entry.role(), entry.origin());
+            } catch (RuntimeException e) {
+                skipped.add(new SkippedInput(entry.origin(), "", "unreadable class header: " + e));
+                return;
+            }
+            if (entry.role() == CodeRole.APP) {
+                // The first app copy of a class wins; an app class shadows a library copy.
+                if (!app.containsKey(info.name())) {
+                    app.put(info.name(), new AppClass(info, entry.bytes()));
+                    libs.remove(info.name());
+                }
+            } else if (!app.containsKey(info.name())) {
+                libs.putIfAbsent(info.name(), info);
+            }
+        }
+
+        @Override
+        public synchronized void onResource(ResourceEntry entry) {
+            resources.add(entry);
+        }
+
+        @Override
+        public synchronized void onLibrary(LibraryArchive library) {
+            libraries.add(library);
+        }
+
+        @Override
+        public synchronized void onSkipped(SkippedInput s) {
+            skipped.add(s);
+        }
+
+        @Override
+        public synchronized void onNewestEntryTime(long epochMillis) {
+            newestEntryTime = Math.max(newestEntryTime, epochMillis);
+        }
+
+        public synchronized Program build() {
+            return new Program(this);
+        }
+    }
+}
