@@ -50,7 +50,7 @@ public final class ConsoleReport implements ReportWriter {
                     if (!f.location().origin().isEmpty()) {
                         line(w, "    " + st.wrap(DIM, "from: " + ReportSupport.oneLine(f.location().origin())));
                     }
-                    if (!f.rule().remediation().isBlank()) {
+                    if (f.rule().remediation() != null && !f.rule().remediation().isBlank()) {
                         line(w, "    fix: " + ReportSupport.oneLine(f.rule().remediation()));
                     }
                     line(w, "    " + st.wrap(DIM, "fingerprint: " + ReportSupport.oneLine(f.fingerprint())));
@@ -81,7 +81,7 @@ public final class ConsoleReport implements ReportWriter {
             line(w, counts.toString());
         }
         for (ScanProblem p : result.problems()) {
-            line(w, st.wrap("\u001b[33m", "Skipped: ") + ReportSupport.oneLine(p.describe()));
+            line(w, st.wrap("\u001b[33m", "Skipped: ") + ReportSupport.oneLine(describe(p)));
         }
         line(w, st.wrap(BOLD, summaryLine(result)));
         w.flush();
@@ -101,6 +101,11 @@ public final class ConsoleReport implements ReportWriter {
             sb.append("; ").append(ReportSupport.plural(skipped, "input entry", "input entries")).append(" skipped");
         }
         return sb.toString();
+    }
+
+    static String describe(ScanProblem p) {
+        String entry = p.entry() == null ? "" : p.entry();
+        return (entry.isEmpty() ? p.input() : p.input() + "!/" + entry) + ": " + p.reason();
     }
 
     private static void line(PrintWriter w, String s) {

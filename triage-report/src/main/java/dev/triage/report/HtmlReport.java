@@ -100,7 +100,7 @@ public final class HtmlReport implements ReportWriter {
         if (!result.problems().isEmpty()) {
             h.append("<section id=\"problems\">\n<h2>Skipped or not finished</h2>\n<ul>\n");
             for (ScanProblem p : result.problems()) {
-                h.append("<li><code>").append(esc(p.entry().isEmpty() ? p.input() : p.input() + "!/" + p.entry()))
+                h.append("<li><code>").append(esc(blank(p.entry()) ? p.input() : p.input() + "!/" + p.entry()))
                         .append("</code>: ").append(esc(p.reason())).append("</li>\n");
             }
             h.append("</ul>\n</section>\n");
@@ -161,14 +161,18 @@ public final class HtmlReport implements ReportWriter {
             }
             h.append("</ol>\n");
         }
-        if (!r.description().isBlank()) h.append("<h4>Explanation</h4>\n").append(paragraphs(r.description()));
-        if (!r.remediation().isBlank()) h.append("<h4>How to fix</h4>\n").append(paragraphs(r.remediation()));
+        if (!blank(r.description())) h.append("<h4>Explanation</h4>\n").append(paragraphs(r.description()));
+        if (!blank(r.remediation())) h.append("<h4>How to fix</h4>\n").append(paragraphs(r.remediation()));
         if (!r.references().isEmpty()) {
             h.append("<h4>References</h4>\n<ul class=\"refs\">\n");
             for (String ref : r.references()) h.append("<li>").append(link(ref)).append("</li>\n");
             h.append("</ul>\n");
         }
         h.append("<p class=\"top\"><a href=\"#contents\">Back to contents</a></p>\n</article>\n");
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
     }
 
     private static String where(Location loc, SourcePaths paths) {

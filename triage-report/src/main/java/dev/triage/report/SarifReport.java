@@ -67,7 +67,7 @@ public final class SarifReport implements ReportWriter {
             for (ScanProblem p : result.problems()) {
                 ObjectNode n = notes.addObject();
                 n.put("level", "warning");
-                n.putObject("message").put("text", p.describe());
+                n.putObject("message").put("text", ConsoleReport.describe(p));
             }
         }
 
