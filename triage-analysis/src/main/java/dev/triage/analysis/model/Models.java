@@ -1,0 +1,251 @@
+package dev.triage.analysis.model;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * All models, read from the YAML files listed in {@code dev/triage/models/index.list}: one file per
+ * library or API family. Rows have named keys (see docs/models.md); the {@code kind} string is the
+ * only link between a model row and the detector that consumes it.
+ */
+public final class Models {
+    private static final String BASE = "dev/triage/models/";
+    /** Keys a row may carry; anything else is a typo and fails loading. */
+    private static final Set<String> METHOD_KEYS = Set.of("class", "method", "descriptor", "subtypes");
+
+    public final List<Rows.Argument> arguments = new ArrayList<>();
+    public final List<Rows.Call> calls = new ArrayList<>();
+    public final List<Rows.Field> fields = new ArrayList<>();
+    public final List<Rows.Summary> summaries = new ArrayList<>();
+    public final List<Rows.ObjectType> objects = new ArrayList<>();
+    public final List<Rows.Check> checks = new ArrayList<>();
+    /** Free-form data tables detectors read (weak algorithm lists, minimum key sizes...). */
+    public final Map<String, JsonNode> tables = new LinkedHashMap<>();
+
+    private final Map<String, List<Rows.Argument>> argumentsByName = new HashMap<>();
+    private final Map<String, List<Rows.Call>> callsByName = new HashMap<>();
+    private final Map<String, List<Rows.Summary>> summariesByName = new HashMap<>();
+    private final Map<String, List<Rows.Check>> checksByName = new HashMap<>();
+    private final Map<String, List<CreatedBy>> creatorsByName = new HashMap<>();
+    private final Map<String, List<EffectOf>> effectsByName = new HashMap<>();
+
+    /** A creation call of an object type. */
+    public record CreatedBy(Rows.ObjectType type, MethodPattern method) {
+    }
+
+    /** An effect with its object type. */
+    public record EffectOf(Rows.ObjectType type, Rows.Effect effect) {
+    }
+
+    private static final class Holder {
+        static final Models BUILT_IN = load(Models.class.getClassLoader());
+    }
+
+    public static Models builtIn() {
+        return Holder.BUILT_IN;
+    }
+
+    public static Models load(ClassLoader loader) {
+        Models m = new Models();
+        ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+        for (String file : index(loader)) {
+            try (InputStream in = loader.getResourceAsStream(BASE + file)) {
+                if (in == null) throw new IllegalStateException("model file listed but missing: " + file);
+                m.read(file, yaml.readTree(in));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read model file " + file, e);
+            }
+        }
+        m.index();
+        return m;
+    }
+
+    private static List<String> index(ClassLoader loader) {
+        List<String> files = new ArrayList<>();
+        try (InputStream in = loader.getResourceAsStream(BASE + "index.list")) {
+            if (in == null) throw new IllegalStateException("model index missing");
+            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            for (String line; (line = r.readLine()) != null; ) {
+                line = line.strip();
+                if (!line.isEmpty() && !line.startsWith("#")) files.add(line);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return files;
+    }
+
+    private void read(String file, JsonNode root) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> section = it.next();
+            JsonNode rows = section.getValue();
+            switch (section.getKey()) {
+                case "arguments" -> rows.forEach(r -> arguments.add(new Rows.Argument(text(r, "kind", file),
+                        method(r, file), argument(r.get("argument"), file), when(r.get("when"), file),
+                        provenance(r), file)));
+                case "calls" -> rows.forEach(r -> calls.add(new Rows.Call(text(r, "kind", file), method(r, file),
+                        r.path("label").asText(""), provenance(r), file)));
+                case "fields" -> rows.forEach(r -> fields.add(new Rows.Field(text(r, "kind", file),
+                        internal(text(r, "class", file)), text(r, "field", file), r.path("label").asText(""),
+                        provenance(r), file)));
+                case "summaries" -> rows.forEach(r -> {
+                    List<Integer> from = new ArrayList<>();
+                    JsonNode f = r.get("from");
+                    if (f == null) throw new IllegalStateException(file + ": summary without 'from': " + r);
+                    if (f.isArray()) f.forEach(x -> from.add(argument(x, file)));
+                    else if (f.asText().equals("any")) from.add(Integer.MIN_VALUE);
+                    else from.add(argument(f, file));
+                    summaries.add(new Rows.Summary(method(r, file), from, argument(r.get("to"), file), provenance(r), file));
+                });
+                case "objects" -> rows.forEach(r -> objects.add(objectType(r, file)));
+                case "checks" -> rows.forEach(r -> {
+                    List<Map<String, Object>> unless = new ArrayList<>();
+                    r.path("unless-any").forEach(alt -> {
+                        Map<String, Object> facts = new LinkedHashMap<>();
+                        alt.fields().forEachRemaining(e -> facts.put(e.getKey(), scalar(e.getValue())));
+                        unless.add(facts);
+                    });
+                    checks.add(new Rows.Check(text(r, "rule", file), method(r.get("at"), file),
+                            argument(r.get("argument"), file), text(r, "object", file), unless,
+                            text(r, "message", file), provenance(r), file));
+                });
+                case "tables" -> section.getValue().fields().forEachRemaining(e -> tables.put(e.getKey(), e.getValue()));
+                default -> throw new IllegalStateException(file + ": unknown section '" + section.getKey() + "'");
+            }
+        }
+    }
+
+    private Rows.ObjectType objectType(JsonNode r, String file) {
+        List<MethodPattern> created = new ArrayList<>();
+        r.path("created-by").forEach(c -> created.add(method(c, file)));
+        List<Rows.Effect> effects = new ArrayList<>();
+        r.path("effects").forEach(e -> {
+            JsonNode key = e.get("key");
+            String fixedKey = null;
+            Integer keyArg = null;
+            if (key != null && key.isTextual() && key.asText().startsWith("argument ")) keyArg = argument(key, file);
+            else if (key != null) fixedKey = key.asText();
+            else throw new IllegalStateException(file + ": effect without key: " + e);
+            JsonNode value = e.get("value");
+            Integer valueArg = null;
+            Object fixed = null;
+            if (value != null && value.isTextual() && value.asText().startsWith("argument ")) valueArg = argument(value, file);
+            else fixed = value == null ? Boolean.TRUE : scalar(value);
+            effects.add(new Rows.Effect(method(e, file), fixedKey, keyArg, valueArg, fixed));
+        });
+        Map<String, Integer> initial = new LinkedHashMap<>();
+        r.path("initial").fields().forEachRemaining(e -> initial.put(e.getKey(), argument(e.getValue(), file)));
+        return new Rows.ObjectType(text(r, "object", file), created, effects, initial, provenance(r), file);
+    }
+
+    /** YAML scalars as the analysis compares them: booleans as the JVM's ints, numbers as Integer. */
+    static Object scalar(JsonNode v) {
+        if (v.isBoolean()) return v.asBoolean() ? 1 : 0;
+        if (v.isInt()) return v.asInt();
+        return v.asText();
+    }
+
+    private static MethodPattern method(JsonNode r, String file) {
+        if (r == null) throw new IllegalStateException(file + ": missing method");
+        r.fieldNames().forEachRemaining(k -> {
+        });
+        String owner = text(r, "class", file);
+        String desc = text(r, "descriptor", file);
+        return new MethodPattern(owner.equals("*") ? "*" : internal(owner), text(r, "method", file), desc,
+                r.path("subtypes").asBoolean(false));
+    }
+
+    private static Map<Integer, String> when(JsonNode w, String file) {
+        if (w == null) return Map.of();
+        Map<Integer, String> m = new LinkedHashMap<>();
+        w.fields().forEachRemaining(e -> m.put(Integer.parseInt(e.getKey()), e.getValue().asText()));
+        return Collections.unmodifiableMap(m);
+    }
+
+    /** {@code 0}, {@code "argument 1"}, {@code this}, {@code return}. */
+    static int argument(JsonNode n, String file) {
+        if (n == null) throw new IllegalStateException(file + ": missing argument");
+        if (n.isInt()) return n.asInt();
+        String t = n.asText().strip();
+        if (t.equals("this")) return Rows.THIS;
+        if (t.equals("return")) return Rows.RETURN;
+        if (t.startsWith("argument ")) t = t.substring("argument ".length()).strip();
+        try {
+            return Integer.parseInt(t);
+        } catch (NumberFormatException e) {
+            throw new IllegalStateException(file + ": bad argument position '" + n.asText() + "'");
+        }
+    }
+
+    private static String provenance(JsonNode r) {
+        return r.path("provenance").asText("manual");
+    }
+
+    private static String text(JsonNode r, String key, String file) {
+        JsonNode v = r.get(key);
+        if (v == null || v.asText().isBlank()) throw new IllegalStateException(file + ": row without '" + key + "': " + r);
+        return v.asText();
+    }
+
+    /** {@code javax.crypto.Cipher} or {@code okhttp3.Request$Builder} → internal name. */
+    static String internal(String dotted) {
+        return dotted.replace('.', '/');
+    }
+
+    private void index() {
+        arguments.forEach(a -> argumentsByName.computeIfAbsent(a.method().name(), k -> new ArrayList<>()).add(a));
+        calls.forEach(c -> callsByName.computeIfAbsent(c.method().name(), k -> new ArrayList<>()).add(c));
+        summaries.forEach(s -> summariesByName.computeIfAbsent(s.method().name(), k -> new ArrayList<>()).add(s));
+        checks.forEach(c -> checksByName.computeIfAbsent(c.at().name(), k -> new ArrayList<>()).add(c));
+        for (Rows.ObjectType t : objects) {
+            t.createdBy().forEach(m -> creatorsByName.computeIfAbsent(m.name(), k -> new ArrayList<>()).add(new CreatedBy(t, m)));
+            t.effects().forEach(e -> effectsByName.computeIfAbsent(e.method().name(), k -> new ArrayList<>()).add(new EffectOf(t, e)));
+        }
+    }
+
+    public List<Rows.Argument> argumentsNamed(String name) {
+        return argumentsByName.getOrDefault(name, List.of());
+    }
+
+    public List<Rows.Call> callsNamed(String name) {
+        return callsByName.getOrDefault(name, List.of());
+    }
+
+    public List<Rows.Summary> summariesNamed(String name) {
+        return summariesByName.getOrDefault(name, List.of());
+    }
+
+    public List<Rows.Check> checksNamed(String name) {
+        return checksByName.getOrDefault(name, List.of());
+    }
+
+    public List<CreatedBy> creatorsNamed(String name) {
+        return creatorsByName.getOrDefault(name, List.of());
+    }
+
+    public List<EffectOf> effectsNamed(String name) {
+        return effectsByName.getOrDefault(name, List.of());
+    }
+
+    public JsonNode table(String name) {
+        JsonNode t = tables.get(name);
+        if (t == null) throw new IllegalStateException("model table missing: " + name);
+        return t;
+    }
+}

@@ -1,0 +1,63 @@
+package dev.triage.analysis.model;
+
+import java.util.List;
+import java.util.Map;
+
+/** The row types of a model file. Argument positions are declared parameter indexes (0-based) or "this". */
+public final class Rows {
+    private Rows() {
+    }
+
+    /** Index meaning the receiver ({@code this}) in {@link Argument#argument()} and friends. */
+    public static final int THIS = -1;
+    /** Index meaning the call's return value. */
+    public static final int RETURN = -2;
+
+    /**
+     * An argument whose value a detector checks.
+     *
+     * @param when conditions on other arguments' constants: argument index → regular expression
+     *             (e.g. {@code Properties.setProperty} is a password sink only when argument 0 names a password)
+     */
+    public record Argument(String kind, MethodPattern method, int argument, Map<Integer, String> when,
+                           String provenance, String file) {
+    }
+
+    /** A call that matters by itself (a weak-hash helper) or whose result carries a label. */
+    public record Call(String kind, MethodPattern method, String label, String provenance, String file) {
+    }
+
+    /** A static field that matters when read (e.g. an accept-all hostname verifier constant). */
+    public record Field(String kind, String owner, String name, String label, String provenance, String file) {
+    }
+
+    /** Labels flow through these library calls from the given inputs to the result. */
+    public record Summary(MethodPattern method, List<Integer> from, int to, String provenance, String file) {
+    }
+
+    /**
+     * A typestate-lite object: created by some calls; effects record facts about it.
+     */
+    public record ObjectType(String name, List<MethodPattern> createdBy, List<Effect> effects,
+                             Map<String, Integer> initialFromArguments, String provenance, String file) {
+    }
+
+    /**
+     * A call that records a fact on an object (the receiver unless {@code target} says otherwise).
+     *
+     * @param key         fixed fact name, or null when {@code keyArgument} names it
+     * @param keyArgument argument whose constant names the fact (e.g. setFeature's feature URI), or null
+     * @param valueArgument argument whose constant is the value, or null when {@code value} is fixed
+     * @param value       a fixed value
+     */
+    public record Effect(MethodPattern method, String key, Integer keyArgument, Integer valueArgument, Object value) {
+    }
+
+    /**
+     * A place where an object's facts are checked: report {@code rule} at calls of {@code at} when the
+     * object in {@code argument} is of type {@code object} and none of {@code unlessAny} holds.
+     */
+    public record Check(String rule, MethodPattern at, int argument, String object,
+                        List<Map<String, Object>> unlessAny, String message, String provenance, String file) {
+    }
+}
