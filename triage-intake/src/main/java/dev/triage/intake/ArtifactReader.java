@@ -20,7 +20,19 @@ public final class ArtifactReader {
      * programming errors.
      */
     public void read(List<Path> inputs, IntakeListener listener) {
-        throw new UnsupportedOperationException("TODO: implemented by the intake work");
+        java.util.Objects.requireNonNull(inputs, "inputs");
+        java.util.Objects.requireNonNull(listener, "listener");
+        new dev.triage.intake.internal.Scanner(options, listener).run(inputs);
+    }
+
+    /** The options this reader was made with. */
+    public IntakeOptions options() {
+        return options;
+    }
+
+    /** The newest class file major version intake accepts (what the bundled ASM can read). */
+    public static int maxSupportedClassVersion() {
+        return dev.triage.intake.internal.ClassCheck.MAX_SUPPORTED;
     }
 
     /** Reads everything into memory. */
