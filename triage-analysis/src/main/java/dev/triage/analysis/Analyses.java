@@ -1,0 +1,136 @@
+package dev.triage.analysis;
+
+import dev.triage.analysis.detect.CleartextHttpDetector;
+import dev.triage.analysis.detect.ConfigSecretDetector;
+import dev.triage.analysis.detect.HardcodedPasswordDetector;
+import dev.triage.analysis.detect.KeyMaterialDetector;
+import dev.triage.analysis.detect.ObjectStateDetector;
+import dev.triage.analysis.detect.PredictableRandomDetector;
+import dev.triage.analysis.detect.ShortKeyDetector;
+import dev.triage.analysis.detect.TlsVerificationDetector;
+import dev.triage.analysis.detect.WeakCipherDetector;
+import dev.triage.analysis.detect.WeakHashDetector;
+import dev.triage.analysis.detect.WeakTlsProtocolDetector;
+import dev.triage.analysis.model.Models;
+import dev.triage.analysis.value.ValueContext;
+import dev.triage.program.ClassInfo;
+import dev.triage.program.Program;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.MethodNode;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
+
+/** Runs the detectors over a program: one app class per task, on a fixed number of threads. */
+public final class Analyses {
+    private Analyses() {
+    }
+
+    /** The built-in detectors. */
+    public static List<Detector> builtInDetectors(Models models) {
+        return List.of(
+                new WeakCipherDetector(),
+                new WeakHashDetector(),
+                new PredictableRandomDetector(),
+                ObjectStateDetector.forModels(models),
+                new TlsVerificationDetector(),
+                new WeakTlsProtocolDetector(),
+                new HardcodedPasswordDetector(),
+                new KeyMaterialDetector(),
+                new ShortKeyDetector(),
+                new CleartextHttpDetector(),
+                new ConfigSecretDetector());
+    }
+
+    /**
+     * What the analyses found and what they could not finish.
+     *
+     * @param detections      unordered (the findings stage orders them)
+     * @param problems        one line each: methods not analysed, budget exhausted
+     * @param methodsAnalysed methods whose code was analysed
+     * @param complete        false when the budget ran out before every class was analysed
+     */
+    public record Result(List<Detection> detections, List<String> problems, int methodsAnalysed, boolean complete) {
+    }
+
+    public static Result run(Program program, Models models, List<Detector> detectors, int threads, Budget budget,
+                             IntConsumer progress) {
+        AnalysisContext ctx = new AnalysisContext(program, models, budget);
+        ConcurrentLinkedQueue<Detection> found = new ConcurrentLinkedQueue<>();
+        Reporter reporter = found::add;
+        AtomicInteger methods = new AtomicInteger();
+        AtomicInteger done = new AtomicInteger();
+        AtomicInteger skippedForBudget = new AtomicInteger();
+        List<String> problems = new ArrayList<>();
+
+        ResourceScan resources = new ResourceScan(ctx, reporter);
+        for (Detector d : detectors) d.visitResources(resources);
+
+        List<Program.AppClass> classes = new ArrayList<>(program.appClasses());
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
+            Thread t = new Thread(r, "triage-analysis");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (Program.AppClass app : classes) {
+                futures.add(pool.submit(() -> {
+                    try {
+                        if (budget.exhausted()) {
+                            skippedForBudget.incrementAndGet();
+                            return;
+                        }
+                        analyseClass(ctx, app.info(), detectors, reporter, methods);
+                    } catch (ValueContext.BudgetExceeded e) {
+                        skippedForBudget.incrementAndGet();
+                    } catch (RuntimeException | StackOverflowError e) {
+                        ctx.problem(app.info().dottedName() + ": analysis failed: " + e);
+                    } finally {
+                        if (progress != null) progress.accept(done.incrementAndGet());
+                    }
+                }));
+            }
+            for (Future<?> f : futures) {
+                try {
+                    f.get();
+                } catch (Exception e) {
+                    throw new IllegalStateException("analysis task failed", e);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        problems.addAll(ctx.problems());
+        if (skippedForBudget.get() > 0) {
+            problems.add("time budget exhausted: " + skippedForBudget.get() + " of " + classes.size()
+                    + " app classes were not (fully) analysed; findings are incomplete");
+        }
+        problems.sort(null);
+        return new Result(new ArrayList<>(found), problems, methods.get(), skippedForBudget.get() == 0);
+    }
+
+    private static void analyseClass(AnalysisContext ctx, ClassInfo info, List<Detector> detectors, Reporter reporter,
+                                     AtomicInteger methods) {
+        ClassNode node = ctx.program().readCode(info.name());
+        if (node == null) return;
+        ClassScan cs = new ClassScan(ctx, info, node, reporter);
+        for (Detector d : detectors) d.visitClass(cs);
+        for (MethodNode m : node.methods) {
+            if ((m.access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) != 0 || m.instructions.size() == 0) continue;
+            ctx.checkBudget();
+            MethodFrames frames = ctx.analyse(node, m, 0);
+            if (frames == null) continue;
+            methods.incrementAndGet();
+            MethodScan ms = new MethodScan(ctx, info, frames, reporter);
+            for (Detector d : detectors) d.visitMethod(ms);
+        }
+    }
+}

@@ -1,0 +1,260 @@
+package dev.triage.analysis;
+
+import dev.triage.analysis.model.Models;
+import dev.triage.analysis.value.Origin;
+import dev.triage.analysis.value.TrackingFrame;
+import dev.triage.analysis.value.Value;
+import dev.triage.analysis.value.ValueContext;
+import dev.triage.analysis.value.ValueInterpreter;
+import dev.triage.program.ClassInfo;
+import dev.triage.program.FieldInfo;
+import dev.triage.program.MethodRef;
+import dev.triage.program.Program;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.FieldInsnNode;
+import org.objectweb.asm.tree.MethodNode;
+import org.objectweb.asm.tree.analysis.Analyzer;
+import org.objectweb.asm.tree.analysis.AnalyzerException;
+import org.objectweb.asm.tree.analysis.Frame;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Shared state of the analyses of one program: models, bundled properties, caches of parsed classes,
+ * method frames, static field values and helper return values, and the budget. Thread-safe.
+ */
+public final class AnalysisContext implements ValueContext {
+    /** Methods longer than this are not analysed (reported as not finished) to bound time and memory. */
+    public static final int MAX_INSTRUCTIONS = 40_000;
+    /** How deep helper calls are followed for return values and caller arguments. */
+    public static final int MAX_DEPTH = 3;
+
+    private final Program program;
+    private final Models models;
+    private final PropertiesIndex properties;
+    private final Budget budget;
+    private final Map<String, ClassNode> classCache = Collections.synchronizedMap(lru(256));
+    private final Map<String, Optional<MethodFrames>> framesCache = Collections.synchronizedMap(lru(2048));
+    private final Map<String, Map<String, Value>> staticFinals = new ConcurrentHashMap<>();
+    private final Map<String, Optional<Value>> returns = new ConcurrentHashMap<>();
+    private final List<String> problems = Collections.synchronizedList(new ArrayList<>());
+
+    public AnalysisContext(Program program, Models models, Budget budget) {
+        this.program = program;
+        this.models = models;
+        this.budget = budget;
+        this.properties = new PropertiesIndex(program.resources());
+    }
+
+    private static <K, V> Map<K, V> lru(int max) {
+        return new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<K, V> e) {
+                return size() > max;
+            }
+        };
+    }
+
+    @Override
+    public Program program() { return program; }
+
+    @Override
+    public Models models() { return models; }
+
+    public PropertiesIndex properties() { return properties; }
+
+    public Budget budget() { return budget; }
+
+    /** Problems met while analysing (method too large, analysis error), one line each. */
+    public List<String> problems() {
+        synchronized (problems) {
+            return List.copyOf(problems);
+        }
+    }
+
+    void problem(String line) {
+        problems.add(line);
+    }
+
+    @Override
+    public void checkBudget() {
+        budget.check();
+    }
+
+    public ClassNode classNode(String internalName) {
+        ClassNode n = classCache.get(internalName);
+        if (n == null) {
+            n = program.readCode(internalName);
+            if (n != null) classCache.put(internalName, n);
+        }
+        return n;
+    }
+
+    public static MethodNode findMethod(ClassNode c, String name, String desc) {
+        for (MethodNode m : c.methods) {
+            if (m.name.equals(name) && m.desc.equals(desc)) return m;
+        }
+        return null;
+    }
+
+    /** Frames of an app method, cached; empty when it has no code or cannot be analysed. */
+    public Optional<MethodFrames> frames(MethodRef ref, int depth) {
+        // Keyed by depth too: deeper analyses follow fewer helpers, and a result must not depend on
+        // which thread asked first (determinism).
+        String key = depth + " " + ref;
+        Optional<MethodFrames> f = framesCache.get(key);
+        if (f != null) return f;
+        ClassNode c = classNode(ref.owner());
+        MethodNode m = c == null ? null : findMethod(c, ref.name(), ref.descriptor());
+        f = m == null ? Optional.empty() : Optional.ofNullable(analyse(c, m, depth));
+        framesCache.put(key, f);
+        return f;
+    }
+
+    /** Runs the value analysis over one method. Null (with a problem recorded) when it cannot. */
+    public MethodFrames analyse(ClassNode c, MethodNode m, int depth) {
+        if (m.instructions.size() == 0) return null;
+        if (m.instructions.size() > MAX_INSTRUCTIONS) {
+            problem(c.name.replace('/', '.') + "." + m.name + ": " + m.instructions.size()
+                    + " instructions exceed the per-method limit " + MAX_INSTRUCTIONS + "; not analysed");
+            return null;
+        }
+        ValueInterpreter vi = new ValueInterpreter(this, c, m, depth);
+        Analyzer<Value> analyzer = new Analyzer<>(vi) {
+            @Override
+            protected Frame<Value> newFrame(int numLocals, int numStack) {
+                return new TrackingFrame(numLocals, numStack);
+            }
+
+            @Override
+            protected Frame<Value> newFrame(Frame<? extends Value> frame) {
+                return new TrackingFrame(frame);
+            }
+        };
+        try {
+            Frame<Value>[] frames = analyzer.analyze(c.name, m);
+            return new MethodFrames(c, m, frames, vi);
+        } catch (AnalyzerException | RuntimeException e) {
+            if (e instanceof BudgetExceeded be) throw be;
+            problem(c.name.replace('/', '.') + "." + m.name + m.desc + ": analysis failed: " + e.getMessage());
+            return null;
+        }
+    }
+
+    @Override
+    public Value property(String key, Type type) {
+        List<PropertiesIndex.Entry> entries = properties.lookup(key);
+        if (entries.isEmpty()) return null;
+        Set<Object> values = new LinkedHashSet<>();
+        for (PropertiesIndex.Entry e : entries) values.add(e.value());
+        PropertiesIndex.Entry first = entries.get(0);
+        Origin origin = new Origin("property " + key + "=" + first.value() + " in " + first.file(), "", "", first.file(), first.line());
+        Type t = type.getSort() == Type.OBJECT ? type : Type.getObjectType("java/lang/String");
+        if (values.size() > Value.MAX_CONSTANTS) return Value.unknown(t);
+        return new Value(t, 1, values, values.size() == 1 ? first.value() : null, null, -1, Set.of(), origin);
+    }
+
+    @Override
+    public Value staticField(String owner, String name, String descriptor, int depth) {
+        ClassInfo ci = program.find(owner);
+        if (ci == null) return null;
+        FieldInfo f = ci.field(name, descriptor);
+        if (f == null) {
+            // Inherited static field: resolve in supertypes.
+            for (String s : program.supertypes(owner)) {
+                ClassInfo sc = program.find(s);
+                if (sc != null && sc.field(name, descriptor) != null) {
+                    if (!s.equals(owner)) return staticField(s, name, descriptor, depth);
+                }
+            }
+            return null;
+        }
+        Type t = Type.getType(descriptor);
+        if (f.constantValue() != null) {
+            Object c = f.constantValue();
+            String text = c instanceof String s ? "\"" + s + "\"" : String.valueOf(c);
+            return Value.constant(t, c, new Origin("constant " + ci.dottedName() + "." + name + " = " + text,
+                    owner, "", ci.sourcePath(), 0));
+        }
+        // Static initialisers are analysed at a depth past MAX_DEPTH, where only compile-time
+        // constants of other classes are resolved: the result never depends on analysis order.
+        if (!f.isFinal() || !f.isStatic() || !program.isApp(owner) || depth > MAX_DEPTH) return null;
+        Map<String, Value> finals = staticFinals.computeIfAbsent(owner, this::computeStaticFinals);
+        Value v = finals.get(name + ":" + descriptor);
+        return v == null ? null : v.withType(t);
+    }
+
+    /** Values a class's static initialiser stores in its static final fields (written exactly once). */
+    private Map<String, Value> computeStaticFinals(String owner) {
+        ClassNode c = classNode(owner);
+        if (c == null) return Map.of();
+        MethodNode clinit = findMethod(c, "<clinit>", "()V");
+        if (clinit == null) return Map.of();
+        MethodFrames mf = analyse(c, clinit, MAX_DEPTH + 1);
+        if (mf == null) return Map.of();
+        Map<String, Value> out = new HashMap<>();
+        Map<String, Integer> writes = new HashMap<>();
+        for (AbstractInsnNode insn = clinit.instructions.getFirst(); insn != null; insn = insn.getNext()) {
+            if (insn.getOpcode() == Opcodes.PUTSTATIC && insn instanceof FieldInsnNode fi && fi.owner.equals(owner)) {
+                Frame<Value> f = mf.before(insn);
+                if (f == null) continue;
+                String key = fi.name + ":" + fi.desc;
+                writes.merge(key, 1, Integer::sum);
+                Value v = f.getStack(f.getStackSize() - 1);
+                ClassInfo ci = program.find(owner);
+                String desc = v.origin() != null ? v.origin().description() : "static initialiser";
+                out.put(key, v.withOrigin(new Origin(desc + " (field " + ci.dottedName() + "." + fi.name + ")", owner,
+                        "<clinit>", ci.sourcePath(), mf.line(insn))));
+            }
+        }
+        // A field written twice, or read back in the initialiser (and so perhaps filled in place), is not constant.
+        for (AbstractInsnNode insn = clinit.instructions.getFirst(); insn != null; insn = insn.getNext()) {
+            if (insn.getOpcode() == Opcodes.GETSTATIC && insn instanceof FieldInsnNode fi && fi.owner.equals(owner)) {
+                writes.merge(fi.name + ":" + fi.desc, 2, Integer::sum);
+            }
+        }
+        writes.forEach((k, n) -> {
+            if (n > 1) out.remove(k);
+        });
+        return out;
+    }
+
+    @Override
+    public Value returnSummary(MethodRef method, int depth) {
+        // Recursion ends at MAX_DEPTH; the result is a function of (method, depth) alone.
+        if (depth > MAX_DEPTH) return null;
+        String key = depth + " " + method;
+        Optional<Value> cached = returns.get(key);
+        if (cached != null) return cached.orElse(null);
+        {
+            Value merged = null;
+            Optional<MethodFrames> mf = frames(method, depth);
+            if (mf.isPresent()) {
+                MethodNode m = mf.get().method();
+                for (AbstractInsnNode insn = m.instructions.getFirst(); insn != null; insn = insn.getNext()) {
+                    int op = insn.getOpcode();
+                    if (op >= Opcodes.IRETURN && op <= Opcodes.ARETURN) {
+                        Frame<Value> f = mf.get().before(insn);
+                        if (f == null) continue;
+                        Value v = f.getStack(f.getStackSize() - 1);
+                        merged = merged == null ? v : merged.merge(v);
+                    }
+                }
+            }
+            returns.put(key, Optional.ofNullable(merged));
+            return merged;
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package dev.triage.analysis;
+
+import dev.triage.analysis.value.Origin;
+import dev.triage.analysis.value.Value;
+import dev.triage.program.CallGraph;
+import dev.triage.program.ClassInfo;
+import dev.triage.program.MethodRef;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.MethodInsnNode;
+import org.objectweb.asm.tree.MethodNode;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/** One app method with its frames, handed to detectors. */
+public final class MethodScan {
+    private final AnalysisContext context;
+    private final ClassInfo info;
+    private final MethodFrames frames;
+    private final Reporter reporter;
+
+    public MethodScan(AnalysisContext context, ClassInfo info, MethodFrames frames, Reporter reporter) {
+        this.context = context;
+        this.info = info;
+        this.frames = frames;
+        this.reporter = reporter;
+    }
+
+    public AnalysisContext context() { return context; }
+    public ClassInfo classInfo() { return info; }
+    public MethodFrames frames() { return frames; }
+    public MethodNode method() { return frames.method(); }
+    public MethodRef ref() { return new MethodRef(info.name(), method().name, method().desc); }
+
+    public void report(Detection d) {
+        reporter.report(d);
+    }
+
+    public CodeLocation location(AbstractInsnNode insn) {
+        return new CodeLocation(info.name(), method().name, method().desc, info.sourcePath(), frames.line(insn), info.origin());
+    }
+
+    /** Argument of a call instruction by declared index, or -1 for the receiver. */
+    public Value argument(MethodInsnNode call, int index) {
+        return frames.argument(call, call.desc, call.getOpcode() != Opcodes.INVOKESTATIC, index);
+    }
+
+    /** A value's possible constants, with where each came from (this method, a caller, a property...). */
+    public record Resolved(Set<Object> constants, Origin origin, List<Detection.Step> via) {
+    }
+
+    /**
+     * What a value may be: its own constants; or, for an unchanged parameter of this method, the
+     * constants callers pass (through up to {@link AnalysisContext#MAX_DEPTH} levels of helpers).
+     * Empty when nothing is known.
+     */
+    public List<Resolved> resolve(Value v) {
+        List<Resolved> out = new ArrayList<>();
+        resolve(v, ref(), 0, new ArrayList<>(), out);
+        return out;
+    }
+
+    private void resolve(Value v, MethodRef in, int depth, List<Detection.Step> via, List<Resolved> out) {
+        if (v == null) return;
+        if (v.isKnown()) {
+            out.add(new Resolved(v.constants(), v.origin(), List.copyOf(via)));
+            return;
+        }
+        if (v.param() < 0 || depth >= AnalysisContext.MAX_DEPTH || out.size() > 32) return;
+        CallGraph cg = context.program().callGraph();
+        for (MethodRef caller : cg.callers(in)) {
+            var mf = context.frames(caller, 0);
+            if (mf.isEmpty()) continue;
+            MethodNode m = mf.get().method();
+            ClassInfo callerInfo = context.program().find(caller.owner());
+            for (AbstractInsnNode insn = m.instructions.getFirst(); insn != null; insn = insn.getNext()) {
+                if (!(insn instanceof MethodInsnNode mi) || !mi.name.equals(in.name()) || !mi.desc.equals(in.descriptor())) continue;
+                if (!CallGraph.resolve(context.program(), mi.getOpcode(), mi.owner, mi.name, mi.desc).contains(in)) continue;
+                Value arg = mf.get().argument(mi, mi.desc, mi.getOpcode() != Opcodes.INVOKESTATIC, v.param());
+                if (arg == null) continue;
+                CodeLocation at = new CodeLocation(caller.owner(), caller.name(), caller.descriptor(),
+                        callerInfo == null ? "" : callerInfo.sourcePath(), mf.get().line(mi), callerInfo == null ? "" : callerInfo.origin());
+                List<Detection.Step> next = new ArrayList<>();
+                next.add(new Detection.Step(at, "passes it to " + in.owner().replace('/', '.') + "." + in.name()));
+                next.addAll(via);
+                resolve(arg, caller, depth + 1, next, out);
+            }
+        }
+    }
+
+    /** A path step for a constant's origin, or null when it has none. */
+    public static Detection.Step originStep(Origin o) {
+        if (o == null) return null;
+        return new Detection.Step(new CodeLocation(o.className(), o.methodName(), "", o.sourcePath(), o.line(), ""), o.description());
+    }
+
+    /** Path: origin of the constant, the call sites it went through, then the sink. */
+    public List<Detection.Step> path(Resolved r, AbstractInsnNode sink, String sinkDescription) {
+        List<Detection.Step> p = new ArrayList<>();
+        Detection.Step o = originStep(r.origin());
+        if (o != null) p.add(o);
+        p.addAll(r.via());
+        p.add(new Detection.Step(location(sink), sinkDescription));
+        return p;
+    }
+}

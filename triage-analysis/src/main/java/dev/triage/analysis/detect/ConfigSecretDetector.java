@@ -1,0 +1,65 @@
+package dev.triage.analysis.detect;
+
+import dev.triage.analysis.CodeLocation;
+import dev.triage.analysis.Detection;
+import dev.triage.analysis.Detector;
+import dev.triage.analysis.PropertiesIndex;
+import dev.triage.analysis.ResourceScan;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * config/hardcoded-secret: a bundled .properties entry whose key names a secret (its last part is
+ * a password, secret, API key, token...) and whose value is a literal rather than a placeholder.
+ */
+public final class ConfigSecretDetector implements Detector {
+    /** A value resolved at deploy or run time: ${VAR}, ${VAR:default}, @maven.filter@, ENC(...) (jasypt). */
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{[^}]*}|@[\\w.-]+@|ENC\\(.*\\)|#\\{.*}");
+
+    @Override
+    public Set<String> rules() {
+        return Set.of("config/hardcoded-secret");
+    }
+
+    @Override
+    public void visitResources(ResourceScan scan) {
+        Set<String> names = Tables.set(scan.context().models(), "secret-key-names");
+        Set<String> qualified = Tables.set(scan.context().models(), "secret-key-qualifiers");
+        for (Map.Entry<String, List<PropertiesIndex.Entry>> file : scan.context().properties().files().entrySet()) {
+            if (file.getKey().startsWith("META-INF/maven/")) continue;
+            for (PropertiesIndex.Entry e : file.getValue()) {
+                if (!namesSecret(e.key(), names, qualified)) continue;
+                String value = e.value().strip();
+                if (value.isEmpty() || PLACEHOLDER.matcher(value).find()) continue;
+                CodeLocation at = new CodeLocation("", "", "", e.file(), e.line(), e.file());
+                scan.reporter().report(new Detection("config/hardcoded-secret", at,
+                        "Property " + e.key() + " in " + e.file() + " holds a literal secret",
+                        List.of(), "MEDIUM", "property|" + e.key()));
+            }
+        }
+    }
+
+    /**
+     * The key's last dotted part, without separators and lower-cased, is a secret name
+     * ({@code db.password}, {@code client-secret}); or the last part is {@code key} and the one before
+     * qualifies it ({@code api.key}, {@code encryption.key}).
+     */
+    static boolean namesSecret(String key, Set<String> names, Set<String> qualifiers) {
+        String[] parts = key.split("\\.");
+        String last = normalise(parts[parts.length - 1]);
+        if (names.contains(last)) return true;
+        for (String n : names) {
+            if (last.endsWith(n) && last.length() > n.length() && n.length() >= 6) return true;
+        }
+        if (last.equals("key") && parts.length > 1) return qualifiers.contains(normalise(parts[parts.length - 2]));
+        return false;
+    }
+
+    private static String normalise(String s) {
+        return s.toLowerCase(Locale.ROOT).replace("-", "").replace("_", "");
+    }
+}

@@ -1,0 +1,31 @@
+package dev.triage.analysis.value;
+
+import dev.triage.analysis.model.Models;
+import dev.triage.program.MethodRef;
+import dev.triage.program.Program;
+
+/** What the value interpreter needs from the analysis around it. */
+public interface ValueContext {
+    Program program();
+
+    Models models();
+
+    /** Constant(s) a bundled .properties key may hold, with their origin; null if no bundled file defines it. */
+    Value property(String key, org.objectweb.asm.Type type);
+
+    /** Value of a static field read (resolved for compile-time constants and finals set in a static initialiser). */
+    Value staticField(String owner, String name, String descriptor, int depth);
+
+    /** Merged value an app method returns, or null when it cannot be analysed (depth, recursion, budget). */
+    Value returnSummary(MethodRef method, int depth);
+
+    /** Throws {@link BudgetExceeded} when the time budget is spent. */
+    void checkBudget();
+
+    /** Thrown when a budget is exhausted; the caller records what was not finished. */
+    final class BudgetExceeded extends RuntimeException {
+        public BudgetExceeded(String message) {
+            super(message, null, false, false);
+        }
+    }
+}

@@ -1,0 +1,576 @@
+package dev.triage.analysis.value;
+
+import dev.triage.analysis.model.MethodPattern;
+import dev.triage.analysis.model.Models;
+import dev.triage.analysis.model.Rows;
+import dev.triage.program.CallGraph;
+import dev.triage.program.MethodRef;
+import dev.triage.program.Program;
+import org.objectweb.asm.Handle;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.FieldInsnNode;
+import org.objectweb.asm.tree.IntInsnNode;
+import org.objectweb.asm.tree.InvokeDynamicInsnNode;
+import org.objectweb.asm.tree.LdcInsnNode;
+import org.objectweb.asm.tree.LineNumberNode;
+import org.objectweb.asm.tree.MethodInsnNode;
+import org.objectweb.asm.tree.MethodNode;
+import org.objectweb.asm.tree.TypeInsnNode;
+import org.objectweb.asm.tree.analysis.Interpreter;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Constant propagation with abstract objects over ASM's dataflow framework. Understands literals,
+ * static finals, arithmetic, strings and string builders, string concatenation, boxing, bundled
+ * properties, values returned by app helpers, and the object facts the models describe.
+ */
+public final class ValueInterpreter extends Interpreter<Value> {
+    private static final Type STRING = Type.getObjectType("java/lang/String");
+    private static final Set<String> BUILDERS = Set.of("java/lang/StringBuilder", "java/lang/StringBuffer");
+    /** Longest constant string we track; longer content becomes unknown (keeps memory bounded). */
+    private static final int MAX_STRING = 4096;
+
+    private final ValueContext ctx;
+    private final ClassNode owner;
+    private final MethodNode method;
+    private final int depth;
+    private final int[] paramOfLocal;
+    private final Map<AbstractInsnNode, Integer> lineOf = new HashMap<>();
+    private final List<Update> pending = new ArrayList<>();
+
+    /** Replace every alias of an abstract object site by a new value. */
+    public record Update(String site, Value replacement) {
+        boolean matches(Value v) {
+            return v != null && v.obj() != null && v.obj().site().equals(site);
+        }
+
+        Value apply(Value v) {
+            return v.type() != null && replacement.type() != null ? replacement.withType(v.type()) : replacement;
+        }
+    }
+
+    public ValueInterpreter(ValueContext ctx, ClassNode owner, MethodNode method, int depth) {
+        super(Opcodes.ASM9);
+        this.ctx = ctx;
+        this.owner = owner;
+        this.method = method;
+        this.depth = depth;
+        this.paramOfLocal = new int[Math.max(method.maxLocals, 1) + 2];
+        java.util.Arrays.fill(paramOfLocal, -1);
+        int local = (method.access & Opcodes.ACC_STATIC) != 0 ? 0 : 1;
+        Type[] params = Type.getArgumentTypes(method.desc);
+        for (int i = 0; i < params.length && local < paramOfLocal.length; i++) {
+            paramOfLocal[local] = i;
+            local += params[i].getSize();
+        }
+        int line = 0;
+        for (AbstractInsnNode n = method.instructions.getFirst(); n != null; n = n.getNext()) {
+            if (n instanceof LineNumberNode ln) line = ln.line;
+            lineOf.put(n, line);
+        }
+    }
+
+    List<Update> pending() {
+        return pending;
+    }
+
+    void clearPending() {
+        pending.clear();
+    }
+
+    public int line(AbstractInsnNode insn) {
+        return lineOf.getOrDefault(insn, 0);
+    }
+
+    private String site(AbstractInsnNode insn) {
+        return owner.name + "." + method.name + method.desc + "#" + method.instructions.indexOf(insn);
+    }
+
+    private Origin literal(AbstractInsnNode insn, Object c) {
+        String text = c instanceof String s ? "\"" + s + "\"" : String.valueOf(c);
+        return new Origin("literal " + text, owner.name, method.name, sourcePath(), line(insn));
+    }
+
+    private String sourcePath() {
+        int slash = owner.name.lastIndexOf('/');
+        String pkg = slash < 0 ? "" : owner.name.substring(0, slash + 1);
+        String file = owner.sourceFile != null ? owner.sourceFile : owner.name.substring(slash + 1) + ".java";
+        return pkg + file;
+    }
+
+    // ---- values of fresh slots ----
+
+    @Override
+    public Value newValue(Type type) {
+        if (type == null) return Value.UNINITIALIZED;
+        if (type.getSort() == Type.VOID) return null;
+        return Value.unknown(type);
+    }
+
+    @Override
+    public Value newParameterValue(boolean isInstanceMethod, int local, Type type) {
+        Value v = Value.unknown(type);
+        int p = local < paramOfLocal.length ? paramOfLocal[local] : -1;
+        if (p >= 0) return v.asParam(p).withLabels(Set.of("@p" + p));
+        return v;
+    }
+
+    @Override
+    public Value newExceptionValue(org.objectweb.asm.tree.TryCatchBlockNode tc,
+                                   org.objectweb.asm.tree.analysis.Frame<Value> handlerFrame, Type exceptionType) {
+        return Value.unknown(exceptionType);
+    }
+
+    // ---- instructions ----
+
+    @Override
+    public Value newOperation(AbstractInsnNode insn) {
+        switch (insn.getOpcode()) {
+            case Opcodes.ACONST_NULL:
+                return Value.constant(Type.getObjectType("java/lang/Object"), null, literal(insn, "null"));
+            case Opcodes.ICONST_M1: case Opcodes.ICONST_0: case Opcodes.ICONST_1: case Opcodes.ICONST_2:
+            case Opcodes.ICONST_3: case Opcodes.ICONST_4: case Opcodes.ICONST_5:
+                return Value.constant(Type.INT_TYPE, insn.getOpcode() - Opcodes.ICONST_0, literal(insn, insn.getOpcode() - Opcodes.ICONST_0));
+            case Opcodes.LCONST_0: case Opcodes.LCONST_1:
+                return Value.constant(Type.LONG_TYPE, (long) (insn.getOpcode() - Opcodes.LCONST_0), null);
+            case Opcodes.FCONST_0: case Opcodes.FCONST_1: case Opcodes.FCONST_2:
+                return Value.constant(Type.FLOAT_TYPE, (float) (insn.getOpcode() - Opcodes.FCONST_0), null);
+            case Opcodes.DCONST_0: case Opcodes.DCONST_1:
+                return Value.constant(Type.DOUBLE_TYPE, (double) (insn.getOpcode() - Opcodes.DCONST_0), null);
+            case Opcodes.BIPUSH: case Opcodes.SIPUSH:
+                int operand = ((IntInsnNode) insn).operand;
+                return Value.constant(Type.INT_TYPE, operand, literal(insn, operand));
+            case Opcodes.LDC: {
+                Object c = ((LdcInsnNode) insn).cst;
+                if (c instanceof String s) return Value.constant(STRING, s, literal(insn, s));
+                if (c instanceof Integer i) return Value.constant(Type.INT_TYPE, i, literal(insn, i));
+                if (c instanceof Long l) return Value.constant(Type.LONG_TYPE, l, literal(insn, l));
+                if (c instanceof Float f) return Value.constant(Type.FLOAT_TYPE, f, literal(insn, f));
+                if (c instanceof Double d) return Value.constant(Type.DOUBLE_TYPE, d, literal(insn, d));
+                if (c instanceof Type t) {
+                    return Value.unknown(Type.getObjectType(t.getSort() == Type.METHOD ? "java/lang/invoke/MethodType" : "java/lang/Class"));
+                }
+                if (c instanceof Handle) return Value.unknown(Type.getObjectType("java/lang/invoke/MethodHandle"));
+                return Value.unknown(Type.getObjectType("java/lang/Object"));
+            }
+            case Opcodes.JSR:
+                return Value.unknown(Type.VOID_TYPE);
+            case Opcodes.GETSTATIC: {
+                FieldInsnNode f = (FieldInsnNode) insn;
+                Value v = ctx.staticField(f.owner, f.name, f.desc, depth);
+                return v != null ? v : Value.unknown(Type.getType(f.desc));
+            }
+            case Opcodes.NEW: {
+                String type = ((TypeInsnNode) insn).desc;
+                return Value.ofObj(Type.getObjectType(type), new Obj(site(insn), null, Map.of(), false));
+            }
+            default:
+                throw new IllegalStateException("unexpected opcode " + insn.getOpcode());
+        }
+    }
+
+    @Override
+    public Value copyOperation(AbstractInsnNode insn, Value value) {
+        return value;
+    }
+
+    @Override
+    public Value unaryOperation(AbstractInsnNode insn, Value value) {
+        int op = insn.getOpcode();
+        switch (op) {
+            case Opcodes.INEG: return foldUnary(value, Type.INT_TYPE, c -> c instanceof Integer i ? -i : null);
+            case Opcodes.LNEG: return foldUnary(value, Type.LONG_TYPE, c -> c instanceof Long l ? -l : null);
+            case Opcodes.FNEG: return derive(Type.FLOAT_TYPE, value);
+            case Opcodes.DNEG: return derive(Type.DOUBLE_TYPE, value);
+            case Opcodes.IINC: return foldUnary(value, Type.INT_TYPE, c -> c instanceof Integer i
+                    ? i + ((org.objectweb.asm.tree.IincInsnNode) insn).incr : null);
+            case Opcodes.I2L: return foldUnary(value, Type.LONG_TYPE, c -> c instanceof Integer i ? (long) i : null);
+            case Opcodes.L2I: return foldUnary(value, Type.INT_TYPE, c -> c instanceof Long l ? (int) (long) l : null);
+            case Opcodes.I2B: return foldUnary(value, Type.INT_TYPE, c -> c instanceof Integer i ? (int) (byte) (int) i : null);
+            case Opcodes.I2C: return foldUnary(value, Type.INT_TYPE, c -> c instanceof Integer i ? (int) (char) (int) i : null);
+            case Opcodes.I2S: return foldUnary(value, Type.INT_TYPE, c -> c instanceof Integer i ? (int) (short) (int) i : null);
+            case Opcodes.I2F: case Opcodes.L2F: case Opcodes.D2F: return derive(Type.FLOAT_TYPE, value);
+            case Opcodes.I2D: case Opcodes.L2D: case Opcodes.F2D: return derive(Type.DOUBLE_TYPE, value);
+            case Opcodes.F2I: case Opcodes.D2I: return derive(Type.INT_TYPE, value);
+            case Opcodes.F2L: case Opcodes.D2L: return derive(Type.LONG_TYPE, value);
+            case Opcodes.IFEQ: case Opcodes.IFNE: case Opcodes.IFLT: case Opcodes.IFGE: case Opcodes.IFGT: case Opcodes.IFLE:
+            case Opcodes.TABLESWITCH: case Opcodes.LOOKUPSWITCH: case Opcodes.IRETURN: case Opcodes.LRETURN:
+            case Opcodes.FRETURN: case Opcodes.DRETURN: case Opcodes.ARETURN: case Opcodes.PUTSTATIC:
+            case Opcodes.ATHROW: case Opcodes.MONITORENTER: case Opcodes.MONITOREXIT: case Opcodes.IFNULL: case Opcodes.IFNONNULL:
+                return null;
+            case Opcodes.GETFIELD:
+                return Value.unknown(Type.getType(((FieldInsnNode) insn).desc));
+            case Opcodes.NEWARRAY: {
+                Type t = switch (((IntInsnNode) insn).operand) {
+                    case Opcodes.T_BOOLEAN -> Type.getType("[Z");
+                    case Opcodes.T_CHAR -> Type.getType("[C");
+                    case Opcodes.T_BYTE -> Type.getType("[B");
+                    case Opcodes.T_SHORT -> Type.getType("[S");
+                    case Opcodes.T_INT -> Type.getType("[I");
+                    case Opcodes.T_FLOAT -> Type.getType("[F");
+                    case Opcodes.T_DOUBLE -> Type.getType("[D");
+                    default -> Type.getType("[J");
+                };
+                return newArray(insn, t, value);
+            }
+            case Opcodes.ANEWARRAY:
+                return newArray(insn, Type.getType("[" + Type.getObjectType(((TypeInsnNode) insn).desc).getDescriptor()), value);
+            case Opcodes.ARRAYLENGTH: {
+                if (value.obj() != null && value.obj().get("length") instanceof Integer n) {
+                    return Value.constant(Type.INT_TYPE, n, null);
+                }
+                return derive(Type.INT_TYPE, value);
+            }
+            case Opcodes.CHECKCAST: {
+                Type t = Type.getObjectType(((TypeInsnNode) insn).desc);
+                return value.withType(t);
+            }
+            case Opcodes.INSTANCEOF:
+                return Value.unknown(Type.INT_TYPE);
+            default:
+                throw new IllegalStateException("unexpected opcode " + op);
+        }
+    }
+
+    private Value newArray(AbstractInsnNode insn, Type type, Value length) {
+        Map<String, Object> state = new HashMap<>();
+        state.put("const", Boolean.TRUE);
+        Integer n = length.singleInt();
+        if (n != null) state.put("length", n);
+        return Value.ofObj(type, new Obj(site(insn), "array", state, false));
+    }
+
+    private Value foldUnary(Value v, Type result, java.util.function.Function<Object, Object> f) {
+        if (v.constants() != null) {
+            Set<Object> out = new LinkedHashSet<>();
+            for (Object c : v.constants()) {
+                Object r = f.apply(c);
+                if (r == null) return derive(result, v);
+                out.add(r);
+            }
+            return new Value(result, result.getSize(), out, null, null, -1, v.labels(), v.origin());
+        }
+        return derive(result, v);
+    }
+
+    /** An unknown value of the given type that keeps the labels of its inputs. */
+    private static Value derive(Type type, Value... inputs) {
+        Set<String> labels = Set.of();
+        for (Value in : inputs) {
+            if (in != null && !in.labels().isEmpty()) {
+                Set<String> u = new TreeSet<>(labels);
+                u.addAll(in.labels());
+                labels = u;
+            }
+        }
+        return new Value(type, type.getSize(), null, null, null, -1, labels, null);
+    }
+
+    @Override
+    public Value binaryOperation(AbstractInsnNode insn, Value a, Value b) {
+        int op = insn.getOpcode();
+        switch (op) {
+            case Opcodes.IALOAD: case Opcodes.BALOAD: case Opcodes.CALOAD: case Opcodes.SALOAD:
+                return arrayLoad(a, b, Type.INT_TYPE);
+            case Opcodes.LALOAD: return arrayLoad(a, b, Type.LONG_TYPE);
+            case Opcodes.FALOAD: return arrayLoad(a, b, Type.FLOAT_TYPE);
+            case Opcodes.DALOAD: return arrayLoad(a, b, Type.DOUBLE_TYPE);
+            case Opcodes.AALOAD: {
+                Type t = a.type() != null && a.type().getSort() == Type.ARRAY
+                        ? Type.getType(a.type().getDescriptor().substring(1)) : Type.getObjectType("java/lang/Object");
+                return arrayLoad(a, b, t);
+            }
+            case Opcodes.IADD: case Opcodes.ISUB: case Opcodes.IMUL: case Opcodes.IDIV: case Opcodes.IREM:
+            case Opcodes.ISHL: case Opcodes.ISHR: case Opcodes.IUSHR: case Opcodes.IAND: case Opcodes.IOR: case Opcodes.IXOR:
+                return foldInt(op, a, b);
+            case Opcodes.LADD: case Opcodes.LSUB: case Opcodes.LMUL: case Opcodes.LDIV: case Opcodes.LREM:
+            case Opcodes.LSHL: case Opcodes.LSHR: case Opcodes.LUSHR: case Opcodes.LAND: case Opcodes.LOR: case Opcodes.LXOR:
+                return derive(Type.LONG_TYPE, a, b);
+            case Opcodes.FADD: case Opcodes.FSUB: case Opcodes.FMUL: case Opcodes.FDIV: case Opcodes.FREM:
+                return derive(Type.FLOAT_TYPE, a, b);
+            case Opcodes.DADD: case Opcodes.DSUB: case Opcodes.DMUL: case Opcodes.DDIV: case Opcodes.DREM:
+                return derive(Type.DOUBLE_TYPE, a, b);
+            case Opcodes.LCMP: case Opcodes.FCMPL: case Opcodes.FCMPG: case Opcodes.DCMPL: case Opcodes.DCMPG:
+                return derive(Type.INT_TYPE, a, b);
+            case Opcodes.IF_ICMPEQ: case Opcodes.IF_ICMPNE: case Opcodes.IF_ICMPLT: case Opcodes.IF_ICMPGE:
+            case Opcodes.IF_ICMPGT: case Opcodes.IF_ICMPLE: case Opcodes.IF_ACMPEQ: case Opcodes.IF_ACMPNE:
+            case Opcodes.PUTFIELD:
+                return null;
+            default:
+                throw new IllegalStateException("unexpected opcode " + op);
+        }
+    }
+
+    private Value arrayLoad(Value array, Value index, Type type) {
+        Obj o = array.obj();
+        Integer i = index.singleInt();
+        if (o != null && !o.escaped() && i != null && o.get("e" + i) instanceof Value elem) {
+            return elem.withType(type);
+        }
+        return derive(type, array);
+    }
+
+    private Value foldInt(int op, Value a, Value b) {
+        Integer x = a.singleInt();
+        Integer y = b.singleInt();
+        if (x != null && y != null) {
+            Integer r = switch (op) {
+                case Opcodes.IADD -> x + y;
+                case Opcodes.ISUB -> x - y;
+                case Opcodes.IMUL -> x * y;
+                case Opcodes.IDIV -> y == 0 ? null : x / y;
+                case Opcodes.IREM -> y == 0 ? null : x % y;
+                case Opcodes.ISHL -> x << y;
+                case Opcodes.ISHR -> x >> y;
+                case Opcodes.IUSHR -> x >>> y;
+                case Opcodes.IAND -> x & y;
+                case Opcodes.IOR -> x | y;
+                default -> x ^ y;
+            };
+            if (r != null) return Value.constant(Type.INT_TYPE, r, a.origin()).withLabels(union(a, b));
+        }
+        return derive(Type.INT_TYPE, a, b);
+    }
+
+    private static Set<String> union(Value... vs) {
+        Set<String> u = new TreeSet<>();
+        for (Value v : vs) if (v != null) u.addAll(v.labels());
+        return u;
+    }
+
+    @Override
+    public Value ternaryOperation(AbstractInsnNode insn, Value array, Value index, Value value) {
+        Obj o = array.obj();
+        if (o != null && "array".equals(o.kind())) {
+            Integer i = index.singleInt();
+            Obj updated;
+            if (i != null && value.isKnown() && o.state().size() < 70) {
+                updated = o.with("e" + i, value.withLabels(Set.of()));
+            } else if (i != null && o.state().size() < 70) {
+                updated = o.with("e" + i, value).with("const", Boolean.FALSE);
+            } else {
+                updated = o.with("const", Boolean.FALSE);
+            }
+            Value nv = array.withObj(updated).withLabels(value.labels().stream()
+                    .filter(l -> !l.startsWith("@")).collect(java.util.stream.Collectors.toSet()));
+            pending.add(new Update(o.site(), nv));
+        }
+        return null;
+    }
+
+    @Override
+    public void returnOperation(AbstractInsnNode insn, Value value, Value expected) {
+    }
+
+    @Override
+    public Value merge(Value v, Value w) {
+        if (v == null) return w;
+        return v.merge(w);
+    }
+
+    // ---- calls ----
+
+    @Override
+    public Value naryOperation(AbstractInsnNode insn, List<? extends Value> values) {
+        ctx.checkBudget();
+        if (insn.getOpcode() == Opcodes.MULTIANEWARRAY) {
+            return Value.unknown(Type.getType(((org.objectweb.asm.tree.MultiANewArrayInsnNode) insn).desc));
+        }
+        if (insn instanceof InvokeDynamicInsnNode indy) return invokeDynamic(indy, values);
+        MethodInsnNode mi = (MethodInsnNode) insn;
+        boolean hasReceiver = mi.getOpcode() != Opcodes.INVOKESTATIC;
+        Value receiver = hasReceiver ? values.get(0) : null;
+        List<? extends Value> args = hasReceiver ? values.subList(1, values.size()) : values;
+        Type ret = Type.getReturnType(mi.desc);
+        Value result = ret.getSort() == Type.VOID ? null : Value.unknown(ret);
+        boolean understood = false;
+
+        Value known = Builtins.evaluate(this, mi, receiver, args);
+        if (known != null) {
+            understood = true;
+            if (result != null) result = known;
+        }
+        if (Builtins.isBuilderMutation(mi, receiver)) understood = true;
+
+        Models models = ctx.models();
+        Program program = ctx.program();
+        // Object creation and facts, as the models describe them.
+        for (Models.CreatedBy c : models.creatorsNamed(mi.name)) {
+            if (!matches(c.method(), mi, program)) continue;
+            Map<String, Object> state = new HashMap<>();
+            c.type().initialFromArguments().forEach((k, idx) -> state.put(k, fact(idx >= 0 && idx < args.size() ? args.get(idx) : receiver)));
+            if (mi.name.equals("<init>") && receiver != null && receiver.obj() != null) {
+                Value created = receiver.withObj(new Obj(receiver.obj().site(), c.type().name(), state, false));
+                pending.add(new Update(receiver.obj().site(), created));
+            } else if (result != null) {
+                result = result.withObj(new Obj(site(insn), c.type().name(), state, false));
+            }
+            understood = true;
+        }
+        if (receiver != null && receiver.obj() != null && receiver.obj().kind() != null) {
+            Obj o = receiver.obj();
+            Obj updated = o;
+            for (Models.EffectOf e : models.effectsNamed(mi.name)) {
+                if (!e.type().name().equals(o.kind()) || !matches(e.effect().method(), mi, program)) continue;
+                Rows.Effect ef = e.effect();
+                String key = ef.key();
+                if (ef.keyArgument() != null) {
+                    String k = args.get(ef.keyArgument()).singleString();
+                    if (k == null) {
+                        updated = updated.escape();
+                        continue;
+                    }
+                    key = k;
+                }
+                Object val = ef.valueArgument() != null ? fact(args.get(ef.valueArgument())) : ef.value();
+                updated = updated.with(key, val);
+            }
+            if (updated != o) pending.add(new Update(o.site(), receiver.withObj(updated)));
+            // Calls on a modelled object's own type never make it escape.
+            understood = true;
+        }
+        // Labels from calls that produce them (e.g. predictable random numbers).
+        for (Rows.Call c : models.callsNamed(mi.name)) {
+            if (c.label().isEmpty() || !matches(c.method(), mi, program)) continue;
+            if (mi.name.equals("<init>") && receiver != null && receiver.obj() != null) {
+                pending.add(new Update(receiver.obj().site(), receiver.withLabels(Set.of(c.label()))));
+            } else if (result != null) {
+                result = result.withLabels(Set.of(c.label()));
+            }
+            understood = true;
+        }
+        // Library summaries: labels (and, from a single input, constants) flow through.
+        for (Rows.Summary s : models.summariesNamed(mi.name)) {
+            if (!matches(s.method(), mi, program)) continue;
+            understood = true;
+            List<Value> from = new ArrayList<>();
+            for (int f : s.from()) {
+                if (f == Integer.MIN_VALUE) {
+                    if (receiver != null) from.add(receiver);
+                    from.addAll(args);
+                } else if (f == Rows.THIS) {
+                    if (receiver != null) from.add(receiver);
+                } else if (f >= 0 && f < args.size()) {
+                    from.add(args.get(f));
+                }
+            }
+            Set<String> labels = new TreeSet<>();
+            from.forEach(v -> v.labels().stream().filter(l -> !l.startsWith("@")).forEach(labels::add));
+            Value single = from.size() == 1 ? from.get(0) : null;
+            if (s.to() == Rows.RETURN && result != null) {
+                if (single != null && single.isKnown() && !result.isKnown()) {
+                    result = result.withConstants(single.constants(), single.prefix(), single.origin());
+                } else if (single != null && single.prefix() != null && result.prefix() == null && !result.isKnown()) {
+                    result = result.withConstants(null, single.prefix(), single.origin());
+                }
+                result = result.withLabels(labels);
+                for (Value v : from) result = result.withLabels(v.labels());
+            } else {
+                Value target = s.to() == Rows.THIS ? receiver : (s.to() >= 0 && s.to() < args.size() ? args.get(s.to()) : null);
+                if (target != null && target.obj() != null) {
+                    Value nv = target.withLabels(labels);
+                    if (single != null && single.isKnown() && !target.isKnown()) {
+                        nv = nv.withConstants(single.constants(), single.prefix(), single.origin()).withLabels(labels);
+                    }
+                    if (!nv.equals(target)) pending.add(new Update(target.obj().site(), nv));
+                }
+            }
+        }
+        // App code: use what the callee returns.
+        if (!understood && program.isApp(mi.owner)) {
+            List<MethodRef> targets = CallGraph.resolve(program, mi.getOpcode(), mi.owner, mi.name, mi.desc);
+            if (result != null && targets.size() == 1) {
+                Value summary = ctx.returnSummary(targets.get(0), depth + 1);
+                if (summary != null) result = instantiate(summary, args, ret);
+            }
+            if (targets.size() > 0) escapeArguments(receiver, args, true);
+            return result;
+        }
+        if (!understood) escapeArguments(receiver, args, false);
+        return result;
+    }
+
+    /** A callee's summary at one call site: parameter labels become the arguments' labels. */
+    private Value instantiate(Value summary, List<? extends Value> args, Type ret) {
+        Value r = summary;
+        if (summary.param() >= 0 && summary.param() < args.size() && !summary.isKnown() && summary.obj() == null) {
+            return args.get(summary.param()).withType(ret);
+        }
+        Set<String> labels = new TreeSet<>();
+        for (String l : summary.labels()) {
+            if (l.startsWith("@p")) {
+                int p = Integer.parseInt(l.substring(2));
+                if (p < args.size()) labels.addAll(args.get(p).labels());
+            } else {
+                labels.add(l);
+            }
+        }
+        r = new Value(ret, ret.getSize(), summary.constants(), summary.prefix(), summary.obj(), -1, Set.copyOf(labels), summary.origin());
+        return r;
+    }
+
+    /** Objects handed to code we do not model may be changed there: forget their facts. */
+    private void escapeArguments(Value receiver, List<? extends Value> args, boolean includeReceiver) {
+        for (Value a : args) {
+            if (a != null && a.obj() != null && !a.obj().escaped()) pending.add(new Update(a.obj().site(), a.withObj(a.obj().escape())));
+        }
+        if (includeReceiver && receiver != null && receiver.obj() != null && !receiver.obj().escaped()) {
+            pending.add(new Update(receiver.obj().site(), receiver.withObj(receiver.obj().escape())));
+        }
+    }
+
+    /** A fact recorded from an argument: its single constant, or UNKNOWN. */
+    private static Object fact(Value v) {
+        if (v == null || v.constants() == null || v.constants().size() != 1) return Obj.UNKNOWN;
+        Object c = v.constants().iterator().next();
+        return c == Value.NULL ? Obj.UNKNOWN : c;
+    }
+
+    public static boolean matches(MethodPattern p, MethodInsnNode mi, Program program) {
+        return matches(p, mi.owner, mi.name, mi.desc, program);
+    }
+
+    public static boolean matches(MethodPattern p, String owner, String name, String desc, Program program) {
+        if (!p.name().equals(name)) return false;
+        if (!p.anyDescriptor() && !p.descriptor().equals(desc)) return false;
+        if (p.anyOwner() || p.owner().equals(owner)) return true;
+        return p.subtypes() && program.isSubtype(owner, p.owner());
+    }
+
+    private Value invokeDynamic(InvokeDynamicInsnNode indy, List<? extends Value> args) {
+        Type ret = Type.getReturnType(indy.desc);
+        if ("makeConcatWithConstants".equals(indy.name) && indy.bsmArgs.length > 0 && indy.bsmArgs[0] instanceof String recipe) {
+            return Builtins.concat(recipe, indy.bsmArgs, Type.getArgumentTypes(indy.desc), args, STRING);
+        }
+        Set<String> labels = union(args.toArray(new Value[0]));
+        labels.removeIf(l -> l.startsWith("@"));
+        return new Value(ret, ret.getSize(), null, null, null, -1, labels, null);
+    }
+
+    // Accessors for Builtins
+    ValueContext context() {
+        return ctx;
+    }
+
+    int maxString() {
+        return MAX_STRING;
+    }
+
+    void addPending(Update u) {
+        pending.add(u);
+    }
+
+    Origin originAt(AbstractInsnNode insn, String description) {
+        return new Origin(description, owner.name, method.name, sourcePath(), line(insn));
+    }
+}
