@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 public final class Markers {
     private static final Pattern JAVA_MARKER = Pattern.compile("//\\s*BUG:(.*)$");
     private static final Pattern PROPS_MARKER = Pattern.compile("^\\s*[#!]\\s*BUG:(.*)$");
+    private static final Pattern JAVA_SLOPPY = Pattern.compile("//\\s*BUG\\b");
     private static final Pattern RULE_ID = Pattern.compile("[a-z][a-z0-9]*/[a-z0-9][a-z0-9-]*");
 
     private Markers() {
@@ -30,7 +31,7 @@ public final class Markers {
             String line = lines.get(i);
             Matcher m = JAVA_MARKER.matcher(line);
             if (!m.find()) {
-                if (line.contains("BUG:")) {
+                if (line.contains("BUG:") || JAVA_SLOPPY.matcher(line).find()) {
                     throw new IllegalArgumentException(where(sourcePath, i) + ": malformed marker: " + line.strip());
                 }
                 continue;
@@ -68,7 +69,7 @@ public final class Markers {
                 continue;
             }
             if (t.isEmpty() || t.startsWith("#") || t.startsWith("!")) {
-                if (t.contains("BUG:")) {
+                if (t.contains("BUG:") || t.matches("[#!]\\s*BUG\\b.*")) {
                     throw new IllegalArgumentException(where(resourceName, i) + ": malformed marker: " + t);
                 }
                 continue;
