@@ -99,7 +99,9 @@ public class CleartextHttpCases {
 
     /** Namespace names look like URLs but are never fetched. */
     public Element goodNamespaces() throws Exception {
-        Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().newDocument();
+        DocumentBuilderFactory dbf = DocumentBuilderFactory.newInstance();
+        dbf.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        Document doc = dbf.newDocumentBuilder().newDocument();
         Element patient = doc.createElementNS(FHIR_NS, "Patient");
         patient.setAttributeNS("http://www.w3.org/2001/XMLSchema-instance", "xsi:type", "Patient");
         doc.appendChild(patient);
