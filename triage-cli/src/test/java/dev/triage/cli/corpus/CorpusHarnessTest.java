@@ -121,7 +121,7 @@ class CorpusHarnessTest {
         }
         int w = Math.max(4, rows.keySet().stream().mapToInt(String::length).max().orElse(4));
         StringBuilder sb = new StringBuilder();
-        sb.append("\nTriage corpus: ").append(CASES_RUN.size()).append(" case(s) scanned");
+        sb.append("\nTriage corpus: ").append(CASES_RUN.size()).append(" case(s) run");
         if (!CASES_BROKEN.isEmpty()) sb.append(", ").append(CASES_BROKEN.size()).append(" could not be scanned");
         sb.append('\n');
         String fmt = "%-" + w + "s | %4s | %4s | %4s | %9s | %6s%n";
