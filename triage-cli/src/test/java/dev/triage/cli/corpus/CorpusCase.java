@@ -1,0 +1,147 @@
+package dev.triage.cli.corpus;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * One corpus case: a single {@code .java} file in a family folder, or a sub-folder of a family folder whose
+ * {@code .java} files and resources are scanned together as one app (resources at the class-path root,
+ * keeping their path relative to the case folder).
+ *
+ * @param family    rule family folder name (crypto, hash, ...)
+ * @param name      case name: the file name without {@code .java}, or the folder name
+ * @param root      the case file or folder
+ * @param sources   the .java files
+ * @param resources the other files, each with its resource name
+ */
+public record CorpusCase(String family, String name, Path root, List<Path> sources, List<Resource> resources) {
+    private static final Pattern PACKAGE = Pattern.compile("(?m)^\\s*package\\s+([\\w.]+)\\s*;");
+
+    /** A non-Java file of a folder case and the resource name it gets on the class path. */
+    public record Resource(Path file, String name) {
+    }
+
+    public CorpusCase {
+        sources = List.copyOf(sources);
+        resources = List.copyOf(resources);
+    }
+
+    /** {@code family/name}, as shown in test names and for {@code -Dcorpus.case=} filters. */
+    public String id() {
+        return family + "/" + name;
+    }
+
+    /** Where the cases live, seen from the module directory or from the repository root. */
+    public static Path casesRoot() {
+        for (String candidate : List.of("src/test/cases", "triage-cli/src/test/cases")) {
+            Path p = Path.of(candidate);
+            if (Files.isDirectory(p)) return p.toAbsolutePath().normalize();
+        }
+        throw new IllegalStateException("corpus not found: src/test/cases (cwd " + Path.of("").toAbsolutePath() + ")");
+    }
+
+    /**
+     * All cases in a deterministic order (family, then case name). A system property {@code corpus.case}
+     * (comma-separated ids or id prefixes, e.g. {@code crypto/,xml/XxeCases}) narrows the set.
+     */
+    public static List<CorpusCase> discover() {
+        return discover(casesRoot(), System.getProperty("corpus.case", ""));
+    }
+
+    static List<CorpusCase> discover(Path root, String filter) {
+        List<CorpusCase> cases = new ArrayList<>();
+        for (Path familyDir : sortedChildren(root)) {
+            if (!Files.isDirectory(familyDir)) continue;
+            String family = familyDir.getFileName().toString();
+            for (Path p : sortedChildren(familyDir)) {
+                String fn = p.getFileName().toString();
+                if (Files.isDirectory(p)) {
+                    cases.add(folderCase(family, p));
+                } else if (fn.endsWith(".java")) {
+                    cases.add(new CorpusCase(family, fn.substring(0, fn.length() - ".java".length()), p,
+                            List.of(p), List.of()));
+                }
+            }
+        }
+        if (filter.isBlank()) return cases;
+        List<String> wanted = Stream.of(filter.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        return cases.stream().filter(c -> wanted.stream().anyMatch(w -> c.id().startsWith(w))).toList();
+    }
+
+    private static CorpusCase folderCase(String family, Path dir) {
+        List<Path> sources = new ArrayList<>();
+        List<Resource> resources = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+                if (f.getFileName().toString().endsWith(".java")) {
+                    sources.add(f);
+                } else {
+                    resources.add(new Resource(f, dir.relativize(f).toString().replace('\\', '/')));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new CorpusCase(family, dir.getFileName().toString(), dir, sources, resources);
+    }
+
+    private static List<Path> sortedChildren(Path dir) {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.sorted(Comparator.comparing(p -> p.getFileName().toString())).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The package a source file declares ("" for the default package). */
+    public static String packageOf(Path source) {
+        Matcher m = PACKAGE.matcher(read(source));
+        return m.find() ? m.group(1) : "";
+    }
+
+    /** What findings call a source file: package path + file name, e.g. {@code corpus/crypto/A.java}. */
+    public static String sourcePathOf(Path source) {
+        String pkg = packageOf(source);
+        String file = source.getFileName().toString();
+        return pkg.isEmpty() ? file : pkg.replace('.', '/') + "/" + file;
+    }
+
+    /** Every marker of the case: from its .java files and its .properties resources. */
+    public List<Marker> markers() {
+        List<Marker> out = new ArrayList<>();
+        for (Path s : sources) out.addAll(Markers.parseJava(sourcePathOf(s), lines(s)));
+        for (Resource r : resources) out.addAll(Markers.parse(r.name(), lines(r.file())));
+        out.sort(null);
+        return out;
+    }
+
+    static String read(Path p) {
+        try {
+            return Files.readString(p, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static List<String> lines(Path p) {
+        try {
+            return Files.readAllLines(p, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return id();
+    }
+}

@@ -1,0 +1,116 @@
+package dev.triage.cli.corpus;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the expected findings written into corpus files.
+ * <ul>
+ *   <li>Java: a trailing comment {@code // BUG: rule-a, rule-b} marks the line it stands on. A marker on a line
+ *       that holds no code is an error (the JVM line table only knows lines with code).</li>
+ *   <li>.properties: a comment line {@code # BUG: rule-a} (or {@code ! BUG: ...}) marks the next line that is
+ *       neither blank nor a comment. A marker with no such line after it is an error.</li>
+ * </ul>
+ * Rule ids look like {@code family/name} ({@code java/weak-cipher}, {@code config/hardcoded-secret}).
+ */
+public final class Markers {
+    private static final Pattern JAVA_MARKER = Pattern.compile("//\\s*BUG:(.*)$");
+    private static final Pattern PROPS_MARKER = Pattern.compile("^\\s*[#!]\\s*BUG:(.*)$");
+    private static final Pattern JAVA_SLOPPY = Pattern.compile("//\\s*BUG\\b");
+    private static final Pattern RULE_ID = Pattern.compile("[a-z][a-z0-9]*/[a-z0-9][a-z0-9-]*");
+
+    private Markers() {
+    }
+
+    /** Markers of a Java source file; {@code sourcePath} is what findings name the file by. */
+    public static List<Marker> parseJava(String sourcePath, List<String> lines) {
+        List<Marker> out = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            Matcher m = JAVA_MARKER.matcher(line);
+            if (!m.find()) {
+                if (line.contains("BUG:") || JAVA_SLOPPY.matcher(line).find()) {
+                    throw new IllegalArgumentException(where(sourcePath, i) + ": malformed marker: " + line.strip());
+                }
+                continue;
+            }
+            String code = line.substring(0, m.start()).strip();
+            if (code.isEmpty() || code.startsWith("//") || code.startsWith("*") || code.startsWith("/*")) {
+                throw new IllegalArgumentException(where(sourcePath, i)
+                        + ": marker on a line without code; put it at the end of the statement it marks");
+            }
+            for (String id : ids(m.group(1), sourcePath, i)) {
+                out.add(new Marker(sourcePath, i + 1, id));
+            }
+        }
+        return out;
+    }
+
+    /** Markers of a .properties file; {@code resourceName} is the resource path from the class-path root. */
+    public static List<Marker> parseProperties(String resourceName, List<String> lines) {
+        List<Marker> out = new ArrayList<>();
+        List<String> pending = new ArrayList<>();
+        int pendingAt = -1;
+        boolean continuation = false;
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            String t = line.strip();
+            if (continuation) {
+                // a logical line continued from the previous one; markers never target continuation lines
+                continuation = endsWithOddBackslashes(line);
+                continue;
+            }
+            Matcher m = PROPS_MARKER.matcher(line);
+            if (m.find()) {
+                pending.addAll(ids(m.group(1), resourceName, i));
+                if (pendingAt < 0) pendingAt = i;
+                continue;
+            }
+            if (t.isEmpty() || t.startsWith("#") || t.startsWith("!")) {
+                if (t.contains("BUG:") || t.matches("[#!]\\s*BUG\\b.*")) {
+                    throw new IllegalArgumentException(where(resourceName, i) + ": malformed marker: " + t);
+                }
+                continue;
+            }
+            for (String id : pending) out.add(new Marker(resourceName, i + 1, id));
+            pending.clear();
+            pendingAt = -1;
+            continuation = endsWithOddBackslashes(line);
+        }
+        if (!pending.isEmpty()) {
+            throw new IllegalArgumentException(where(resourceName, pendingAt) + ": marker with no property line after it");
+        }
+        return out;
+    }
+
+    /** Dispatches on the file name: {@code .java} or {@code .properties}; other files carry no markers. */
+    public static List<Marker> parse(String sourcePath, List<String> lines) {
+        if (sourcePath.endsWith(".java")) return parseJava(sourcePath, lines);
+        if (sourcePath.endsWith(".properties")) return parseProperties(sourcePath, lines);
+        return List.of();
+    }
+
+    private static List<String> ids(String text, String file, int lineIndex) {
+        List<String> ids = new ArrayList<>();
+        for (String part : text.split(",")) {
+            String id = part.strip();
+            if (!RULE_ID.matcher(id).matches()) {
+                throw new IllegalArgumentException(where(file, lineIndex) + ": not a rule id: '" + id + "'");
+            }
+            if (!ids.contains(id)) ids.add(id);
+        }
+        return ids;
+    }
+
+    private static boolean endsWithOddBackslashes(String line) {
+        int n = 0;
+        for (int i = line.length() - 1; i >= 0 && line.charAt(i) == '\\'; i--) n++;
+        return n % 2 == 1;
+    }
+
+    private static String where(String file, int lineIndex) {
+        return file + ":" + (lineIndex + 1);
+    }
+}
