@@ -48,6 +48,7 @@ public final class AnalysisContext implements ValueContext {
     private final Map<String, ClassNode> classCache = Collections.synchronizedMap(lru(256));
     private final Map<String, Optional<MethodFrames>> framesCache = Collections.synchronizedMap(lru(2048));
     private final Map<String, Map<String, Value>> staticFinals = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, Set<String>>> fieldLabels = new ConcurrentHashMap<>();
     private final Map<String, Optional<Value>> returns = new ConcurrentHashMap<>();
     private final List<String> problems = Collections.synchronizedList(new ArrayList<>());
 
@@ -228,6 +229,52 @@ public final class AnalysisContext implements ValueContext {
         writes.forEach((k, n) -> {
             if (n > 1) out.remove(k);
         });
+        return out;
+    }
+
+    @Override
+    public Value instanceField(String owner, String name, String descriptor, int depth) {
+        if (depth > MAX_DEPTH || !program.isApp(owner)) return null;
+        Set<String> labels = fieldLabels.computeIfAbsent(owner, this::computeFieldLabels).get(name + ":" + descriptor);
+        if (labels == null || labels.isEmpty()) return null;
+        return Value.unknown(Type.getType(descriptor)).withLabels(labels);
+    }
+
+    /**
+     * Labels of the values a class (and its nested classes) store in its own instance fields. The
+     * methods are analysed past MAX_DEPTH, where fields are not resolved again: no recursion, and a
+     * result independent of analysis order.
+     */
+    private Map<String, Set<String>> computeFieldLabels(String owner) {
+        Map<String, Set<String>> out = new HashMap<>();
+        List<String> classes = new ArrayList<>();
+        classes.add(owner);
+        for (Program.AppClass a : program.appClasses()) {
+            if (a.info().name().startsWith(owner + "$")) classes.add(a.info().name());
+        }
+        for (String cn : classes) {
+            ClassNode c = classNode(cn);
+            if (c == null) continue;
+            for (MethodNode m : c.methods) {
+                boolean writes = false;
+                for (AbstractInsnNode insn = m.instructions.getFirst(); insn != null && !writes; insn = insn.getNext()) {
+                    writes = insn.getOpcode() == Opcodes.PUTFIELD && ((FieldInsnNode) insn).owner.equals(owner);
+                }
+                if (!writes) continue;
+                MethodFrames mf = analyse(c, m, MAX_DEPTH + 1);
+                if (mf == null) continue;
+                for (AbstractInsnNode insn = m.instructions.getFirst(); insn != null; insn = insn.getNext()) {
+                    if (insn.getOpcode() != Opcodes.PUTFIELD || !((FieldInsnNode) insn).owner.equals(owner)) continue;
+                    Frame<Value> f = mf.before(insn);
+                    if (f == null) continue;
+                    FieldInsnNode fi = (FieldInsnNode) insn;
+                    Set<String> l = out.computeIfAbsent(fi.name + ":" + fi.desc, k -> new java.util.TreeSet<>());
+                    for (String label : f.getStack(f.getStackSize() - 1).labels()) {
+                        if (!label.startsWith("@")) l.add(label);
+                    }
+                }
+            }
+        }
         return out;
     }
 

@@ -1,13 +1,112 @@
 package dev.triage.cli;
 
+import dev.triage.analysis.Analyses;
+import dev.triage.analysis.Budget;
+import dev.triage.analysis.Detection;
+import dev.triage.analysis.Detector;
+import dev.triage.analysis.model.Models;
+import dev.triage.findings.Finding;
+import dev.triage.findings.FindingAssembler;
+import dev.triage.findings.Rule;
+import dev.triage.findings.RuleCatalogue;
+import dev.triage.findings.ScanProblem;
 import dev.triage.findings.ScanResult;
+import dev.triage.findings.ScanStats;
+import dev.triage.intake.ArtifactReader;
+import dev.triage.intake.SkippedInput;
+import dev.triage.program.Program;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.IntConsumer;
 
 /** Runs one scan through the pipeline: intake → program model → analyses → findings. */
 public final class ScanPipeline {
     private ScanPipeline() {
     }
 
+    /** Progress of a long scan, for a display. */
+    public interface Progress {
+        void phase(String name);
+
+        void classes(int done, int total);
+
+        Progress NONE = new Progress() {
+            @Override
+            public void phase(String name) {
+            }
+
+            @Override
+            public void classes(int done, int total) {
+            }
+        };
+    }
+
     public static ScanResult run(ScanRequest request) {
-        throw new UnsupportedOperationException("TODO");
+        return run(request, Progress.NONE);
+    }
+
+    public static ScanResult run(ScanRequest request, Progress progress) {
+        long started = System.currentTimeMillis();
+        long t0 = System.nanoTime();
+        progress.phase("reading inputs");
+        Program.Builder builder = Program.builder();
+        List<Path> all = new ArrayList<>(request.inputs());
+        new ArtifactReader(request.intake()).read(all, builder);
+        Program program = builder.build();
+
+        RuleCatalogue catalogue = RuleCatalogue.builtIn();
+        List<Rule> rules = new ArrayList<>();
+        for (Rule r : catalogue.all()) {
+            if (selected(r.id(), request.enabledRules(), request.disabledRules())) rules.add(r);
+        }
+        Set<String> ruleIds = new java.util.HashSet<>();
+        rules.forEach(r -> ruleIds.add(r.id()));
+
+        Models models = Models.builtIn();
+        List<Detector> detectors = new ArrayList<>();
+        for (Detector d : Analyses.builtInDetectors(models)) {
+            if (d.rules().stream().anyMatch(ruleIds::contains)) detectors.add(d);
+        }
+        progress.phase("analysing " + program.appClassCount() + " app classes");
+        int total = program.appClassCount();
+        IntConsumer onClass = done -> progress.classes(done, total);
+        Analyses.Result analysis = Analyses.run(program, models, detectors, request.threads(),
+                new Budget(request.budget()), onClass);
+
+        List<Detection> kept = new ArrayList<>();
+        for (Detection d : analysis.detections()) if (ruleIds.contains(d.ruleId())) kept.add(d);
+        List<Finding> findings = new FindingAssembler(catalogue).assemble(kept);
+
+        List<ScanProblem> problems = new ArrayList<>();
+        for (SkippedInput s : program.skipped()) problems.add(new ScanProblem(s.input(), s.entry(), s.reason()));
+        for (String p : analysis.problems()) problems.add(new ScanProblem("analysis", "", p));
+        if (program.appClassCount() == 0) {
+            problems.add(new ScanProblem(String.join(", ", inputs(request)), "", "no app classes found in the inputs"));
+        }
+        long duration = (System.nanoTime() - t0) / 1_000_000;
+        ScanStats stats = new ScanStats(started, duration, program.appClassCount(), program.libraryClassCount(),
+                analysis.methodsAnalysed(), program.libraries().size());
+        return new ScanResult(Version.get(), inputs(request), findings, problems, rules, stats);
+    }
+
+    private static List<String> inputs(ScanRequest request) {
+        List<String> out = new ArrayList<>();
+        for (Path p : request.inputs()) out.add(p.toString());
+        return out;
+    }
+
+    /** A rule runs when it matches an enabled id or prefix (or none is given) and no disabled one. */
+    static boolean selected(String id, Set<String> enabled, Set<String> disabled) {
+        boolean on = enabled.isEmpty() || enabled.stream().anyMatch(e -> matches(id, e));
+        return on && disabled.stream().noneMatch(e -> matches(id, e));
+    }
+
+    private static boolean matches(String id, String pattern) {
+        String p = pattern.trim();
+        if (p.endsWith("*")) p = p.substring(0, p.length() - 1);
+        return id.equals(p) || (p.endsWith("/") && id.startsWith(p)) || (pattern.trim().endsWith("*") && id.startsWith(p));
     }
 }

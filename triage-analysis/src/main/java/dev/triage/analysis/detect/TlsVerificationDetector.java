@@ -103,10 +103,23 @@ public final class TlsVerificationDetector implements Detector {
     static boolean neverRejects(MethodNode m, Set<String> harmlessOwners) {
         for (AbstractInsnNode insn = m.instructions.getFirst(); insn != null; insn = insn.getNext()) {
             if (insn.getOpcode() == Opcodes.ATHROW) return false;
-            if (insn instanceof MethodInsnNode mi && !harmlessOwners.contains(mi.owner)) return false;
+            if (insn instanceof MethodInsnNode mi && !harmless(mi, harmlessOwners)) return false;
             if (insn instanceof InvokeDynamicInsnNode indy && !"makeConcatWithConstants".equals(indy.name)) return false;
         }
         return true;
+    }
+
+    /** A table entry names a class ("java/io/PrintStream": any method) or a method-name prefix ("java/security/cert/X509Certificate#get"). */
+    static boolean harmless(MethodInsnNode mi, Set<String> entries) {
+        if (entries.contains(mi.owner)) return true;
+        for (String e : entries) {
+            int hash = e.indexOf('#');
+            if (hash > 0 && e.regionMatches(0, mi.owner, 0, hash) && hash == mi.owner.length()
+                    && mi.name.startsWith(e.substring(hash + 1))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Line of the first return if every return of the method returns the constant true; -1 otherwise. */

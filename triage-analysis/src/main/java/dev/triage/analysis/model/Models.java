@@ -220,27 +220,38 @@ public final class Models {
     }
 
     public List<Rows.Argument> argumentsNamed(String name) {
-        return argumentsByName.getOrDefault(name, List.of());
+        return named(argumentsByName, name);
     }
 
     public List<Rows.Call> callsNamed(String name) {
-        return callsByName.getOrDefault(name, List.of());
+        return named(callsByName, name);
     }
 
     public List<Rows.Summary> summariesNamed(String name) {
-        return summariesByName.getOrDefault(name, List.of());
+        return named(summariesByName, name);
     }
 
     public List<Rows.Check> checksNamed(String name) {
-        return checksByName.getOrDefault(name, List.of());
+        return named(checksByName, name);
     }
 
     public List<CreatedBy> creatorsNamed(String name) {
-        return creatorsByName.getOrDefault(name, List.of());
+        return named(creatorsByName, name);
     }
 
     public List<EffectOf> effectsNamed(String name) {
-        return effectsByName.getOrDefault(name, List.of());
+        return named(effectsByName, name);
+    }
+
+    /** Rows for a method name, plus rows written for every method ("*"). */
+    private static <T> List<T> named(Map<String, List<T>> byName, String name) {
+        List<T> exact = byName.getOrDefault(name, List.of());
+        List<T> any = byName.getOrDefault("*", List.of());
+        if (any.isEmpty()) return exact;
+        if (exact.isEmpty()) return any;
+        List<T> both = new ArrayList<>(exact);
+        both.addAll(any);
+        return both;
     }
 
     public JsonNode table(String name) {

@@ -16,6 +16,12 @@ public interface ValueContext {
     /** Value of a static field read (resolved for compile-time constants and finals set in a static initialiser). */
     Value staticField(String owner, String name, String descriptor, int depth);
 
+    /**
+     * What is known of an instance field of an app class when read: the labels of every value its
+     * class stores in it (e.g. a field holding a java.util.Random). Null when nothing is known.
+     */
+    Value instanceField(String owner, String name, String descriptor, int depth);
+
     /** Merged value an app method returns, or null when it cannot be analysed (depth, recursion, budget). */
     Value returnSummary(MethodRef method, int depth);
 

@@ -208,8 +208,11 @@ public final class ValueInterpreter extends Interpreter<Value> {
             case Opcodes.FRETURN: case Opcodes.DRETURN: case Opcodes.ARETURN: case Opcodes.PUTSTATIC:
             case Opcodes.ATHROW: case Opcodes.MONITORENTER: case Opcodes.MONITOREXIT: case Opcodes.IFNULL: case Opcodes.IFNONNULL:
                 return null;
-            case Opcodes.GETFIELD:
-                return Value.unknown(Type.getType(((FieldInsnNode) insn).desc));
+            case Opcodes.GETFIELD: {
+                FieldInsnNode f = (FieldInsnNode) insn;
+                Value v = ctx.instanceField(f.owner, f.name, f.desc, depth);
+                return v != null ? v : Value.unknown(Type.getType(f.desc));
+            }
             case Opcodes.NEWARRAY: {
                 Type t = switch (((IntInsnNode) insn).operand) {
                     case Opcodes.T_BOOLEAN -> Type.getType("[Z");
@@ -479,6 +482,10 @@ public final class ValueInterpreter extends Interpreter<Value> {
                 Value target = s.to() == Rows.THIS ? receiver : (s.to() >= 0 && s.to() < args.size() ? args.get(s.to()) : null);
                 if (target != null && target.obj() != null) {
                     Value nv = target.withLabels(labels);
+                    if (s.to() >= 0 && "array".equals(target.obj().kind())) {
+                        // The call writes into the array: its content is no longer what the code wrote.
+                        nv = nv.withObj(target.obj().with("const", Boolean.FALSE));
+                    }
                     if (single != null && single.isKnown() && !target.isKnown()) {
                         nv = nv.withConstants(single.constants(), single.prefix(), single.origin()).withLabels(labels);
                     }
@@ -541,7 +548,7 @@ public final class ValueInterpreter extends Interpreter<Value> {
     }
 
     public static boolean matches(MethodPattern p, String owner, String name, String desc, Program program) {
-        if (!p.name().equals(name)) return false;
+        if (!p.name().equals(name) && !p.name().equals("*")) return false;
         if (!p.anyDescriptor() && !p.descriptor().equals(desc)) return false;
         if (p.anyOwner() || p.owner().equals(owner)) return true;
         return p.subtypes() && program.isSubtype(owner, p.owner());

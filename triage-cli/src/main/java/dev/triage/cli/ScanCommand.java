@@ -1,0 +1,213 @@
+package dev.triage.cli;
+
+import dev.triage.findings.Baseline;
+import dev.triage.findings.Finding;
+import dev.triage.findings.ScanResult;
+import dev.triage.findings.Severity;
+import dev.triage.intake.IntakeLimits;
+import dev.triage.intake.IntakeOptions;
+import dev.triage.report.ReportFormat;
+import dev.triage.report.ReportOptions;
+import dev.triage.report.Reports;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+/** {@code triage scan}: scans artifacts and writes reports. */
+@Command(name = "scan", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Scan compiled Java code: classes directories, .class, .jar, .war, .ear, Spring Boot jars.",
+        footer = {"", "Exit codes: 0 ok; 1 a finding at or above --fail-on; 2 usage error or no readable input."})
+final class ScanCommand implements Callable<Integer> {
+    @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Artifacts to scan.")
+    List<Path> inputs;
+
+    @Option(names = {"-cp", "--classpath"}, paramLabel = "PATHS",
+            description = "Extra library jars or directories (separated by the path separator, ':' on Linux; repeatable).")
+    List<String> classpath = new ArrayList<>();
+
+    @Option(names = "--source-root", paramLabel = "DIR", description = "Source tree, for relative file paths in SARIF and reports.")
+    Path sourceRoot;
+
+    @Option(names = {"-f", "--format"}, split = ",", paramLabel = "FORMAT",
+            description = "console, sarif, json, html (comma separated; repeatable). Default: console.")
+    List<String> formats = new ArrayList<>();
+
+    @Option(names = {"-o", "--output"}, paramLabel = "DIR", defaultValue = "triage-out",
+            description = "Directory for sarif/json/html files (default: ${DEFAULT-VALUE}).")
+    Path output;
+
+    @Option(names = "--fail-on", paramLabel = "SEVERITY",
+            description = "Exit 1 if any (new) finding is at or above this severity: 0-5 or informational, very-low, low, medium, high, very-high.")
+    String failOn;
+
+    @Option(names = "--rules", split = ",", paramLabel = "IDS", description = "Only these rule ids or prefixes (e.g. java/weak-cipher, java/).")
+    List<String> rules = new ArrayList<>();
+
+    @Option(names = "--exclude-rules", split = ",", paramLabel = "IDS", description = "Skip these rule ids or prefixes.")
+    List<String> excludeRules = new ArrayList<>();
+
+    @Option(names = "--app-packages", split = ",", paramLabel = "PREFIXES",
+            description = "Treat exactly the classes in these packages as app code (overrides the artifact's own split).")
+    List<String> appPackages = new ArrayList<>();
+
+    @Option(names = "--threads", paramLabel = "N", description = "Analysis threads (default: number of cores).")
+    Integer threads;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "30m",
+            description = "Time budget for the analyses, e.g. 90s, 10m, 1h (default: ${DEFAULT-VALUE}). What is not finished is reported.")
+    String timeout;
+
+    @Option(names = "--baseline", paramLabel = "FILE", description = "A previous triage.json or triage.sarif: only findings not in it are reported and count for --fail-on.")
+    Path baseline;
+
+    @Option(names = "--max-entry-size", paramLabel = "MB", description = "Largest archive entry read, in MiB (default: 256).")
+    Long maxEntryMb;
+
+    @Option(names = {"-q", "--quiet"}, description = "Print only the summary line (and errors).")
+    boolean quiet;
+
+    @Option(names = {"-v", "--verbose"}, description = "Print paths, skipped entries and analysis problems in full.")
+    boolean verbose;
+
+    @Option(names = "--no-progress", description = "No progress display.")
+    boolean noProgress;
+
+    @Option(names = "--stats", description = "Print wall time, CPU time, peak heap and peak RSS at the end.")
+    boolean stats;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = spec.commandLine().getOut();
+        long wallStart = System.nanoTime();
+
+        Set<ReportFormat> fmts = new LinkedHashSet<>();
+        if (formats.isEmpty()) fmts.add(ReportFormat.CONSOLE);
+        for (String f : formats) {
+            try {
+                fmts.add(ReportFormat.parse(f.trim()));
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "unknown format '" + f + "' (console, sarif, json, html)");
+            }
+        }
+        Severity threshold = null;
+        if (failOn != null) {
+            try {
+                threshold = Severity.parse(failOn);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "unknown severity '" + failOn + "'");
+            }
+        }
+        Duration budget = parseDuration(timeout);
+        List<Path> cp = new ArrayList<>();
+        for (String c : classpath) for (String part : c.split(File.pathSeparator)) if (!part.isBlank()) cp.add(Path.of(part));
+        List<Path> missing = new ArrayList<>();
+        for (Path p : inputs) if (!Files.exists(p)) missing.add(p);
+        if (missing.size() == inputs.size()) {
+            err.println("triage: no readable input: " + missing.stream().map(Path::toString).reduce((a, b) -> a + ", " + b).orElse(""));
+            err.flush();
+            return Main.USAGE;
+        }
+        Baseline base = Baseline.empty();
+        if (baseline != null) {
+            try {
+                base = Baseline.read(baseline);
+            } catch (IOException | RuntimeException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "cannot read baseline " + baseline + ": " + e.getMessage());
+            }
+        }
+        IntakeLimits d = IntakeLimits.DEFAULTS;
+        IntakeLimits limits = maxEntryMb == null ? d : new IntakeLimits(d.maxEntries(), d.maxTotalBytes(), maxEntryMb << 20,
+                d.maxCompressionRatio(), d.ratioGraceBytes(), d.maxNestingDepth());
+        ScanRequest request = new ScanRequest(inputs, new IntakeOptions(limits, appPackages, cp), Set.copyOf(rules),
+                Set.copyOf(excludeRules), threads != null && threads > 0 ? threads : Runtime.getRuntime().availableProcessors(), budget);
+
+        boolean terminal = System.console() != null;
+        ProgressDisplay progress = new ProgressDisplay(err, terminal && !quiet && !noProgress);
+        ScanResult result = ScanPipeline.run(request, progress);
+        progress.done();
+
+        int baselined = 0;
+        if (baseline != null) {
+            List<Finding> fresh = base.newFindings(result.findings());
+            baselined = result.findings().size() - fresh.size();
+            result = new ScanResult(result.toolVersion(), result.inputs(), fresh, result.problems(), result.rules(), result.stats());
+        }
+
+        ReportOptions ropts = new ReportOptions(sourceRoot, terminal && System.getenv("NO_COLOR") == null, verbose);
+        for (ReportFormat f : fmts) {
+            if (f == ReportFormat.CONSOLE) {
+                String text = Reports.render(f, result, ropts);
+                if (quiet) {
+                    String[] lines = text.strip().split("\n");
+                    out.println(lines[lines.length - 1]);
+                } else {
+                    out.print(text);
+                }
+            } else {
+                Files.createDirectories(output);
+                Path file = output.resolve(f.fileName());
+                try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                    Reports.writer(f).write(result, ropts, w);
+                }
+                if (!quiet) out.println("Wrote " + file);
+            }
+        }
+        if (baselined > 0 && !quiet) out.println(baselined + " finding(s) matched the baseline and are not reported.");
+        if (stats) out.println(Stats.describe(wallStart));
+        out.flush();
+
+        if (result.stats().appClasses() == 0) {
+            err.println("triage: no readable input: no app classes were found");
+            err.flush();
+            return Main.USAGE;
+        }
+        if (threshold != null) {
+            Severity t = threshold;
+            long failing = result.findings().stream().filter(f -> f.severity().level() >= t.level()).count();
+            if (failing > 0) {
+                err.println("triage: policy failed: " + failing + " finding(s) at or above " + t.label());
+                err.flush();
+                return Main.POLICY_FAILED;
+            }
+        }
+        return Main.OK;
+    }
+
+    static Duration parseDuration(String text) {
+        String t = text.trim().toLowerCase(Locale.ROOT);
+        try {
+            if (t.startsWith("p")) return Duration.parse(t.toUpperCase(Locale.ROOT));
+            long n = Long.parseLong(t.replaceAll("[a-z]+$", ""));
+            String unit = t.replaceAll("^[0-9]+", "");
+            return switch (unit) {
+                case "", "s" -> Duration.ofSeconds(n);
+                case "ms" -> Duration.ofMillis(n);
+                case "m", "min" -> Duration.ofMinutes(n);
+                case "h" -> Duration.ofHours(n);
+                default -> throw new IllegalArgumentException(unit);
+            };
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("bad duration '" + text + "' (use e.g. 90s, 10m, 1h)");
+        }
+    }
+}
