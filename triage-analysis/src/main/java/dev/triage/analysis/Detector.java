@@ -11,6 +11,11 @@ public interface Detector {
     /** Rule ids this detector may report. */
     Set<String> rules();
 
+    /** The model-row kinds this detector consumes (the only link from model files to detectors). */
+    default Set<String> modelKinds() {
+        return Set.of();
+    }
+
     /** Called once per app class, before its methods. */
     default void visitClass(ClassScan scan) {
     }

@@ -27,6 +27,11 @@ abstract class ArgumentDetector implements Detector {
     }
 
     @Override
+    public Set<String> modelKinds() {
+        return kinds;
+    }
+
+    @Override
     public void visitMethod(MethodScan scan) {
         Models models = scan.context().models();
         Set<String> reported = new HashSet<>();

@@ -40,6 +40,11 @@ public final class PredictableRandomDetector extends ArgumentDetector {
     }
 
     @Override
+    public Set<String> modelKinds() {
+        return Set.of("random-sensitive", "predictable-random-source");
+    }
+
+    @Override
     public void visitMethod(MethodScan scan) {
         super.visitMethod(scan);
         boolean sensitiveMethod = isSensitiveName(scan, scan.method().name);

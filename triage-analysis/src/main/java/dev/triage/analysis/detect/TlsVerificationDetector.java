@@ -39,6 +39,11 @@ public final class TlsVerificationDetector implements Detector {
     }
 
     @Override
+    public Set<String> modelKinds() {
+        return Set.of("accept-all-hostname-verifier");
+    }
+
+    @Override
     public void visitClass(ClassScan scan) {
         AnalysisContext ctx = scan.context();
         String name = scan.info().name();

@@ -25,6 +25,11 @@ public final class WeakHashDetector extends ArgumentDetector {
     }
 
     @Override
+    public Set<String> modelKinds() {
+        return Set.of("digest-algorithm", "signature-algorithm", "weak-hash-call");
+    }
+
+    @Override
     public void visitMethod(MethodScan scan) {
         super.visitMethod(scan);
         for (AbstractInsnNode insn = scan.method().instructions.getFirst(); insn != null; insn = insn.getNext()) {

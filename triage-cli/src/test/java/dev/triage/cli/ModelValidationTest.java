@@ -1,0 +1,152 @@
+package dev.triage.cli;
+
+import dev.triage.analysis.Analyses;
+import dev.triage.analysis.Detector;
+import dev.triage.analysis.model.MethodPattern;
+import dev.triage.analysis.model.Models;
+import dev.triage.analysis.model.Rows;
+import dev.triage.findings.RuleCatalogue;
+import org.junit.jupiter.api.Test;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.FieldNode;
+import org.objectweb.asm.tree.MethodNode;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Every model row resolves on a real class path (the JDK and the library jars this module's tests
+ * depend on): the class exists, the method exists with that descriptor (in the class or a
+ * supertype), argument indexes are in range, kinds are consumed by a detector, rules exist.
+ * Classes are read as bytes with ASM, never loaded.
+ */
+class ModelValidationTest {
+    private final Map<String, ClassNode> classes = new HashMap<>();
+    private final List<String> errors = new ArrayList<>();
+
+    @Test
+    void everyModelRowResolves() {
+        Models models = Models.builtIn();
+        Set<String> kinds = new HashSet<>();
+        for (Detector d : Analyses.builtInDetectors(models)) kinds.addAll(d.modelKinds());
+        Set<String> objects = new HashSet<>();
+        models.objects.forEach(o -> objects.add(o.name()));
+
+        for (Rows.Argument a : models.arguments) {
+            kind(a.kind(), kinds, a.file());
+            method(a.method(), a.file(), a.argument());
+            a.when().keySet().forEach(i -> method(a.method(), a.file(), i));
+        }
+        for (Rows.Call c : models.calls) {
+            kind(c.kind(), kinds, c.file());
+            method(c.method(), c.file(), null);
+        }
+        for (Rows.Field f : models.fields) {
+            kind(f.kind(), kinds, f.file());
+            ClassNode c = cls(f.owner());
+            if (c == null) errors.add(f.file() + ": class not found " + f.owner());
+            else if (c.fields.stream().map((FieldNode n) -> n.name).noneMatch(f.name()::equals)) {
+                errors.add(f.file() + ": no field " + f.owner() + "." + f.name());
+            }
+        }
+        for (Rows.Summary s : models.summaries) {
+            for (int i : s.from()) if (i != Integer.MIN_VALUE) method(s.method(), s.file(), i);
+            method(s.method(), s.file(), s.to());
+        }
+        for (Rows.ObjectType o : models.objects) {
+            o.createdBy().forEach(m -> method(m, o.file(), null));
+            o.initialFromArguments().values().forEach(i -> o.createdBy().forEach(m -> method(m, o.file(), i)));
+            for (Rows.Effect e : o.effects()) {
+                method(e.method(), o.file(), e.keyArgument());
+                method(e.method(), o.file(), e.valueArgument());
+            }
+        }
+        for (Rows.Check c : models.checks) {
+            method(c.at(), c.file(), c.argument());
+            if (RuleCatalogue.builtIn().find(c.rule()).isEmpty()) errors.add(c.file() + ": unknown rule " + c.rule());
+            if (!objects.contains(c.object())) errors.add(c.file() + ": unknown object " + c.object());
+        }
+        assertEquals(List.of(), errors, "model rows that do not resolve");
+        long resolved = classes.values().stream().filter(java.util.Objects::nonNull).count();
+        org.junit.jupiter.api.Assertions.assertTrue(resolved > 40, "the check must really read classes: " + resolved);
+    }
+
+    private void kind(String kind, Set<String> known, String file) {
+        if (!known.contains(kind)) errors.add(file + ": kind '" + kind + "' is consumed by no detector");
+    }
+
+    /** The method must exist; an argument index (declared parameter, or this/return) must fit it. */
+    private void method(MethodPattern p, String file, Integer argument) {
+        if (p.anyOwner()) {
+            if (!p.anyDescriptor() && argument != null && argument >= Type.getArgumentTypes(p.descriptor()).length) {
+                errors.add(file + ": argument " + argument + " out of range for " + p);
+            }
+            return;
+        }
+        if (cls(p.owner()) == null) {
+            errors.add(file + ": class not found " + p.owner());
+            return;
+        }
+        List<MethodNode> found = new ArrayList<>();
+        for (ClassNode c : hierarchy(p.owner())) {
+            for (MethodNode m : c.methods) {
+                if ((p.name().equals("*") || m.name.equals(p.name())) && (p.anyDescriptor() || m.desc.equals(p.descriptor()))) found.add(m);
+            }
+        }
+        if (found.isEmpty()) {
+            errors.add(file + ": no method " + p);
+            return;
+        }
+        if (argument == null || argument == Rows.THIS) return;
+        if (argument == Rows.RETURN) {
+            if (found.stream().allMatch(m -> Type.getReturnType(m.desc) == Type.VOID_TYPE && !m.name.equals("<init>"))) {
+                errors.add(file + ": " + p + " returns nothing");
+            }
+            return;
+        }
+        if (found.stream().noneMatch(m -> argument < Type.getArgumentTypes(m.desc).length)) {
+            errors.add(file + ": argument " + argument + " out of range for " + p);
+        }
+    }
+
+    private List<ClassNode> hierarchy(String owner) {
+        List<ClassNode> out = new ArrayList<>();
+        Deque<String> work = new ArrayDeque<>(List.of(owner));
+        Set<String> seen = new HashSet<>();
+        while (!work.isEmpty()) {
+            String n = work.poll();
+            if (!seen.add(n)) continue;
+            ClassNode c = cls(n);
+            if (c == null) continue;
+            out.add(c);
+            if (c.superName != null) work.add(c.superName);
+            work.addAll(c.interfaces);
+        }
+        return out;
+    }
+
+    private ClassNode cls(String internalName) {
+        return classes.computeIfAbsent(internalName, n -> {
+            try (InputStream in = ClassLoader.getSystemResourceAsStream(n + ".class")) {
+                if (in == null) return null;
+                ClassNode c = new ClassNode();
+                new ClassReader(in.readAllBytes()).accept(c, ClassReader.SKIP_CODE);
+                return c;
+            } catch (IOException e) {
+                return null;
+            }
+        });
+    }
+}
