@@ -26,8 +26,14 @@ import java.util.Set;
  */
 public final class Models {
     private static final String BASE = "dev/triage/models/";
-    /** Keys a row may carry; anything else is a typo and fails loading. */
-    private static final Set<String> METHOD_KEYS = Set.of("class", "method", "descriptor", "subtypes");
+    /** Keys a row of each section may carry; anything else is a typo and fails loading. */
+    private static final Map<String, Set<String>> ROW_KEYS = Map.of(
+            "arguments", Set.of("kind", "class", "method", "descriptor", "subtypes", "argument", "when", "provenance", "note"),
+            "calls", Set.of("kind", "class", "method", "descriptor", "subtypes", "label", "provenance", "note"),
+            "fields", Set.of("kind", "class", "field", "label", "provenance", "note"),
+            "summaries", Set.of("class", "method", "descriptor", "subtypes", "from", "to", "provenance", "note"),
+            "objects", Set.of("object", "created-by", "effects", "initial", "provenance", "note"),
+            "checks", Set.of("rule", "at", "argument", "object", "unless-any", "message", "provenance", "note"));
 
     public final List<Rows.Argument> arguments = new ArrayList<>();
     public final List<Rows.Call> calls = new ArrayList<>();
@@ -95,6 +101,16 @@ public final class Models {
         for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> section = it.next();
             JsonNode rows = section.getValue();
+            Set<String> allowed = ROW_KEYS.get(section.getKey());
+            if (allowed != null) {
+                for (JsonNode r : rows) {
+                    r.fieldNames().forEachRemaining(k -> {
+                        if (!allowed.contains(k)) {
+                            throw new IllegalStateException(file + ": unknown key '" + k + "' in " + section.getKey() + " row " + r);
+                        }
+                    });
+                }
+            }
             switch (section.getKey()) {
                 case "arguments" -> rows.forEach(r -> arguments.add(new Rows.Argument(text(r, "kind", file),
                         method(r, file), argument(r.get("argument"), file), when(r.get("when"), file),
@@ -163,8 +179,6 @@ public final class Models {
 
     private static MethodPattern method(JsonNode r, String file) {
         if (r == null) throw new IllegalStateException(file + ": missing method");
-        r.fieldNames().forEachRemaining(k -> {
-        });
         String owner = text(r, "class", file);
         String desc = text(r, "descriptor", file);
         return new MethodPattern(owner.equals("*") ? "*" : internal(owner), text(r, "method", file), desc,
