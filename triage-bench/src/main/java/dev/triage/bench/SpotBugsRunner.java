@@ -20,7 +20,7 @@ import org.xml.sax.helpers.DefaultHandler;
  * SpotBugs with the FindSecBugs plugin, in FindSecBugs' recommended configuration (its README's Maven setup):
  * effort max, threshold low, and an include filter that keeps only the SECURITY category:
  * <pre>
- * java -Xmx&lt;heap&gt; -cp &lt;spotbugs-lib/*&gt; edu.umd.cs.findbugs.FindBugs2 -textui
+ * java -Xmx&lt;heap&gt; -cp &lt;spotbugs-lib/*&gt; edu.umd.cs.findbugs.FindBugs2
  *      -pluginList findsecbugs-plugin.jar -effort:max -low -include security-only.xml
  *      -xml:withMessages -output spotbugs.xml -auxclasspath &lt;library jars&gt; -noClassOk app.jar
  * </pre>
@@ -62,7 +62,7 @@ public final class SpotBugsRunner implements ToolRunner {
     @Override
     public String describe() {
         return "SpotBugs " + version("spotbugs-") + " + FindSecBugs " + version("findsecbugs-plugin-")
-            + " | java -Xmx" + heap + " FindBugs2 -textui -pluginList findsecbugs -effort:" + effort + " -" + threshold
+            + " | java -Xmx" + heap + " FindBugs2 -pluginList findsecbugs -effort:" + effort + " -" + threshold
             + (securityOnly ? " -include <category SECURITY>" : "") + " -xml:withMessages -auxclasspath <libs> <app.jar>";
     }
 
@@ -78,7 +78,7 @@ public final class SpotBugsRunner implements ToolRunner {
                 .collect(Collectors.joining(File.pathSeparator));
         }
         List<String> cmd = new ArrayList<>(List.of(java, "-Xmx" + heap, "-cp", classpath,
-            "edu.umd.cs.findbugs.FindBugs2", "-textui",
+            "edu.umd.cs.findbugs.FindBugs2", // FindBugs2 is the text UI; -textui belongs to LaunchAppropriateUI
             "-pluginList", jar("findsecbugs-plugin-").orElseThrow().toString(),
             "-effort:" + effort, "-" + threshold));
         if (securityOnly) {
