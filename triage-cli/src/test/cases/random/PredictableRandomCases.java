@@ -68,6 +68,16 @@ public class PredictableRandomCases extends HttpServlet {
         resp.addCookie(c);
     }
 
+    public void badRememberMeThroughLibraryFormatting(HttpServletRequest req) {
+        String code = org.apache.commons.lang3.StringUtils.leftPad(Integer.toString(random.nextInt(1000000)), 6, '0');
+        req.getSession().setAttribute("verificationCode", code); // BUG: java/predictable-random
+    }
+
+    public void goodLibraryFormattingOfSecureValue(HttpServletRequest req) {
+        String code = org.apache.commons.lang3.StringUtils.leftPad(Integer.toString(secureRandom.nextInt(1000000)), 6, '0');
+        req.getSession().setAttribute("verificationCode", code);
+    }
+
     public IvParameterSpec badIvFromRandom() {
         byte[] iv = new byte[16];
         random.nextBytes(iv);

@@ -503,8 +503,24 @@ public final class ValueInterpreter extends Interpreter<Value> {
             if (targets.size() > 0) escapeArguments(receiver, args, true);
             return result;
         }
-        if (!understood) escapeArguments(receiver, args, false);
+        if (!understood) {
+            escapeArguments(receiver, args, false);
+            // A library call we have no model for: text and bytes computed from labelled arguments
+            // keep their labels (an encoder applied to a predictable number is still predictable).
+            if (result != null && carriesData(ret)) {
+                for (Value a : args) result = result.withLabels(a.labels());
+            }
+        }
         return result;
+    }
+
+    private static boolean carriesData(Type t) {
+        return switch (t.getSort()) {
+            case Type.INT, Type.LONG, Type.FLOAT, Type.DOUBLE, Type.SHORT, Type.BYTE, Type.CHAR -> true;
+            case Type.ARRAY -> t.getElementType().getSort() == Type.BYTE || t.getElementType().getSort() == Type.CHAR;
+            case Type.OBJECT -> t.getInternalName().equals("java/lang/String") || t.getInternalName().equals("java/lang/CharSequence");
+            default -> false;
+        };
     }
 
     /** A callee's summary at one call site: parameter labels become the arguments' labels. */
