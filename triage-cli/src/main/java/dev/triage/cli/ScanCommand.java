@@ -2,6 +2,8 @@ package dev.triage.cli;
 
 import dev.triage.findings.Baseline;
 import dev.triage.findings.Finding;
+import dev.triage.findings.Policy;
+import dev.triage.findings.Suppressions;
 import dev.triage.findings.ScanResult;
 import dev.triage.findings.Severity;
 import dev.triage.intake.IntakeLimits;
@@ -76,6 +78,10 @@ final class ScanCommand implements Callable<Integer> {
     @Option(names = "--baseline", paramLabel = "FILE", description = "A previous triage.json or triage.sarif: only findings not in it are reported and count for --fail-on.")
     Path baseline;
 
+    @Option(names = "--suppressions", paramLabel = "FILE",
+            description = "YAML list of triaged findings to leave out, each with a rule/class/fingerprint and a reason.")
+    Path suppressionsFile;
+
     @Option(names = "--max-entry-size", paramLabel = "MB", description = "Largest archive entry read, in MiB (default: 256).")
     Long maxEntryMb;
 
@@ -135,6 +141,14 @@ final class ScanCommand implements Callable<Integer> {
                 throw new CommandLine.ParameterException(spec.commandLine(), "cannot read baseline " + baseline + ": " + e.getMessage());
             }
         }
+        Suppressions suppressions = Suppressions.none();
+        if (suppressionsFile != null) {
+            try {
+                suppressions = Suppressions.read(suppressionsFile);
+            } catch (IOException | RuntimeException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "cannot read suppressions: " + e.getMessage());
+            }
+        }
         IntakeLimits d = IntakeLimits.DEFAULTS;
         IntakeLimits limits = maxEntryMb == null ? d : new IntakeLimits(d.maxEntries(), d.maxTotalBytes(), maxEntryMb << 20,
                 d.maxCompressionRatio(), d.ratioGraceBytes(), d.maxNestingDepth());
@@ -146,12 +160,15 @@ final class ScanCommand implements Callable<Integer> {
         ScanResult result = ScanPipeline.run(request, progress);
         progress.done();
 
+        List<Suppressions.Suppressed> suppressed = new ArrayList<>();
+        List<Finding> kept = suppressions.apply(result.findings(), suppressed);
         int baselined = 0;
         if (baseline != null) {
-            List<Finding> fresh = base.newFindings(result.findings());
-            baselined = result.findings().size() - fresh.size();
-            result = new ScanResult(result.toolVersion(), result.inputs(), fresh, result.problems(), result.rules(), result.stats());
+            List<Finding> fresh = base.newFindings(kept);
+            baselined = kept.size() - fresh.size();
+            kept = fresh;
         }
+        result = new ScanResult(result.toolVersion(), result.inputs(), kept, result.problems(), result.rules(), result.stats());
 
         ReportOptions ropts = new ReportOptions(sourceRoot, terminal && System.getenv("NO_COLOR") == null, verbose);
         for (ReportFormat f : fmts) {
@@ -173,6 +190,15 @@ final class ScanCommand implements Callable<Integer> {
             }
         }
         if (baselined > 0 && !quiet) out.println(baselined + " finding(s) matched the baseline and are not reported.");
+        if (!suppressed.isEmpty() && !quiet) {
+            out.println(suppressed.size() + " finding(s) suppressed.");
+            if (verbose) {
+                for (Suppressions.Suppressed x : suppressed) {
+                    out.println("  suppressed " + x.finding().rule().id() + " " + x.finding().location().qualifiedMethod()
+                            + ":" + x.finding().location().line() + " — " + x.reason());
+                }
+            }
+        }
         if (stats) out.println(Stats.describe(wallStart));
         out.flush();
 
@@ -181,14 +207,11 @@ final class ScanCommand implements Callable<Integer> {
             err.flush();
             return Main.USAGE;
         }
-        if (threshold != null) {
-            Severity t = threshold;
-            long failing = result.findings().stream().filter(f -> f.severity().level() >= t.level()).count();
-            if (failing > 0) {
-                err.println("triage: policy failed: " + failing + " finding(s) at or above " + t.label());
-                err.flush();
-                return Main.POLICY_FAILED;
-            }
+        List<Finding> violations = new Policy(threshold).violations(result.findings());
+        if (!violations.isEmpty()) {
+            err.println("triage: policy failed: " + violations.size() + " finding(s) at or above " + threshold.label());
+            err.flush();
+            return Main.POLICY_FAILED;
         }
         return Main.OK;
     }
