@@ -164,7 +164,8 @@ public final class ValueInterpreter extends Interpreter<Value> {
                 return Value.unknown(Type.getObjectType("java/lang/Object"));
             }
             case Opcodes.JSR:
-                return Value.unknown(Type.VOID_TYPE);
+                // A return address (old javac's finally subroutines): one slot, nothing known.
+                return Value.UNINITIALIZED;
             case Opcodes.GETSTATIC: {
                 FieldInsnNode f = (FieldInsnNode) insn;
                 Value v = ctx.staticField(f.owner, f.name, f.desc, depth);
