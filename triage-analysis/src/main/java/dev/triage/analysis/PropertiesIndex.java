@@ -15,8 +15,10 @@ import java.util.Properties;
 import java.util.TreeMap;
 
 /**
- * The app's own bundled {@code .properties} files, so that {@code props.getProperty("crypto.cipher")}
- * resolves to what the artifact ships. Library resources are ignored.
+ * The app's own bundled configuration: {@code .properties} files, so that
+ * {@code props.getProperty("crypto.cipher")} resolves to what the artifact ships, and Spring-style
+ * {@code .yml}/{@code .yaml} files flattened to dotted keys ({@code spring.datasource.password}).
+ * Library resources are ignored; a file that does not parse is skipped.
  */
 public final class PropertiesIndex {
     /** One key's definition in one file. */
@@ -28,7 +30,15 @@ public final class PropertiesIndex {
 
     public PropertiesIndex(List<ResourceEntry> resources) {
         for (ResourceEntry r : resources) {
-            if (r.role() != CodeRole.APP || !r.name().endsWith(".properties")) continue;
+            if (r.role() != CodeRole.APP) continue;
+            if (r.name().endsWith(".yml") || r.name().endsWith(".yaml")) {
+                List<Entry> entries = YamlFlattener.flatten(r.name(), r.bytes());
+                if (entries.isEmpty()) continue;
+                for (Entry e : entries) byKey.computeIfAbsent(e.key(), k -> new ArrayList<>()).add(e);
+                byFile.put(r.name(), entries);
+                continue;
+            }
+            if (!r.name().endsWith(".properties")) continue;
             String text = new String(r.bytes(), r.name().startsWith("META-INF/maven/") ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
             Properties p = new Properties();
             try {

@@ -85,10 +85,15 @@ public final class Markers {
         return out;
     }
 
-    /** Dispatches on the file name: {@code .java} or {@code .properties}; other files carry no markers. */
+    /**
+     * Dispatches on the file name: {@code .java}, or {@code .properties} / {@code .yml} / {@code .yaml}
+     * (a {@code # BUG:} comment marks the next line); other files carry no markers.
+     */
     public static List<Marker> parse(String sourcePath, List<String> lines) {
         if (sourcePath.endsWith(".java")) return parseJava(sourcePath, lines);
-        if (sourcePath.endsWith(".properties")) return parseProperties(sourcePath, lines);
+        if (sourcePath.endsWith(".properties") || sourcePath.endsWith(".yml") || sourcePath.endsWith(".yaml")) {
+            return parseProperties(sourcePath, lines);
+        }
         return List.of();
     }
 
