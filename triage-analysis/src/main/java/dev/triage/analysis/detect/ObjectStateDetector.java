@@ -78,7 +78,8 @@ public final class ObjectStateDetector implements Detector {
     }
 
     private static Object normalise(Object v) {
-        if (v instanceof Boolean b) return b ? 1 : 0;
+        if (v instanceof Boolean b) return b ? 1L : 0L;
+        if (v instanceof Number n && !(v instanceof Double) && !(v instanceof Float)) return n.longValue();
         return v;
     }
 }

@@ -440,6 +440,11 @@ public final class ValueInterpreter extends Interpreter<Value> {
                 updated = updated.with(key, val);
             }
             if (updated != o) pending.add(new Update(o.site(), receiver.withObj(updated)));
+            // A fluent call (a builder's secure(true) or path("/")) returns the object itself: its
+            // result has the type of the class it was called on.
+            if (result != null && ret.getSort() == Type.OBJECT && ret.getInternalName().equals(mi.owner)) {
+                result = receiver.withObj(updated).withType(ret);
+            }
             // Calls on a modelled object's own type never make it escape.
             understood = true;
         }
