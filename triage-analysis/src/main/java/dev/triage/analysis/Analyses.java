@@ -7,6 +7,7 @@ import dev.triage.analysis.detect.KeyMaterialDetector;
 import dev.triage.analysis.detect.ObjectStateDetector;
 import dev.triage.analysis.detect.PredictableRandomDetector;
 import dev.triage.analysis.detect.ShortKeyDetector;
+import dev.triage.analysis.detect.TaintDetector;
 import dev.triage.analysis.detect.TlsVerificationDetector;
 import dev.triage.analysis.detect.WeakCipherDetector;
 import dev.triage.analysis.detect.WeakHashDetector;
@@ -46,7 +47,8 @@ public final class Analyses {
                 new KeyMaterialDetector(),
                 new ShortKeyDetector(),
                 new CleartextHttpDetector(),
-                new ConfigSecretDetector());
+                new ConfigSecretDetector(),
+                new TaintDetector(models));
     }
 
     /**
@@ -62,7 +64,12 @@ public final class Analyses {
 
     public static Result run(Program program, Models models, List<Detector> detectors, int threads, Budget budget,
                              IntConsumer progress) {
-        AnalysisContext ctx = new AnalysisContext(program, models, budget);
+        return run(program, models, detectors, threads, budget, java.util.Set.of("remote"), progress);
+    }
+
+    public static Result run(Program program, Models models, List<Detector> detectors, int threads, Budget budget,
+                             java.util.Set<String> sourceKinds, IntConsumer progress) {
+        AnalysisContext ctx = new AnalysisContext(program, models, budget, sourceKinds);
         ConcurrentLinkedQueue<Detection> found = new ConcurrentLinkedQueue<>();
         Reporter reporter = found::add;
         AtomicInteger methods = new AtomicInteger();

@@ -52,11 +52,46 @@ public final class AnalysisContext implements ValueContext {
     private final Map<String, Optional<Value>> returns = new ConcurrentHashMap<>();
     private final List<String> problems = Collections.synchronizedList(new ArrayList<>());
 
+    private final Set<String> sourceKinds;
+    private final Map<String, Origin> sources = new ConcurrentHashMap<>();
+
     public AnalysisContext(Program program, Models models, Budget budget) {
+        this(program, models, budget, Set.of("remote"));
+    }
+
+    /**
+     * @param sourceKinds the kinds of untrusted input that count (remote, environment, system-property,
+     *                    command-line, file, socket, database)
+     */
+    public AnalysisContext(Program program, Models models, Budget budget, Set<String> sourceKinds) {
         this.program = program;
         this.models = models;
         this.budget = budget;
+        this.sourceKinds = Set.copyOf(sourceKinds);
         this.properties = new PropertiesIndex(program.resources());
+    }
+
+    @Override
+    public boolean sourceEnabled(String kind) {
+        return sourceKinds.contains(kind);
+    }
+
+    @Override
+    public void registerSource(String id, Origin where) {
+        sources.putIfAbsent(id, where);
+    }
+
+    private final Map<String, Map<String, Object>> caches = new ConcurrentHashMap<>();
+
+    /** A named cache for detectors' per-method results (keys must make results order-independent). */
+    @SuppressWarnings("unchecked")
+    public <T> Map<String, T> cache(String name) {
+        return (Map<String, T>) (Map<String, ?>) caches.computeIfAbsent(name, k -> new ConcurrentHashMap<>());
+    }
+
+    /** Where a taint source id stands (registered when its method was analysed), or null. */
+    public Origin source(String id) {
+        return sources.get(id);
     }
 
     private static <K, V> Map<K, V> lru(int max) {

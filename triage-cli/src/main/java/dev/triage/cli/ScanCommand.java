@@ -64,6 +64,10 @@ final class ScanCommand implements Callable<Integer> {
     @Option(names = "--exclude-rules", split = ",", paramLabel = "IDS", description = "Skip these rule ids or prefixes.")
     List<String> excludeRules = new ArrayList<>();
 
+    @Option(names = "--sources", split = ",", paramLabel = "KINDS",
+            description = "Untrusted inputs the injection rules start from: remote (default), environment, system-property, command-line, file, socket, database, or all.")
+    List<String> sources = new ArrayList<>();
+
     @Option(names = "--app-packages", split = ",", paramLabel = "PREFIXES",
             description = "Treat exactly the classes in these packages as app code (overrides the artifact's own split).")
     List<String> appPackages = new ArrayList<>();
@@ -152,8 +156,16 @@ final class ScanCommand implements Callable<Integer> {
         IntakeLimits d = IntakeLimits.DEFAULTS;
         IntakeLimits limits = maxEntryMb == null ? d : new IntakeLimits(d.maxEntries(), d.maxTotalBytes(), maxEntryMb << 20,
                 d.maxCompressionRatio(), d.ratioGraceBytes(), d.maxNestingDepth());
+        Set<String> sourceKinds = sources.isEmpty() ? ScanRequest.DEFAULT_SOURCES : new java.util.TreeSet<>(sources);
+        if (sourceKinds.contains("all")) sourceKinds = ScanRequest.ALL_SOURCES;
+        for (String k : sourceKinds) {
+            if (!ScanRequest.ALL_SOURCES.contains(k)) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "unknown source kind '" + k + "' (" + ScanRequest.ALL_SOURCES + ")");
+            }
+        }
         ScanRequest request = new ScanRequest(inputs, new IntakeOptions(limits, appPackages, cp), Set.copyOf(rules),
-                Set.copyOf(excludeRules), threads != null && threads > 0 ? threads : Runtime.getRuntime().availableProcessors(), budget);
+                Set.copyOf(excludeRules), threads != null && threads > 0 ? threads : Runtime.getRuntime().availableProcessors(), budget,
+                sourceKinds);
 
         boolean terminal = System.console() != null;
         ProgressDisplay progress = new ProgressDisplay(err, terminal && !quiet && !noProgress);

@@ -74,7 +74,7 @@ public final class ScanPipeline {
         int total = program.appClassCount();
         IntConsumer onClass = done -> progress.classes(done, total);
         Analyses.Result analysis = Analyses.run(program, models, detectors, request.threads(),
-                new Budget(request.budget()), onClass);
+                new Budget(request.budget()), request.sourceKinds(), onClass);
 
         List<Detection> kept = new ArrayList<>();
         for (Detection d : analysis.detections()) if (ruleIds.contains(d.ruleId())) kept.add(d);

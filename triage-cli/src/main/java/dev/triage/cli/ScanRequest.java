@@ -16,13 +16,25 @@ import java.util.Set;
  * @param disabledRules rule ids or prefixes not to run
  * @param threads       worker threads for analysing classes
  * @param budget        wall-time budget for the analyses; what is not finished is reported as a problem
+ * @param sourceKinds   kinds of untrusted input the taint rules start from: remote (the default), and the
+ *                      lower-confidence environment, system-property, command-line, file, socket, database
  */
 public record ScanRequest(List<Path> inputs, IntakeOptions intake, Set<String> enabledRules,
-                          Set<String> disabledRules, int threads, Duration budget) {
+                          Set<String> disabledRules, int threads, Duration budget, Set<String> sourceKinds) {
+    public static final Set<String> DEFAULT_SOURCES = Set.of("remote");
+    public static final Set<String> ALL_SOURCES = Set.of("remote", "environment", "system-property", "command-line",
+            "file", "socket", "database");
+
     public ScanRequest {
         inputs = List.copyOf(inputs);
         enabledRules = Set.copyOf(enabledRules);
         disabledRules = Set.copyOf(disabledRules);
+        sourceKinds = Set.copyOf(sourceKinds);
+    }
+
+    public ScanRequest(List<Path> inputs, IntakeOptions intake, Set<String> enabledRules, Set<String> disabledRules,
+                       int threads, Duration budget) {
+        this(inputs, intake, enabledRules, disabledRules, threads, budget, DEFAULT_SOURCES);
     }
 
     /** Defaults: all rules, default limits, one thread per core, a 30-minute budget. */

@@ -87,14 +87,18 @@ public final class Program {
         return node;
     }
 
-    /** Header of any class: app, library, or the JDK's; null if unknown (a missing dependency). */
+    /**
+     * Header of any class: app, library, the JDK's, or (hierarchy only) a common server API that the
+     * container provides; null if unknown (a missing dependency).
+     */
     public ClassInfo find(String internalName) {
         if (internalName == null) return null;
         AppClass a = appClasses.get(internalName);
         if (a != null) return a.info();
         ClassInfo l = libraryClasses.get(internalName);
         if (l != null) return l;
-        return JdkClasses.find(internalName);
+        ClassInfo jdk = JdkClasses.find(internalName);
+        return jdk != null ? jdk : PlatformIndex.find(internalName);
     }
 
     public List<ResourceEntry> resources() {

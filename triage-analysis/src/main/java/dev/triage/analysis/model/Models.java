@@ -33,7 +33,9 @@ public final class Models {
             "fields", Set.of("kind", "class", "field", "label", "provenance", "note"),
             "summaries", Set.of("class", "method", "descriptor", "subtypes", "from", "to", "provenance", "note"),
             "objects", Set.of("object", "created-by", "effects", "initial", "provenance", "note"),
-            "checks", Set.of("rule", "at", "argument", "object", "unless-any", "message", "provenance", "note"));
+            "checks", Set.of("rule", "at", "argument", "object", "unless-any", "message", "provenance", "note"),
+            "parameters", Set.of("kind", "annotation", "label", "provenance", "note"),
+            "sanitizers", Set.of("class", "method", "descriptor", "subtypes", "from", "to", "clears", "provenance", "note"));
 
     public final List<Rows.Argument> arguments = new ArrayList<>();
     public final List<Rows.Call> calls = new ArrayList<>();
@@ -41,6 +43,8 @@ public final class Models {
     public final List<Rows.Summary> summaries = new ArrayList<>();
     public final List<Rows.ObjectType> objects = new ArrayList<>();
     public final List<Rows.Check> checks = new ArrayList<>();
+    public final List<Rows.Parameter> parameters = new ArrayList<>();
+    public final List<Rows.Sanitizer> sanitizers = new ArrayList<>();
     /** Free-form data tables detectors read (weak algorithm lists, minimum key sizes...). */
     public final Map<String, JsonNode> tables = new LinkedHashMap<>();
 
@@ -48,6 +52,8 @@ public final class Models {
     private final Map<String, List<Rows.Call>> callsByName = new HashMap<>();
     private final Map<String, List<Rows.Summary>> summariesByName = new HashMap<>();
     private final Map<String, List<Rows.Check>> checksByName = new HashMap<>();
+    private final Map<String, List<Rows.Sanitizer>> sanitizersByName = new HashMap<>();
+    private final Map<String, List<Rows.Parameter>> parametersByAnnotation = new HashMap<>();
     private final Map<String, List<CreatedBy>> creatorsByName = new HashMap<>();
     private final Map<String, List<EffectOf>> effectsByName = new HashMap<>();
 
@@ -120,15 +126,8 @@ public final class Models {
                 case "fields" -> rows.forEach(r -> fields.add(new Rows.Field(text(r, "kind", file),
                         internal(text(r, "class", file)), text(r, "field", file), r.path("label").asText(""),
                         provenance(r), file)));
-                case "summaries" -> rows.forEach(r -> {
-                    List<Integer> from = new ArrayList<>();
-                    JsonNode f = r.get("from");
-                    if (f == null) throw new IllegalStateException(file + ": summary without 'from': " + r);
-                    if (f.isArray()) f.forEach(x -> from.add(argument(x, file)));
-                    else if (f.asText().equals("any")) from.add(Integer.MIN_VALUE);
-                    else from.add(argument(f, file));
-                    summaries.add(new Rows.Summary(method(r, file), from, argument(r.get("to"), file), provenance(r), file));
-                });
+                case "summaries" -> rows.forEach(r -> summaries.add(new Rows.Summary(method(r, file),
+                        positions(r.get("from"), file), argument(r.get("to"), file), provenance(r), file)));
                 case "objects" -> rows.forEach(r -> objects.add(objectType(r, file)));
                 case "checks" -> rows.forEach(r -> {
                     List<Map<String, Object>> unless = new ArrayList<>();
@@ -141,10 +140,29 @@ public final class Models {
                             argument(r.get("argument"), file), text(r, "object", file), unless,
                             text(r, "message", file), provenance(r), file));
                 });
+                case "parameters" -> rows.forEach(r -> parameters.add(new Rows.Parameter(text(r, "kind", file),
+                        "L" + internal(text(r, "annotation", file)) + ";", text(r, "label", file), provenance(r), file)));
+                case "sanitizers" -> rows.forEach(r -> {
+                    List<String> clears = new ArrayList<>();
+                    r.path("clears").forEach(c -> clears.add(c.asText()));
+                    if (clears.isEmpty()) throw new IllegalStateException(file + ": sanitizer without 'clears': " + r);
+                    sanitizers.add(new Rows.Sanitizer(method(r, file), positions(r.get("from"), file),
+                            argument(r.get("to"), file), clears, provenance(r), file));
+                });
                 case "tables" -> section.getValue().fields().forEachRemaining(e -> tables.put(e.getKey(), e.getValue()));
                 default -> throw new IllegalStateException(file + ": unknown section '" + section.getKey() + "'");
             }
         }
+    }
+
+    /** {@code 0}, {@code this}, {@code [0, 1]}, or {@code any} (receiver and every argument: Integer.MIN_VALUE). */
+    private static List<Integer> positions(JsonNode f, String file) {
+        if (f == null) throw new IllegalStateException(file + ": row without 'from'");
+        List<Integer> from = new ArrayList<>();
+        if (f.isArray()) f.forEach(x -> from.add(argument(x, file)));
+        else if (f.asText().equals("any")) from.add(Integer.MIN_VALUE);
+        else from.add(argument(f, file));
+        return from;
     }
 
     private Rows.ObjectType objectType(JsonNode r, String file) {
@@ -227,6 +245,8 @@ public final class Models {
         calls.forEach(c -> callsByName.computeIfAbsent(c.method().name(), k -> new ArrayList<>()).add(c));
         summaries.forEach(s -> summariesByName.computeIfAbsent(s.method().name(), k -> new ArrayList<>()).add(s));
         checks.forEach(c -> checksByName.computeIfAbsent(c.at().name(), k -> new ArrayList<>()).add(c));
+        sanitizers.forEach(c -> sanitizersByName.computeIfAbsent(c.method().name(), k -> new ArrayList<>()).add(c));
+        parameters.forEach(p -> parametersByAnnotation.computeIfAbsent(p.annotation(), k -> new ArrayList<>()).add(p));
         for (Rows.ObjectType t : objects) {
             t.createdBy().forEach(m -> creatorsByName.computeIfAbsent(m.name(), k -> new ArrayList<>()).add(new CreatedBy(t, m)));
             t.effects().forEach(e -> effectsByName.computeIfAbsent(e.method().name(), k -> new ArrayList<>()).add(new EffectOf(t, e)));
@@ -243,6 +263,15 @@ public final class Models {
 
     public List<Rows.Summary> summariesNamed(String name) {
         return named(summariesByName, name);
+    }
+
+    public List<Rows.Sanitizer> sanitizersNamed(String name) {
+        return named(sanitizersByName, name);
+    }
+
+    /** Source rows for a parameter annotation descriptor ({@code Lorg/springframework/.../RequestParam;}). */
+    public List<Rows.Parameter> parameterSources(String annotationDescriptor) {
+        return parametersByAnnotation.getOrDefault(annotationDescriptor, List.of());
     }
 
     public List<Rows.Check> checksNamed(String name) {

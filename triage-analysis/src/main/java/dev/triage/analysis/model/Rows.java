@@ -35,6 +35,18 @@ public final class Rows {
     public record Summary(MethodPattern method, List<Integer> from, int to, String provenance, String file) {
     }
 
+    /** A parameter annotation whose parameter is a source of untrusted data (Spring, JAX-RS). */
+    public record Parameter(String kind, String annotation, String label, String provenance, String file) {
+    }
+
+    /**
+     * A call whose result ({@code to}) is clean for the listed sink kinds ({@code all}: for every kind)
+     * when it is computed from {@code from}.
+     */
+    public record Sanitizer(MethodPattern method, List<Integer> from, int to, List<String> clears, String provenance,
+                            String file) {
+    }
+
     /**
      * A typestate-lite object: created by some calls; effects record facts about it.
      */

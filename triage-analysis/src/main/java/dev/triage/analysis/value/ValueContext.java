@@ -25,6 +25,12 @@ public interface ValueContext {
     /** Merged value an app method returns, or null when it cannot be analysed (depth, recursion, budget). */
     Value returnSummary(MethodRef method, int depth);
 
+    /** Whether sources of this kind (remote, environment, file...) are switched on. */
+    boolean sourceEnabled(String kind);
+
+    /** Records where a taint source id stands, for paths. */
+    void registerSource(String id, Origin where);
+
     /** Throws {@link BudgetExceeded} when the time budget is spent. */
     void checkBudget();
 

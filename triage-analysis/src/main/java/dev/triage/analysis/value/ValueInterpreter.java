@@ -121,8 +121,23 @@ public final class ValueInterpreter extends Interpreter<Value> {
     public Value newParameterValue(boolean isInstanceMethod, int local, Type type) {
         Value v = Value.unknown(type);
         int p = local < paramOfLocal.length ? paramOfLocal[local] : -1;
-        if (p >= 0) return v.asParam(p).withLabels(Set.of("@p" + p));
+        if (p < 0) return v;
+        v = v.asParam(p).withLabels(Set.of("@p" + p));
+        String source = ParameterSources.kindOf(ctx, owner, method, p, type);
+        if (source != null && ctx.sourceEnabled(source)) {
+            String id = owner.name + "#" + method.name + "#param" + p;
+            ctx.registerSource(id, new Origin("parameter " + p + " of " + owner.name.replace('/', '.') + "." + method.name
+                    + " (" + source + " input)", owner.name, method.name, sourcePath(), firstLine()));
+            v = v.withLabels(Set.of("t:" + source + "@" + id));
+        }
         return v;
+    }
+
+    private int firstLine() {
+        for (AbstractInsnNode n = method.instructions.getFirst(); n != null; n = n.getNext()) {
+            if (n instanceof LineNumberNode ln) return ln.line;
+        }
+        return 0;
     }
 
     @Override
@@ -451,10 +466,19 @@ public final class ValueInterpreter extends Interpreter<Value> {
         // Labels from calls that produce them (e.g. predictable random numbers).
         for (Rows.Call c : models.callsNamed(mi.name)) {
             if (c.label().isEmpty() || !matches(c.method(), mi, program)) continue;
+            String label = c.label();
+            if (c.kind().equals("source")) {
+                understood = true;
+                if (!ctx.sourceEnabled(c.label())) continue;
+                String id = owner.name + "#" + method.name + "#" + line(insn) + "#" + mi.name;
+                ctx.registerSource(id, originAt(insn, mi.owner.substring(mi.owner.lastIndexOf('/') + 1) + "." + mi.name
+                        + "(...) returns " + c.label() + " input"));
+                label = "t:" + c.label() + "@" + id;
+            }
             if (mi.name.equals("<init>") && receiver != null && receiver.obj() != null) {
-                pending.add(new Update(receiver.obj().site(), receiver.withLabels(Set.of(c.label()))));
+                pending.add(new Update(receiver.obj().site(), receiver.withLabels(Set.of(label))));
             } else if (result != null) {
-                result = result.withLabels(Set.of(c.label()));
+                result = result.withLabels(Set.of(label));
             }
             understood = true;
         }
@@ -512,10 +536,41 @@ public final class ValueInterpreter extends Interpreter<Value> {
         if (!understood) {
             escapeArguments(receiver, args, false);
             // A library call we have no model for: text and bytes computed from labelled arguments
-            // keep their labels (an encoder applied to a predictable number is still predictable).
+            // or a labelled receiver keep their labels (an encoder applied to a predictable number is
+            // still predictable; a value read from an untrusted object is untrusted).
             if (result != null && carriesData(ret)) {
                 for (Value a : args) result = result.withLabels(a.labels());
+                if (receiver != null) result = result.withLabels(receiver.labels());
             }
+        }
+        return sanitize(mi, receiver, args, result);
+    }
+
+    /** Sanitizer rows: the result keeps its inputs' flow labels, each marked clean for the row's kinds. */
+    private Value sanitize(MethodInsnNode mi, Value receiver, List<? extends Value> args, Value result) {
+        if (result == null) return null;
+        for (Rows.Sanitizer s : ctx.models().sanitizersNamed(mi.name)) {
+            if (!matches(s.method(), mi, ctx.program())) continue;
+            Set<String> labels = new TreeSet<>();
+            for (String l : result.labels()) if (!Taint.isFlow(l)) labels.add(l);
+            if (!s.clears().contains(Taint.ALL)) {
+                List<Value> from = new ArrayList<>();
+                for (int f : s.from()) {
+                    if (f == Integer.MIN_VALUE) {
+                        if (receiver != null) from.add(receiver);
+                        from.addAll(args);
+                    } else if (f == Rows.THIS) {
+                        if (receiver != null) from.add(receiver);
+                    } else if (f >= 0 && f < args.size()) {
+                        from.add(args.get(f));
+                    }
+                }
+                for (Value v : from) {
+                    for (String l : v.labels()) if (Taint.isFlow(l)) labels.add(Taint.sanitize(l, s.clears()));
+                }
+            }
+            result = new Value(result.type(), result.getSize(), result.constants(), result.prefix(), result.obj(),
+                    -1, java.util.Collections.unmodifiableSet(labels), result.origin());
         }
         return result;
     }
@@ -532,14 +587,20 @@ public final class ValueInterpreter extends Interpreter<Value> {
     /** A callee's summary at one call site: parameter labels become the arguments' labels. */
     private Value instantiate(Value summary, List<? extends Value> args, Type ret) {
         Value r = summary;
-        if (summary.param() >= 0 && summary.param() < args.size() && !summary.isKnown() && summary.obj() == null) {
+        if (summary.param() >= 0 && summary.param() < args.size() && !summary.isKnown() && summary.obj() == null
+                && summary.labels().stream().noneMatch(l -> l.startsWith("@p") && l.indexOf('!') > 0)) {
             return args.get(summary.param()).withType(ret);
         }
         Set<String> labels = new TreeSet<>();
         for (String l : summary.labels()) {
             if (l.startsWith("@p")) {
-                int p = Integer.parseInt(l.substring(2));
-                if (p < args.size()) labels.addAll(args.get(p).labels());
+                int p = Taint.param(l);
+                Set<String> cleared = Taint.cleared(l);
+                if (p < args.size()) {
+                    for (String a : args.get(p).labels()) {
+                        labels.add(cleared.isEmpty() || !Taint.isFlow(a) ? a : Taint.sanitize(a, cleared));
+                    }
+                }
             } else {
                 labels.add(l);
             }

@@ -1,0 +1,187 @@
+package dev.triage.analysis.detect;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.triage.analysis.AnalysisContext;
+import dev.triage.analysis.CodeLocation;
+import dev.triage.analysis.Detection;
+import dev.triage.analysis.Detector;
+import dev.triage.analysis.MethodFrames;
+import dev.triage.analysis.MethodScan;
+import dev.triage.analysis.model.Models;
+import dev.triage.analysis.model.Rows;
+import dev.triage.analysis.value.Origin;
+import dev.triage.analysis.value.Taint;
+import dev.triage.analysis.value.Value;
+import dev.triage.analysis.value.ValueInterpreter;
+import dev.triage.program.CallGraph;
+import dev.triage.program.ClassInfo;
+import dev.triage.program.MethodRef;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.MethodInsnNode;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Injection rules: untrusted data (taint labels from the models' sources) reaching a sink argument of
+ * a kind the models name, unless sanitized for that kind. Flows across app methods use summaries:
+ * each method's parameters that reach a sink (through its own helpers, to a bounded depth) are
+ * computed once; a call passing tainted data into such a parameter is reported at the sink, with the
+ * path source → call sites → sink.
+ */
+public final class TaintDetector implements Detector {
+    /** Helper methods a summary follows (CHA targets per call are capped too). */
+    static final int MAX_TARGETS = 8;
+
+    private final Map<String, String> ruleOfKind;
+
+    public TaintDetector(Models models) {
+        Map<String, String> m = new TreeMap<>();
+        JsonNode t = models.tables.get("sink-rules");
+        if (t != null) t.fields().forEachRemaining(e -> m.put(e.getKey(), e.getValue().asText()));
+        this.ruleOfKind = m;
+    }
+
+    @Override
+    public Set<String> rules() {
+        return new TreeSet<>(ruleOfKind.values());
+    }
+
+    @Override
+    public Set<String> modelKinds() {
+        Set<String> k = new TreeSet<>(ruleOfKind.keySet());
+        k.add("source");
+        return k;
+    }
+
+    /** A parameter of a method that reaches a sink. */
+    record Reach(int param, String kind, CodeLocation sink, String sinkKey, Set<String> cleared, List<Detection.Step> via) {
+    }
+
+    @Override
+    public void visitMethod(MethodScan scan) {
+        AnalysisContext ctx = scan.context();
+        MethodFrames frames = scan.frames();
+        for (AbstractInsnNode insn = scan.method().instructions.getFirst(); insn != null; insn = insn.getNext()) {
+            if (!(insn instanceof MethodInsnNode mi) || frames.before(mi) == null) continue;
+            // Sinks in this method.
+            for (Rows.Argument row : ctx.models().argumentsNamed(mi.name)) {
+                String rule = ruleOfKind.get(row.kind());
+                if (rule == null || !ValueInterpreter.matches(row.method(), mi, ctx.program())) continue;
+                Value v = scan.argument(mi, row.argument());
+                if (v == null) continue;
+                String label = firstTaint(v, row.kind(), Set.of());
+                if (label == null) continue;
+                List<Detection.Step> path = new ArrayList<>();
+                addSource(ctx, label, path);
+                path.add(new Detection.Step(scan.location(mi), "reaches " + ArgumentDetector.callName(mi)));
+                scan.report(detection(rule, row.kind(), scan.location(mi), ArgumentDetector.sinkKey(mi), label, path));
+            }
+            // Sinks inside app methods this one calls.
+            if (!ctx.program().isApp(mi.owner)) continue;
+            List<MethodRef> targets = CallGraph.resolve(ctx.program(), mi.getOpcode(), mi.owner, mi.name, mi.desc);
+            if (targets.isEmpty() || targets.size() > MAX_TARGETS) continue;
+            for (MethodRef target : targets) {
+                for (Reach r : summary(ctx, target, 1)) {
+                    Value arg = scan.argument(mi, r.param());
+                    if (arg == null) continue;
+                    String label = firstTaint(arg, r.kind(), r.cleared());
+                    if (label == null) continue;
+                    List<Detection.Step> path = new ArrayList<>();
+                    addSource(ctx, label, path);
+                    path.add(new Detection.Step(scan.location(mi), "passed to " + target.owner().replace('/', '.') + "." + target.name()));
+                    path.addAll(r.via());
+                    path.add(new Detection.Step(r.sink(), "reaches the sink"));
+                    scan.report(detection(ruleOfKind.get(r.kind()), r.kind(), r.sink(), r.sinkKey(), label, path));
+                }
+            }
+        }
+    }
+
+    private static Detection detection(String rule, String kind, CodeLocation at, String sinkKey, String label,
+                                       List<Detection.Step> path) {
+        String source = Taint.sourceKind(label);
+        String call = sinkKey.substring(0, sinkKey.indexOf('('));
+        String name = call.substring(call.lastIndexOf('/') + 1);
+        return new Detection(rule, at, "Untrusted " + source + " input reaches " + name + " (" + kind + ")", path,
+                "remote".equals(source) ? "HIGH" : "MEDIUM", sinkKey + "|" + source);
+    }
+
+    /** The first (in order) taint label of a value that reaches a sink kind, or null. */
+    static String firstTaint(Value v, String kind, Set<String> alsoCleared) {
+        for (String l : v.labels()) {
+            if (Taint.isTaint(l) && Taint.reaches(l, kind) && !alsoCleared.contains(kind)) return l;
+        }
+        return null;
+    }
+
+    private static void addSource(AnalysisContext ctx, String label, List<Detection.Step> path) {
+        Origin o = ctx.source(Taint.sourceId(label));
+        Detection.Step s = MethodScan.originStep(o);
+        if (s != null) path.add(s);
+    }
+
+    /** Parameters of an app method that reach sinks, through its helpers up to the depth bound. */
+    List<Reach> summary(AnalysisContext ctx, MethodRef method, int depth) {
+        if (depth > AnalysisContext.MAX_DEPTH) return List.of();
+        Map<String, List<Reach>> cache = ctx.cache("taint-summary");
+        String key = depth + " " + method;
+        List<Reach> cached = cache.get(key);
+        if (cached != null) return cached;
+        List<Reach> out = new ArrayList<>();
+        Optional<MethodFrames> mf = ctx.frames(method, depth);
+        ClassInfo info = ctx.program().find(method.owner());
+        if (mf.isPresent() && info != null) {
+            Map<String, Reach> unique = new LinkedHashMap<>();
+            for (AbstractInsnNode insn = mf.get().method().instructions.getFirst(); insn != null; insn = insn.getNext()) {
+                if (!(insn instanceof MethodInsnNode mi) || mf.get().before(mi) == null) continue;
+                CodeLocation here = new CodeLocation(info.name(), method.name(), method.descriptor(), info.sourcePath(),
+                        mf.get().line(mi), info.origin());
+                for (Rows.Argument row : ctx.models().argumentsNamed(mi.name)) {
+                    if (!ruleOfKind.containsKey(row.kind()) || !ValueInterpreter.matches(row.method(), mi, ctx.program())) continue;
+                    Value v = mf.get().argument(mi, mi.desc, mi.getOpcode() != Opcodes.INVOKESTATIC, row.argument());
+                    if (v == null) continue;
+                    for (String l : v.labels()) {
+                        int p = Taint.param(l);
+                        if (p < 0 || !Taint.reaches(l, row.kind())) continue;
+                        Reach r = new Reach(p, row.kind(), here, ArgumentDetector.sinkKey(mi), Taint.cleared(l), List.of());
+                        unique.putIfAbsent(p + "|" + row.kind() + "|" + here, r);
+                    }
+                }
+                if (!ctx.program().isApp(mi.owner)) continue;
+                List<MethodRef> targets = CallGraph.resolve(ctx.program(), mi.getOpcode(), mi.owner, mi.name, mi.desc);
+                if (targets.isEmpty() || targets.size() > MAX_TARGETS) continue;
+                for (MethodRef t : targets) {
+                    if (t.equals(method)) continue;
+                    for (Reach inner : summary(ctx, t, depth + 1)) {
+                        Value arg = mf.get().argument(mi, mi.desc, mi.getOpcode() != Opcodes.INVOKESTATIC, inner.param());
+                        if (arg == null) continue;
+                        for (String l : arg.labels()) {
+                            int p = Taint.param(l);
+                            if (p < 0) continue;
+                            Set<String> cleared = new TreeSet<>(Taint.cleared(l));
+                            cleared.addAll(inner.cleared());
+                            if (cleared.contains(inner.kind())) continue;
+                            List<Detection.Step> via = new ArrayList<>();
+                            via.add(new Detection.Step(here, "passed to " + t.owner().replace('/', '.') + "." + t.name()));
+                            via.addAll(inner.via());
+                            unique.putIfAbsent(p + "|" + inner.kind() + "|" + inner.sink(),
+                                    new Reach(p, inner.kind(), inner.sink(), inner.sinkKey(), cleared, via));
+                        }
+                    }
+                }
+            }
+            out.addAll(unique.values());
+        }
+        List<Reach> result = List.copyOf(out);
+        cache.put(key, result);
+        return result;
+    }
+}

@@ -1,0 +1,70 @@
+package dev.triage.analysis.value;
+
+import dev.triage.analysis.model.Rows;
+import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.AnnotationNode;
+import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.MethodNode;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Which parameters of an app method are sources: parameters with a source annotation from the
+ * models (Spring's @RequestParam, JAX-RS's @QueryParam...), un-annotated simple parameters of Spring
+ * handler methods (bound from request parameters), un-annotated entity parameters of JAX-RS resource
+ * methods (the request body), and {@code main}'s arguments (command-line input).
+ */
+final class ParameterSources {
+    /** Simple types Spring binds from request parameters without an annotation. */
+    private static final Set<String> SIMPLE = Set.of("java/lang/String", "[Ljava/lang/String;", "java/lang/Integer",
+            "java/lang/Long", "java/util/List", "java/util/Optional");
+
+    private ParameterSources() {
+    }
+
+    static String kindOf(ValueContext ctx, ClassNode owner, MethodNode method, int param, Type type) {
+        List<AnnotationNode> anns = annotations(method, param);
+        for (AnnotationNode a : anns) {
+            for (Rows.Parameter p : ctx.models().parameterSources(a.desc)) return p.label();
+        }
+        if ((method.access & org.objectweb.asm.Opcodes.ACC_STATIC) != 0 && method.name.equals("main")
+                && method.desc.equals("([Ljava/lang/String;)V")) {
+            return "command-line";
+        }
+        if (!anns.isEmpty() || type.getSort() != Type.OBJECT && type.getSort() != Type.ARRAY) return null;
+        Set<String> handler = tableSet(ctx, "handler-method-annotations");
+        Set<String> jaxrs = tableSet(ctx, "jaxrs-method-annotations");
+        boolean isHandler = has(method.visibleAnnotations, handler) || has(method.invisibleAnnotations, handler);
+        boolean isResource = has(method.visibleAnnotations, jaxrs);
+        if (isHandler && SIMPLE.contains(type.getInternalName())) return "remote";
+        if (isResource && !tableSet(ctx, "framework-parameter-types").contains(type.getInternalName())) return "remote";
+        return null;
+    }
+
+    private static List<AnnotationNode> annotations(MethodNode m, int param) {
+        java.util.ArrayList<AnnotationNode> out = new java.util.ArrayList<>();
+        if (m.visibleParameterAnnotations != null && param < m.visibleParameterAnnotations.length
+                && m.visibleParameterAnnotations[param] != null) {
+            out.addAll(m.visibleParameterAnnotations[param]);
+        }
+        if (m.invisibleParameterAnnotations != null && param < m.invisibleParameterAnnotations.length
+                && m.invisibleParameterAnnotations[param] != null) {
+            out.addAll(m.invisibleParameterAnnotations[param]);
+        }
+        return out;
+    }
+
+    private static boolean has(List<AnnotationNode> anns, Set<String> descriptors) {
+        if (anns == null) return false;
+        for (AnnotationNode a : anns) if (descriptors.contains(a.desc)) return true;
+        return false;
+    }
+
+    private static Set<String> tableSet(ValueContext ctx, String name) {
+        java.util.TreeSet<String> out = new java.util.TreeSet<>();
+        if (!ctx.models().tables.containsKey(name)) return out;
+        ctx.models().table(name).forEach(n -> out.add(n.asText()));
+        return out;
+    }
+}

@@ -1,0 +1,103 @@
+package dev.triage.program;
+
+import org.junit.jupiter.api.Test;
+import org.objectweb.asm.ClassReader;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The bundled platform hierarchy equals what the real API jars on this module's test class path
+ * say. Regenerate with {@code -Dtriage.regenerate=true} after changing the jar list.
+ */
+class PlatformIndexTest {
+    /** Jar file-name prefixes, and the packages of each to record. */
+    static final String[][] JARS = {
+            {"javax.servlet-api-", "javax/servlet/"},
+            {"jakarta.servlet-api-", "jakarta/servlet/"},
+            {"javax.ws.rs-api-", "javax/ws/rs/"},
+            {"jakarta.ws.rs-api-", "jakarta/ws/rs/"},
+            {"spring-web-", "org/springframework/web/", "org/springframework/http/"},
+            {"spring-jdbc-", "org/springframework/jdbc/core/", "org/springframework/jdbc/core/namedparam/"},
+            {"jakarta.persistence-api-", "jakarta/persistence/"},
+            {"hibernate-core-", "org/hibernate/Session", "org/hibernate/SharedSessionContract", "org/hibernate/StatelessSession",
+                    "org/hibernate/query/QueryProducer", "org/hibernate/query/Query", "org/hibernate/query/SelectionQuery",
+                    "org/hibernate/query/MutationQuery", "org/hibernate/query/NativeQuery", "org/hibernate/query/CommonQueryContract",
+                    "org/hibernate/engine/spi/SharedSessionContractImplementor", "org/hibernate/engine/spi/SessionImplementor"},
+    };
+
+    @Test
+    void bundledIndexMatchesTheRealJars() throws IOException {
+        String expected = generate();
+        Path resource = Path.of("src/main/resources" + PlatformIndex.RESOURCE);
+        if (Boolean.getBoolean("triage.regenerate")) {
+            Files.createDirectories(resource.getParent());
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try (GZIPOutputStream gz = new GZIPOutputStream(bytes)) {
+                gz.write(expected.getBytes(StandardCharsets.UTF_8));
+            }
+            Files.write(resource, bytes.toByteArray());
+        }
+        String actual;
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(resource))) {
+            actual = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        assertEquals(expected, actual, "platform-hierarchy.txt.gz is stale: rerun with -Dtriage.regenerate=true");
+        assertTrue(PlatformIndex.size() > 500);
+        assertTrue(PlatformIndex.find("javax/servlet/http/HttpServletRequest").interfaces().contains("javax/servlet/ServletRequest"));
+    }
+
+    @Test
+    void containerProvidedTypesJoinTheHierarchy() {
+        Program p = Program.builder().build();
+        assertTrue(p.isSubtype("javax/servlet/http/HttpServletRequestWrapper", "javax/servlet/ServletRequest"));
+        assertTrue(p.isSubtype("org/hibernate/Session", "org/hibernate/query/QueryProducer"));
+        assertTrue(p.isSubtype("jakarta/servlet/http/HttpServletResponse", "jakarta/servlet/ServletResponse"));
+    }
+
+    static String generate() throws IOException {
+        TreeSet<String> lines = new TreeSet<>();
+        for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+            String file = Path.of(entry).getFileName().toString();
+            for (String[] jar : JARS) {
+                if (!file.startsWith(jar[0]) || !file.endsWith(".jar")) continue;
+                try (ZipFile z = new ZipFile(entry)) {
+                    Enumeration<? extends ZipEntry> e = z.entries();
+                    while (e.hasMoreElements()) {
+                        ZipEntry ze = e.nextElement();
+                        String n = ze.getName();
+                        if (!n.endsWith(".class") || n.contains("module-info") || n.contains("package-info") || n.startsWith("META-INF/")) continue;
+                        boolean wanted = false;
+                        for (int i = 1; i < jar.length; i++) {
+                            wanted |= jar[i].endsWith("/") ? n.startsWith(jar[i]) : n.equals(jar[i] + ".class");
+                        }
+                        if (!wanted) continue;
+                        try (InputStream in = z.getInputStream(ze)) {
+                            ClassReader r = new ClassReader(in.readAllBytes());
+                            List<String> itfs = new ArrayList<>(List.of(r.getInterfaces()));
+                            lines.add(r.getClassName() + " " + (r.getSuperName() == null ? "-" : r.getSuperName()) + " "
+                                    + (itfs.isEmpty() ? "-" : String.join(",", itfs)) + " " + r.getAccess() + " "
+                                    + jar[0].substring(0, jar[0].length() - 1));
+                        }
+                    }
+                }
+            }
+        }
+        return "# type hierarchy of container-provided APIs: name super interfaces access origin\n" + String.join("\n", lines) + "\n";
+    }
+}
