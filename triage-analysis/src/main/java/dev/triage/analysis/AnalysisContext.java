@@ -2,7 +2,7 @@ package dev.triage.analysis;
 
 import dev.triage.analysis.model.Models;
 import dev.triage.analysis.value.Origin;
-import dev.triage.analysis.value.TrackingFrame;
+import dev.triage.analysis.value.PruningAnalyzer;
 import dev.triage.analysis.value.Value;
 import dev.triage.analysis.value.ValueContext;
 import dev.triage.analysis.value.ValueInterpreter;
@@ -16,7 +16,6 @@ import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.FieldInsnNode;
 import org.objectweb.asm.tree.MethodNode;
-import org.objectweb.asm.tree.analysis.Analyzer;
 import org.objectweb.asm.tree.analysis.AnalyzerException;
 import org.objectweb.asm.tree.analysis.Frame;
 
@@ -168,19 +167,8 @@ public final class AnalysisContext implements ValueContext {
             return null;
         }
         ValueInterpreter vi = new ValueInterpreter(this, c, m, depth);
-        Analyzer<Value> analyzer = new Analyzer<>(vi) {
-            @Override
-            protected Frame<Value> newFrame(int numLocals, int numStack) {
-                return new TrackingFrame(numLocals, numStack);
-            }
-
-            @Override
-            protected Frame<Value> newFrame(Frame<? extends Value> frame) {
-                return new TrackingFrame(frame);
-            }
-        };
         try {
-            Frame<Value>[] frames = analyzer.analyze(c.name, m);
+            Frame<Value>[] frames = PruningAnalyzer.analyze(c.name, m, vi);
             return new MethodFrames(c, m, frames, vi);
         } catch (AnalyzerException | RuntimeException e) {
             if (e instanceof BudgetExceeded be) throw be;

@@ -275,6 +275,8 @@ final class Builtins {
                 case "endsWith": return a0 == null ? null : (s.endsWith(a0) ? 1 : 0);
                 case "contains": return a0 == null ? null : (s.contains(a0) ? 1 : 0);
                 case "hashCode": return s.hashCode();
+                case "charAt": return i0 == null ? null : (int) s.charAt(i0);
+                case "indexOf": return a0 != null ? s.indexOf(a0) : i0 != null && args.size() == 1 ? s.indexOf(i0) : null;
                 case "substring":
                     if (args.size() == 1 && i0 != null) return s.substring(i0);
                     if (args.size() == 2 && i0 != null && i1 != null) return s.substring(i0, i1);
