@@ -414,6 +414,10 @@ public final class ValueInterpreter extends Interpreter<Value> {
         Value result = ret.getSort() == Type.VOID ? null : Value.unknown(ret);
         boolean understood = false;
 
+        boolean[] collection = {false};
+        Value fromCollection = Collections.evaluate(this, mi, receiver, args, collection);
+        if (collection[0]) return fromCollection;
+
         Value known = Builtins.evaluate(this, mi, receiver, args);
         if (known != null) {
             understood = true;

@@ -1,0 +1,182 @@
+package dev.triage.analysis.value;
+
+import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.MethodInsnNode;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Precise semantics for maps with constant keys and lists with constant indexes that the method
+ * itself creates: {@code map.put("keyA", safe); map.put("keyB", param); map.get("keyA")} is the safe
+ * value; {@code list.add("safe"); list.add(param); list.add("more"); list.remove(0); list.get(1)} is
+ * "more". The collection's value also carries the union of its elements' labels, for every use we do
+ * not follow (iteration, a helper, a field). Collections we did not see created are left to the models.
+ */
+final class Collections {
+    private static final Set<String> MAPS = Set.of("java/util/HashMap", "java/util/LinkedHashMap", "java/util/TreeMap",
+            "java/util/Hashtable", "java/util/concurrent/ConcurrentHashMap");
+    private static final Set<String> LISTS = Set.of("java/util/ArrayList", "java/util/LinkedList", "java/util/Vector",
+            "java/util/concurrent/CopyOnWriteArrayList");
+    /** Largest tracked list. */
+    private static final int MAX_ELEMENTS = 32;
+
+    private Collections() {
+    }
+
+    /** The result of a call we model precisely, or null (then the models apply). Sets {@code handled[0]}. */
+    static Value evaluate(ValueInterpreter vi, MethodInsnNode mi, Value receiver, List<? extends Value> args, boolean[] handled) {
+        if (receiver == null || receiver.obj() == null) return null;
+        Obj o = receiver.obj();
+        Type ret = Type.getReturnType(mi.desc);
+        if (mi.name.equals("<init>")) {
+            if (MAPS.contains(mi.owner) && mi.desc.equals("()V") || mi.owner.equals("java/util/HashMap") && mi.desc.equals("(I)V")) {
+                vi.addPending(new ValueInterpreter.Update(o.site(), receiver.withObj(new Obj(o.site(), "map", Map.of(), false))));
+                handled[0] = true;
+            } else if (LISTS.contains(mi.owner) && (mi.desc.equals("()V") || mi.desc.equals("(I)V"))) {
+                vi.addPending(new ValueInterpreter.Update(o.site(), receiver.withObj(new Obj(o.site(), "list", Map.of("size", 0), false))));
+                handled[0] = true;
+            }
+            return null;
+        }
+        if (o.escaped() || !("map".equals(o.kind()) || "list".equals(o.kind()))) return null;
+        handled[0] = true;
+        return "map".equals(o.kind()) ? map(vi, mi, receiver, o, args, ret) : list(vi, mi, receiver, o, args, ret);
+    }
+
+    private static Value element(Value v) {
+        return new Value(v.type(), v.getSize(), v.constants(), v.prefix(), v.obj(), -1, v.labels(), v.origin());
+    }
+
+    private static Value map(ValueInterpreter vi, MethodInsnNode mi, Value receiver, Obj o, List<? extends Value> args, Type ret) {
+        String key = args.isEmpty() ? null : keyOf(args.get(0));
+        switch (mi.name) {
+            case "put", "putIfAbsent" -> {
+                Value v = args.get(1);
+                Obj next = key != null ? o.with("k:" + key, element(v)) : o.with("k?", Obj.UNKNOWN);
+                vi.addPending(new ValueInterpreter.Update(o.site(), receiver.withObj(next).withLabels(v.labels())));
+                return ret.getSort() == Type.VOID ? null : Value.unknown(ret).withLabels(receiver.labels());
+            }
+            case "get", "getOrDefault", "remove" -> {
+                Value stored = key == null || o.get("k?") != null ? null : o.get("k:" + key) instanceof Value v ? v : null;
+                Value out;
+                if (stored != null) {
+                    out = stored.withType(ret);
+                } else if (key != null && o.get("k?") == null && !o.state().containsKey("k:" + key)) {
+                    // A key never put: null, or the default.
+                    out = args.size() > 1 ? args.get(1).withType(ret) : Value.constant(ret, null, null);
+                } else {
+                    out = Value.unknown(ret).withLabels(receiver.labels());
+                }
+                if (mi.name.equals("remove") && key != null) {
+                    Map<String, Object> s = new HashMap<>(o.state());
+                    s.remove("k:" + key);
+                    vi.addPending(new ValueInterpreter.Update(o.site(), receiver.withObj(new Obj(o.site(), "map", s, false))));
+                }
+                return out;
+            }
+            case "clear" -> {
+                vi.addPending(new ValueInterpreter.Update(o.site(), new Value(receiver.type(), 1, null, null,
+                        new Obj(o.site(), "map", Map.of(), false), -1, Set.of(), null)));
+                return null;
+            }
+            default -> {
+                // size, containsKey, values(), entrySet()...: what comes out may hold any element.
+                if (ret.getSort() == Type.VOID) return null;
+                if (ret.getSort() == Type.OBJECT || ret.getSort() == Type.ARRAY) return Value.unknown(ret).withLabels(receiver.labels());
+                return Value.unknown(ret);
+            }
+        }
+    }
+
+    private static Value list(ValueInterpreter vi, MethodInsnNode mi, Value receiver, Obj o, List<? extends Value> args, Type ret) {
+        Integer size = o.get("size") instanceof Integer n ? n : null;
+        switch (mi.name + mi.desc) {
+            case "add(Ljava/lang/Object;)Z", "addLast(Ljava/lang/Object;)V" -> {
+                Value v = args.get(0);
+                Obj next = size != null && size < MAX_ELEMENTS ? o.with("i" + size, element(v)).with("size", size + 1)
+                        : o.with("size", Obj.UNKNOWN);
+                vi.addPending(new ValueInterpreter.Update(o.site(), receiver.withObj(next).withLabels(v.labels())));
+                return ret.getSort() == Type.VOID ? null : Value.constant(Type.BOOLEAN_TYPE, 1, null);
+            }
+            case "add(ILjava/lang/Object;)V" -> {
+                Integer at = args.get(0).singleInt();
+                Value v = args.get(1);
+                Obj next;
+                if (size != null && at != null && at >= 0 && at <= size && size < MAX_ELEMENTS) {
+                    Map<String, Object> s = new HashMap<>(o.state());
+                    for (int i = size; i > at; i--) s.put("i" + i, o.get("i" + (i - 1)));
+                    s.put("i" + at, element(v));
+                    s.put("size", size + 1);
+                    next = new Obj(o.site(), "list", s, false);
+                } else {
+                    next = unknownLayout(o);
+                }
+                vi.addPending(new ValueInterpreter.Update(o.site(), receiver.withObj(next).withLabels(v.labels())));
+                return null;
+            }
+            case "remove(I)Ljava/lang/Object;" -> {
+                Integer at = args.get(0).singleInt();
+                Value out = Value.unknown(ret).withLabels(receiver.labels());
+                Obj next;
+                if (size != null && at != null && at >= 0 && at < size) {
+                    if (o.get("i" + at) instanceof Value v) out = v.withType(ret);
+                    Map<String, Object> s = new HashMap<>(o.state());
+                    for (int i = at; i < size - 1; i++) s.put("i" + i, o.get("i" + (i + 1)));
+                    s.remove("i" + (size - 1));
+                    s.put("size", size - 1);
+                    next = new Obj(o.site(), "list", s, false);
+                } else {
+                    next = unknownLayout(o);
+                }
+                vi.addPending(new ValueInterpreter.Update(o.site(), receiver.withObj(next)));
+                return out;
+            }
+            case "get(I)Ljava/lang/Object;" -> {
+                Integer at = args.get(0).singleInt();
+                if (size != null && at != null && o.get("i" + at) instanceof Value v) return v.withType(ret);
+                return Value.unknown(ret).withLabels(receiver.labels());
+            }
+            case "set(ILjava/lang/Object;)Ljava/lang/Object;" -> {
+                Integer at = args.get(0).singleInt();
+                Value v = args.get(1);
+                Obj next = size != null && at != null && at >= 0 && at < size ? o.with("i" + at, element(v)) : unknownLayout(o);
+                vi.addPending(new ValueInterpreter.Update(o.site(), receiver.withObj(next).withLabels(v.labels())));
+                return Value.unknown(ret).withLabels(receiver.labels());
+            }
+            case "size()I" -> {
+                return size != null ? Value.constant(Type.INT_TYPE, size, null) : Value.unknown(Type.INT_TYPE);
+            }
+            case "clear()V" -> {
+                vi.addPending(new ValueInterpreter.Update(o.site(), new Value(receiver.type(), 1, null, null,
+                        new Obj(o.site(), "list", Map.of("size", 0), false), -1, Set.of(), null)));
+                return null;
+            }
+            default -> {
+                // remove(Object), iterator(), stream(), toArray()...: layout unknown from here on.
+                if (mi.name.startsWith("remove") || mi.name.startsWith("add") || mi.name.equals("sort")
+                        || mi.name.equals("retainAll") || mi.name.equals("replaceAll")) {
+                    Set<String> labels = new TreeSet<>(receiver.labels());
+                    for (Value a : args) labels.addAll(a.labels());
+                    vi.addPending(new ValueInterpreter.Update(o.site(), receiver.withObj(unknownLayout(o)).withLabels(labels)));
+                }
+                if (ret.getSort() == Type.VOID) return null;
+                if (ret.getSort() == Type.OBJECT || ret.getSort() == Type.ARRAY) return Value.unknown(ret).withLabels(receiver.labels());
+                return Value.unknown(ret);
+            }
+        }
+    }
+
+    private static Obj unknownLayout(Obj o) {
+        return new Obj(o.site(), "list", Map.of("size", Obj.UNKNOWN), false);
+    }
+
+    private static String keyOf(Value v) {
+        if (v.constants() == null || v.constants().size() != 1) return null;
+        Object c = v.constants().iterator().next();
+        return c instanceof String || c instanceof Integer || c instanceof Long ? c.getClass().getSimpleName() + ":" + c : null;
+    }
+}
