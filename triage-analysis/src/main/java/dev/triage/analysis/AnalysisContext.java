@@ -293,9 +293,35 @@ public final class AnalysisContext implements ValueContext {
                     FieldInsnNode fi = (FieldInsnNode) insn;
                     Set<String> l = out.computeIfAbsent(fi.name + ":" + fi.desc, k -> new java.util.TreeSet<>());
                     for (String label : f.getStack(f.getStackSize() - 1).labels()) {
-                        if (!label.startsWith("@")) l.add(label);
+                        if (!label.startsWith("@")) {
+                            l.add(label);
+                        } else if (m.name.equals("<init>") && fi.name.startsWith("val$") && label.startsWith("@p")) {
+                            // A local captured by an inner or anonymous class: what its creators pass.
+                            l.addAll(labelsPassedTo(new MethodRef(cn, m.name, m.desc), dev.triage.analysis.value.Taint.param(label)));
+                        }
                     }
                 }
+            }
+        }
+        return out;
+    }
+
+    /** Taint labels callers pass as a declared parameter of a method (callers analysed past MAX_DEPTH). */
+    private Set<String> labelsPassedTo(MethodRef target, int param) {
+        Set<String> out = new java.util.TreeSet<>();
+        if (param < 0) return out;
+        for (MethodRef caller : program.callGraph().callers(target)) {
+            ClassNode c = classNode(caller.owner());
+            MethodNode m = c == null ? null : findMethod(c, caller.name(), caller.descriptor());
+            if (m == null) continue;
+            MethodFrames mf = analyse(c, m, MAX_DEPTH + 1);
+            if (mf == null) continue;
+            for (AbstractInsnNode insn = m.instructions.getFirst(); insn != null; insn = insn.getNext()) {
+                if (!(insn instanceof org.objectweb.asm.tree.MethodInsnNode mi) || !mi.owner.equals(target.owner())
+                        || !mi.name.equals(target.name()) || !mi.desc.equals(target.descriptor())) continue;
+                Value arg = mf.argument(mi, mi.desc, mi.getOpcode() != Opcodes.INVOKESTATIC, param);
+                if (arg == null) continue;
+                for (String l : arg.labels()) if (dev.triage.analysis.value.Taint.isTaint(l)) out.add(l);
             }
         }
         return out;

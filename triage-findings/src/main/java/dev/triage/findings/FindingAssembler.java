@@ -38,7 +38,9 @@ public final class FindingAssembler {
                 .thenComparing(d -> d.location().sourcePath())
                 .thenComparingInt(d -> d.location().line())
                 .thenComparing(Detection::key)
-                .thenComparing(Detection::message));
+                .thenComparing(Detection::message)
+                // Several paths may lead to one sink; which one is shown must not depend on thread timing.
+                .thenComparing(d -> d.path().toString()));
         Set<String> seen = new HashSet<>();
         Map<String, Integer> ordinals = new HashMap<>();
         List<Finding> out = new ArrayList<>();

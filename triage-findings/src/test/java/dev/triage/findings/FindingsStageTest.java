@@ -28,7 +28,7 @@ class FindingsStageTest {
 
     @Test
     void catalogueIsCompleteAndWellFormed() {
-        assertEquals(15, RULES.all().size());
+        assertTrue(RULES.all().size() >= 15, "the foundation's rules and more");
         Pattern id = Pattern.compile("(java|config)/[a-z0-9-]+");
         for (Rule r : RULES.all()) {
             assertTrue(id.matcher(r.id()).matches(), r.id());

@@ -19,6 +19,10 @@ import dev.triage.program.MethodRef;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.MethodInsnNode;
+import org.objectweb.asm.tree.InvokeDynamicInsnNode;
+import org.objectweb.asm.tree.analysis.Frame;
+import org.objectweb.asm.Handle;
+import org.objectweb.asm.Type;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -88,15 +92,49 @@ public final class TaintDetector implements Detector {
             if (!ctx.program().isApp(mi.owner)) continue;
             List<MethodRef> targets = CallGraph.resolve(ctx.program(), mi.getOpcode(), mi.owner, mi.name, mi.desc);
             if (targets.isEmpty() || targets.size() > MAX_TARGETS) continue;
+            reportThroughCalls(scan, mi, targets, p -> scan.argument(mi, p));
+        }
+        // Lambdas and method references: the values they capture are the first parameters of their body.
+        for (AbstractInsnNode insn = scan.method().instructions.getFirst(); insn != null; insn = insn.getNext()) {
+            if (!(insn instanceof InvokeDynamicInsnNode indy) || frames.before(indy) == null) continue;
+            Lambda l = Lambda.of(indy, ctx);
+            if (l == null) continue;
+            Frame<Value> f = frames.before(indy);
+            int captured = Type.getArgumentTypes(indy.desc).length;
+            int base = f.getStackSize() - captured;
+            reportThroughCalls(scan, indy, List.of(l.body()), p -> {
+                int slot = p + l.receiverCaptured();
+                return slot >= 0 && slot < captured ? f.getStack(base + slot) : null;
+            });
+        }
+    }
+
+    /** A lambda or method reference whose body is app code. */
+    record Lambda(MethodRef body, int receiverCaptured) {
+        static Lambda of(InvokeDynamicInsnNode indy, AnalysisContext ctx) {
+            if (!"java/lang/invoke/LambdaMetafactory".equals(indy.bsm.getOwner()) || indy.bsmArgs.length < 2
+                    || !(indy.bsmArgs[1] instanceof Handle h) || !ctx.program().isApp(h.getOwner())) {
+                return null;
+            }
+            // An instance body captures its receiver first: captured value k is parameter k-1.
+            boolean instance = h.getTag() != Opcodes.H_INVOKESTATIC && h.getTag() != Opcodes.H_NEWINVOKESPECIAL;
+            return new Lambda(new MethodRef(h.getOwner(), h.getName(), h.getDesc()), instance ? 1 : 0);
+        }
+    }
+
+    private void reportThroughCalls(MethodScan scan, AbstractInsnNode call, List<MethodRef> targets,
+                                    java.util.function.IntFunction<Value> argument) {
+        AnalysisContext ctx = scan.context();
+        {
             for (MethodRef target : targets) {
                 for (Reach r : summary(ctx, target, 1)) {
-                    Value arg = scan.argument(mi, r.param());
+                    Value arg = argument.apply(r.param());
                     if (arg == null) continue;
                     String label = firstTaint(arg, r.kind(), r.cleared());
                     if (label == null) continue;
                     List<Detection.Step> path = new ArrayList<>();
                     addSource(ctx, label, path);
-                    path.add(new Detection.Step(scan.location(mi), "passed to " + target.owner().replace('/', '.') + "." + target.name()));
+                    path.add(new Detection.Step(scan.location(call), "passed to " + target.owner().replace('/', '.') + "." + target.name()));
                     path.addAll(r.via());
                     path.add(new Detection.Step(r.sink(), "reaches the sink"));
                     scan.report(detection(ruleOfKind.get(r.kind()), r.kind(), r.sink(), r.sinkKey(), label, path));
@@ -158,10 +196,38 @@ public final class TaintDetector implements Detector {
                 if (!ctx.program().isApp(mi.owner)) continue;
                 List<MethodRef> targets = CallGraph.resolve(ctx.program(), mi.getOpcode(), mi.owner, mi.name, mi.desc);
                 if (targets.isEmpty() || targets.size() > MAX_TARGETS) continue;
+                MethodFrames frames = mf.get();
+                throughCalls(ctx, method, depth, here, targets, p -> frames.argument(mi, mi.desc, mi.getOpcode() != Opcodes.INVOKESTATIC, p), unique);
+            }
+            for (AbstractInsnNode insn = mf.get().method().instructions.getFirst(); insn != null; insn = insn.getNext()) {
+                if (!(insn instanceof InvokeDynamicInsnNode indy) || mf.get().before(indy) == null) continue;
+                Lambda l = Lambda.of(indy, ctx);
+                if (l == null) continue;
+                Frame<Value> f = mf.get().before(indy);
+                int captured = Type.getArgumentTypes(indy.desc).length;
+                int base = f.getStackSize() - captured;
+                CodeLocation here = new CodeLocation(info.name(), method.name(), method.descriptor(), info.sourcePath(),
+                        mf.get().line(indy), info.origin());
+                throughCalls(ctx, method, depth, here, List.of(l.body()), p -> {
+                    int slot = p + l.receiverCaptured();
+                    return slot >= 0 && slot < captured ? f.getStack(base + slot) : null;
+                }, unique);
+            }
+            out.addAll(unique.values());
+        }
+        List<Reach> result = List.copyOf(out);
+        cache.put(key, result);
+        return result;
+    }
+
+    private void throughCalls(AnalysisContext ctx, MethodRef method, int depth, CodeLocation here, List<MethodRef> targets,
+                              java.util.function.IntFunction<Value> argument, Map<String, Reach> unique) {
+        {
+            {
                 for (MethodRef t : targets) {
                     if (t.equals(method)) continue;
                     for (Reach inner : summary(ctx, t, depth + 1)) {
-                        Value arg = mf.get().argument(mi, mi.desc, mi.getOpcode() != Opcodes.INVOKESTATIC, inner.param());
+                        Value arg = argument.apply(inner.param());
                         if (arg == null) continue;
                         for (String l : arg.labels()) {
                             int p = Taint.param(l);
@@ -178,10 +244,6 @@ public final class TaintDetector implements Detector {
                     }
                 }
             }
-            out.addAll(unique.values());
         }
-        List<Reach> result = List.copyOf(out);
-        cache.put(key, result);
-        return result;
     }
 }
