@@ -83,6 +83,7 @@ public final class TaintDetector implements Detector {
                 if (v == null) continue;
                 String label = firstTaint(v, row.kind(), Set.of());
                 if (label == null) continue;
+                if (row.kind().equals("xxe") && !unhardenedParser(ctx, scan.argument(mi, Rows.THIS))) continue;
                 List<Detection.Step> path = new ArrayList<>();
                 addSource(ctx, label, path);
                 path.add(new Detection.Step(scan.location(mi), "reaches " + ArgumentDetector.callName(mi)));
@@ -141,6 +142,24 @@ public final class TaintDetector implements Detector {
                 }
             }
         }
+    }
+
+    /**
+     * Untrusted XML matters where the parser (or the factory that made it) is known and not hardened,
+     * as the {@code checks} rows of its factory's kind define hardening.
+     */
+    static boolean unhardenedParser(AnalysisContext ctx, Value parser) {
+        if (parser == null || parser.obj() == null || parser.obj().escaped()) return false;
+        Object factoryKind = parser.obj().get("factory-kind");
+        String kind = factoryKind instanceof String k ? k : parser.obj().kind();
+        if (kind == null) return false;
+        boolean checked = false;
+        for (Rows.Check c : ctx.models().checks) {
+            if (!c.object().equals(kind)) continue;
+            checked = true;
+            if (ObjectStateDetector.satisfiedAny(parser.obj(), c.unlessAny())) return false;
+        }
+        return checked;
     }
 
     private static Detection detection(String rule, String kind, CodeLocation at, String sinkKey, String label,

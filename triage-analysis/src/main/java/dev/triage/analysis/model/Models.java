@@ -32,7 +32,7 @@ public final class Models {
             "calls", Set.of("kind", "class", "method", "descriptor", "subtypes", "label", "provenance", "note"),
             "fields", Set.of("kind", "class", "field", "label", "provenance", "note"),
             "summaries", Set.of("class", "method", "descriptor", "subtypes", "from", "to", "provenance", "note"),
-            "objects", Set.of("object", "created-by", "effects", "initial", "provenance", "note"),
+            "objects", Set.of("object", "created-by", "effects", "initial", "copy-facts", "provenance", "note"),
             "checks", Set.of("rule", "at", "argument", "object", "unless-any", "message", "provenance", "note"),
             "parameters", Set.of("kind", "annotation", "label", "provenance", "note"),
             "sanitizers", Set.of("class", "method", "descriptor", "subtypes", "from", "to", "clears", "provenance", "note"));
@@ -185,7 +185,9 @@ public final class Models {
         });
         Map<String, Integer> initial = new LinkedHashMap<>();
         r.path("initial").fields().forEachRemaining(e -> initial.put(e.getKey(), argument(e.getValue(), file)));
-        return new Rows.ObjectType(text(r, "object", file), created, effects, initial, provenance(r), file);
+        boolean copy = r.has("copy-facts");
+        if (copy && !r.get("copy-facts").asText().equals("this")) throw new IllegalStateException(file + ": copy-facts must be 'this'");
+        return new Rows.ObjectType(text(r, "object", file), created, effects, initial, copy, provenance(r), file);
     }
 
     /** YAML scalars as the analysis compares them: booleans as the JVM's ints, numbers as Integer. */

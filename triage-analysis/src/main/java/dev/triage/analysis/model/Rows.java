@@ -48,10 +48,12 @@ public final class Rows {
     }
 
     /**
-     * A typestate-lite object: created by some calls; effects record facts about it.
+     * A typestate-lite object: created by some calls; effects record facts about it. With
+     * {@code copyFacts}, an object made by a call on another modelled object starts with that object's
+     * facts and remembers its kind as the fact {@code factory-kind} (a parser knows how its factory was set up).
      */
     public record ObjectType(String name, List<MethodPattern> createdBy, List<Effect> effects,
-                             Map<String, Integer> initialFromArguments, String provenance, String file) {
+                             Map<String, Integer> initialFromArguments, boolean copyFacts, String provenance, String file) {
     }
 
     /**

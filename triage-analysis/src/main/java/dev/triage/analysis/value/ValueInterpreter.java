@@ -431,6 +431,12 @@ public final class ValueInterpreter extends Interpreter<Value> {
         for (Models.CreatedBy c : models.creatorsNamed(mi.name)) {
             if (!matches(c.method(), mi, program)) continue;
             Map<String, Object> state = new HashMap<>();
+            if (c.type().copyFacts()) {
+                // Made by a modelled object (a parser by its factory): start from its facts.
+                if (receiver == null || receiver.obj() == null || receiver.obj().kind() == null || receiver.obj().escaped()) continue;
+                state.putAll(receiver.obj().state());
+                state.put("factory-kind", receiver.obj().kind());
+            }
             c.type().initialFromArguments().forEach((k, idx) -> state.put(k, fact(idx >= 0 && idx < args.size() ? args.get(idx) : receiver)));
             if (mi.name.equals("<init>") && receiver != null && receiver.obj() != null) {
                 Value created = receiver.withObj(new Obj(receiver.obj().site(), c.type().name(), state, false));
