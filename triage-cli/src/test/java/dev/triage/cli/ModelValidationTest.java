@@ -78,6 +78,23 @@ class ModelValidationTest {
             if (RuleCatalogue.builtIn().find(c.rule()).isEmpty()) errors.add(c.file() + ": unknown rule " + c.rule());
             if (!objects.contains(c.object())) errors.add(c.file() + ": unknown object " + c.object());
         }
+        Set<String> sinkKinds = new HashSet<>();
+        models.tables.get("sink-rules").fieldNames().forEachRemaining(sinkKinds::add);
+        for (Rows.Parameter p : models.parameters) {
+            kind(p.kind(), kinds, p.file());
+            String owner = p.annotation().substring(1, p.annotation().length() - 1);
+            if (cls(owner) == null) errors.add(p.file() + ": annotation not found " + owner);
+        }
+        for (Rows.Sanitizer z : models.sanitizers) {
+            for (int i : z.from()) if (i != Integer.MIN_VALUE) method(z.method(), z.file(), i);
+            method(z.method(), z.file(), z.to());
+            for (String c : z.clears()) {
+                if (!c.equals("all") && !sinkKinds.contains(c)) errors.add(z.file() + ": sanitizer clears unknown kind " + c);
+            }
+        }
+        models.tables.get("sink-rules").fields().forEachRemaining(e -> {
+            if (RuleCatalogue.builtIn().find(e.getValue().asText()).isEmpty()) errors.add("taint.yml: unknown rule " + e.getValue().asText());
+        });
         assertEquals(List.of(), errors, "model rows that do not resolve");
         long resolved = classes.values().stream().filter(java.util.Objects::nonNull).count();
         org.junit.jupiter.api.Assertions.assertTrue(resolved > 40, "the check must really read classes: " + resolved);
