@@ -79,6 +79,7 @@ public final class TaintDetector implements Detector {
             for (Rows.Argument row : ctx.models().argumentsNamed(mi.name)) {
                 String rule = ruleOfKind.get(row.kind());
                 if (rule == null || !ValueInterpreter.matches(row.method(), mi, ctx.program())) continue;
+                if (!receiverIs(scan.argument(mi, Rows.THIS), row)) continue;
                 Value v = scan.argument(mi, row.argument());
                 if (v == null) continue;
                 String label = firstTaint(v, row.kind(), Set.of());
@@ -144,6 +145,12 @@ public final class TaintDetector implements Detector {
         }
     }
 
+    /** A row restricted to a kind of receiver object matches only calls on such an object. */
+    static boolean receiverIs(Value receiver, Rows.Argument row) {
+        if (row.receiverObject() == null) return true;
+        return receiver != null && receiver.obj() != null && row.receiverObject().equals(receiver.obj().kind());
+    }
+
     /**
      * Untrusted XML matters where the parser (or the factory that made it) is known and not hardened,
      * as the {@code checks} rows of its factory's kind define hardening.
@@ -203,6 +210,7 @@ public final class TaintDetector implements Detector {
                         mf.get().line(mi), info.origin());
                 for (Rows.Argument row : ctx.models().argumentsNamed(mi.name)) {
                     if (!ruleOfKind.containsKey(row.kind()) || !ValueInterpreter.matches(row.method(), mi, ctx.program())) continue;
+                    if (!receiverIs(mf.get().argument(mi, mi.desc, mi.getOpcode() != Opcodes.INVOKESTATIC, Rows.THIS), row)) continue;
                     Value v = mf.get().argument(mi, mi.desc, mi.getOpcode() != Opcodes.INVOKESTATIC, row.argument());
                     if (v == null) continue;
                     for (String l : v.labels()) {

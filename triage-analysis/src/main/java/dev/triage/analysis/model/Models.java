@@ -28,7 +28,7 @@ public final class Models {
     private static final String BASE = "dev/triage/models/";
     /** Keys a row of each section may carry; anything else is a typo and fails loading. */
     private static final Map<String, Set<String>> ROW_KEYS = Map.of(
-            "arguments", Set.of("kind", "class", "method", "descriptor", "subtypes", "argument", "when", "provenance", "note"),
+            "arguments", Set.of("kind", "class", "method", "descriptor", "subtypes", "argument", "when", "receiver-object", "provenance", "note"),
             "calls", Set.of("kind", "class", "method", "descriptor", "subtypes", "label", "provenance", "note"),
             "fields", Set.of("kind", "class", "field", "label", "provenance", "note"),
             "summaries", Set.of("class", "method", "descriptor", "subtypes", "from", "to", "provenance", "note"),
@@ -120,7 +120,7 @@ public final class Models {
             switch (section.getKey()) {
                 case "arguments" -> rows.forEach(r -> arguments.add(new Rows.Argument(text(r, "kind", file),
                         method(r, file), argument(r.get("argument"), file), when(r.get("when"), file),
-                        provenance(r), file)));
+                        r.hasNonNull("receiver-object") ? r.get("receiver-object").asText() : null, provenance(r), file)));
                 case "calls" -> rows.forEach(r -> calls.add(new Rows.Call(text(r, "kind", file), method(r, file),
                         r.path("label").asText(""), provenance(r), file)));
                 case "fields" -> rows.forEach(r -> fields.add(new Rows.Field(text(r, "kind", file),

@@ -18,9 +18,11 @@ public final class Rows {
      *
      * @param when conditions on other arguments' constants: argument index → regular expression
      *             (e.g. {@code Properties.setProperty} is a password sink only when argument 0 names a password)
+     * @param receiverObject when set, the call's receiver must be a modelled object of this kind (a
+     *             {@code PrintWriter} is an XSS sink only when it is the response's writer); null: any receiver
      */
     public record Argument(String kind, MethodPattern method, int argument, Map<Integer, String> when,
-                           String provenance, String file) {
+                           String receiverObject, String provenance, String file) {
     }
 
     /** A call that matters by itself (a weak-hash helper) or whose result carries a label. */

@@ -536,9 +536,23 @@ public final class ValueInterpreter extends Interpreter<Value> {
         // App code: use what the callee returns.
         if (!understood && program.isApp(mi.owner)) {
             List<MethodRef> targets = CallGraph.resolve(program, mi.getOpcode(), mi.owner, mi.name, mi.desc);
-            if (result != null && targets.size() == 1) {
-                Value summary = ctx.returnSummary(targets.get(0), depth + 1);
-                if (summary != null) result = instantiate(summary, args, ret);
+            if (result != null && !targets.isEmpty() && targets.size() <= 8) {
+                // What any implementation may return (class-hierarchy targets, merged).
+                Value merged = null;
+                boolean all = true;
+                for (MethodRef t : targets) {
+                    Value summary = ctx.returnSummary(t, depth + 1);
+                    if (summary == null) {
+                        all = false;
+                        continue;
+                    }
+                    Value v = instantiate(summary, args, ret);
+                    merged = merged == null ? v : merged.merge(v);
+                }
+                if (merged != null) {
+                    // An implementation we could not read may return anything: keep only what is certain.
+                    result = all ? merged : Value.unknown(ret).withLabels(merged.labels());
+                }
             }
             if (targets.size() > 0) escapeArguments(receiver, args, true);
             return result;
