@@ -35,7 +35,7 @@ public final class Models {
             "objects", Set.of("object", "created-by", "effects", "initial", "copy-facts", "provenance", "note"),
             "checks", Set.of("rule", "at", "argument", "object", "unless-any", "message", "provenance", "note"),
             "parameters", Set.of("kind", "annotation", "label", "provenance", "note"),
-            "sanitizers", Set.of("class", "method", "descriptor", "subtypes", "from", "to", "clears", "provenance", "note"));
+            "sanitizers", Set.of("class", "method", "descriptor", "subtypes", "from", "to", "clears", "when", "provenance", "note"));
 
     public final List<Rows.Argument> arguments = new ArrayList<>();
     public final List<Rows.Call> calls = new ArrayList<>();
@@ -147,7 +147,7 @@ public final class Models {
                     r.path("clears").forEach(c -> clears.add(c.asText()));
                     if (clears.isEmpty()) throw new IllegalStateException(file + ": sanitizer without 'clears': " + r);
                     sanitizers.add(new Rows.Sanitizer(method(r, file), positions(r.get("from"), file),
-                            argument(r.get("to"), file), clears, provenance(r), file));
+                            argument(r.get("to"), file), clears, when(r.get("when"), file), provenance(r), file));
                 });
                 case "tables" -> section.getValue().fields().forEachRemaining(e -> tables.put(e.getKey(), e.getValue()));
                 default -> throw new IllegalStateException(file + ": unknown section '" + section.getKey() + "'");

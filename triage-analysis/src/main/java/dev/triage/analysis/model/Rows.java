@@ -43,10 +43,11 @@ public final class Rows {
 
     /**
      * A call whose result ({@code to}) is clean for the listed sink kinds ({@code all}: for every kind)
-     * when it is computed from {@code from}.
+     * when it is computed from {@code from}; {@code when} restricts it to calls whose other arguments are
+     * constants matching a pattern (replacing '\n' clears log forging; replacing 'a' does not).
      */
-    public record Sanitizer(MethodPattern method, List<Integer> from, int to, List<String> clears, String provenance,
-                            String file) {
+    public record Sanitizer(MethodPattern method, List<Integer> from, int to, List<String> clears,
+                            Map<Integer, String> when, String provenance, String file) {
     }
 
     /**

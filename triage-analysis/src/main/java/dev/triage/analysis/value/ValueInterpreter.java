@@ -574,7 +574,7 @@ public final class ValueInterpreter extends Interpreter<Value> {
     private Value sanitize(MethodInsnNode mi, Value receiver, List<? extends Value> args, Value result) {
         if (result == null) return null;
         for (Rows.Sanitizer s : ctx.models().sanitizersNamed(mi.name)) {
-            if (!matches(s.method(), mi, ctx.program())) continue;
+            if (!matches(s.method(), mi, ctx.program()) || !conditionsHold(s.when(), args)) continue;
             Set<String> labels = new TreeSet<>();
             for (String l : result.labels()) if (!Taint.isFlow(l)) labels.add(l);
             if (!s.clears().contains(Taint.ALL)) {
@@ -597,6 +597,19 @@ public final class ValueInterpreter extends Interpreter<Value> {
                     -1, java.util.Collections.unmodifiableSet(labels), result.origin());
         }
         return result;
+    }
+
+    /** Each condition: the argument is a single constant whose text matches the pattern. */
+    private static boolean conditionsHold(Map<Integer, String> when, List<? extends Value> args) {
+        for (Map.Entry<Integer, String> c : when.entrySet()) {
+            if (c.getKey() >= args.size()) return false;
+            Value v = args.get(c.getKey());
+            if (v.constants() == null || v.constants().size() != 1) return false;
+            if (!java.util.regex.Pattern.compile(c.getValue()).matcher(String.valueOf(v.constants().iterator().next())).matches()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean carriesData(Type t) {
