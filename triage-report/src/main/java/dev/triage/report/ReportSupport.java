@@ -63,14 +63,16 @@ final class ReportSupport {
     static List<CweCount> countByCwe(List<Finding> findings) {
         Map<Integer, Integer> counts = new TreeMap<>();
         Map<Integer, Severity> max = new TreeMap<>();
-        Map<Integer, String> titles = new TreeMap<>();
+        // Several rules may share a CWE (a hard-coded password in code and a secret in a config file):
+        // the row names them all.
+        Map<Integer, java.util.Set<String>> titles = new TreeMap<>();
         for (Finding f : findings) {
             counts.merge(f.cwe(), 1, Integer::sum);
             max.merge(f.cwe(), f.severity(), (a, b) -> a.level() >= b.level() ? a : b);
-            titles.putIfAbsent(f.cwe(), f.rule().title());
+            titles.computeIfAbsent(f.cwe(), k -> new java.util.TreeSet<>()).add(f.rule().title());
         }
         List<CweCount> list = new ArrayList<>();
-        counts.forEach((cwe, n) -> list.add(new CweCount(cwe, n, max.get(cwe), titles.get(cwe))));
+        counts.forEach((cwe, n) -> list.add(new CweCount(cwe, n, max.get(cwe), String.join("; ", titles.get(cwe)))));
         list.sort((a, b) -> a.count() != b.count() ? Integer.compare(b.count(), a.count())
                 : Integer.compare(a.cwe(), b.cwe()));
         return list;
