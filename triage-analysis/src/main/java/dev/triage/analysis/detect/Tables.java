@@ -16,14 +16,13 @@ final class Tables {
 
     static Set<String> upperSet(Models m, String name) {
         Set<String> out = new TreeSet<>();
-        m.table(name).forEach(n -> out.add(n.asText().toUpperCase(Locale.ROOT)));
+        for (String s : set(m, name)) out.add(s.toUpperCase(Locale.ROOT));
         return out;
     }
 
     static Set<String> set(Models m, String name) {
-        Set<String> out = new TreeSet<>();
-        m.table(name).forEach(n -> out.add(n.asText()));
-        return out;
+        m.table(name); // fails loudly when a table a detector needs is missing
+        return m.stringSet(name);
     }
 
     static Map<String, Integer> intMap(Models m, String name) {

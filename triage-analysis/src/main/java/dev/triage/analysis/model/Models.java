@@ -299,6 +299,18 @@ public final class Models {
         return both;
     }
 
+    private final Map<String, Set<String>> stringTables = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** A table that is a list of strings, as a set (cached); empty when the table is absent. */
+    public Set<String> stringSet(String name) {
+        return stringTables.computeIfAbsent(name, n -> {
+            JsonNode t = tables.get(n);
+            Set<String> out = new java.util.TreeSet<>();
+            if (t != null) t.forEach(x -> out.add(x.asText()));
+            return java.util.Collections.unmodifiableSet(out);
+        });
+    }
+
     public JsonNode table(String name) {
         JsonNode t = tables.get(name);
         if (t == null) throw new IllegalStateException("model table missing: " + name);

@@ -62,9 +62,6 @@ final class ParameterSources {
     }
 
     private static Set<String> tableSet(ValueContext ctx, String name) {
-        java.util.TreeSet<String> out = new java.util.TreeSet<>();
-        if (!ctx.models().tables.containsKey(name)) return out;
-        ctx.models().table(name).forEach(n -> out.add(n.asText()));
-        return out;
+        return ctx.models().stringSet(name);
     }
 }
