@@ -19,7 +19,7 @@ public class CommandHelperCases {
     }
 
     static Process runConverter(String study) throws IOException {
-        return Runtime.getRuntime().exec("sh -c '/opt/pacs/bin/convert " + study + "'"); // BUG: java/command-injection
+        return Runtime.getRuntime().exec(new String[] {"/bin/sh", "-c", "/opt/pacs/bin/convert " + study}); // BUG: java/command-injection
     }
 
     static Process runConverterFixed(String ignored) throws IOException {
@@ -57,7 +57,7 @@ public class CommandHelperCases {
 
     class Thumbnailer {
         Process make(String study) throws IOException {
-            return Runtime.getRuntime().exec("sh -c 'thumb " + study + "'"); // BUG: java/command-injection
+            return Runtime.getRuntime().exec(new String[] {"/bin/sh", "-c", "thumb " + study}); // BUG: java/command-injection
         }
     }
 
@@ -71,7 +71,7 @@ public class CommandHelperCases {
         Converter c = new Converter() {
             @Override
             public Process convert(String s) throws IOException {
-                return Runtime.getRuntime().exec("sh -c 'anonymise " + s + "'"); // BUG: java/command-injection
+                return Runtime.getRuntime().exec(new String[] {"/bin/sh", "-c", "anonymise " + s}); // BUG: java/command-injection
             }
         };
         c.convert(study);
@@ -79,8 +79,8 @@ public class CommandHelperCases {
 
     @GetMapping("/imaging/lambda")
     public void badLambda(@RequestParam String study) throws Exception {
-        Function<String, String> cmd = s -> "sh -c 'compress " + s + "'";
-        Runtime.getRuntime().exec(cmd.apply(study)); // BUG: java/command-injection
+        Function<String, String> cmd = s -> "compress --level 9 " + s;
+        Runtime.getRuntime().exec(new String[] {"/bin/sh", "-c", cmd.apply(study)}); // BUG: java/command-injection
     }
 
     @GetMapping("/imaging/lambda-safe")
@@ -95,7 +95,7 @@ public class CommandHelperCases {
     }
 
     public Process badTaintedField() throws IOException {
-        return Runtime.getRuntime().exec("sh -c 'reprocess " + lastStudy + "'"); // BUG: java/command-injection
+        return Runtime.getRuntime().exec(new String[] {"/bin/sh", "-c", "reprocess " + lastStudy}); // BUG: java/command-injection
     }
 
     public Process goodConstantField() throws IOException {
@@ -106,7 +106,7 @@ public class CommandHelperCases {
 /** Label printing for specimen tubes. */
 class PrintQueue {
     Process sendTo(String printer) throws IOException {
-        return Runtime.getRuntime().exec("sh -c 'lp -d " + printer + " /var/labels/next.pdf'"); // BUG: java/command-injection
+        return Runtime.getRuntime().exec(new String[] {"/bin/sh", "-c", "lp -d " + printer + " /var/labels/next.pdf"}); // BUG: java/command-injection
     }
 
     Process printLabel(long specimenId) throws IOException {

@@ -19,7 +19,7 @@ public class CommandInjectionCases {
 
     public Process badDirectShell(HttpServletRequest req) throws Exception {
         String study = req.getParameter("study");
-        return Runtime.getRuntime().exec("sh -c 'dcm2pdf /studies/" + study + "'"); // BUG: java/command-injection
+        return Runtime.getRuntime().exec(new String[] {"/bin/sh", "-c", "dcm2pdf /studies/" + study}); // BUG: java/command-injection
     }
 
     public Process badShellArray(HttpServletRequest req) throws Exception {
@@ -63,7 +63,7 @@ public class CommandInjectionCases {
     /** HTML encoding leaves ; | $( ) alone. */
     public Process badHtmlEncoded(HttpServletRequest req) throws Exception {
         String study = Encode.forHtml(req.getParameter("study"));
-        return Runtime.getRuntime().exec("sh -c 'dcm2pdf " + study + "'"); // BUG: java/command-injection
+        return Runtime.getRuntime().exec(new String[] {"/bin/sh", "-c", "dcm2pdf " + study}); // BUG: java/command-injection
     }
 
     public Process badStringBuilderReplace(HttpServletRequest req) throws Exception {

@@ -109,10 +109,10 @@ public class SqlInjectionCases {
         return conn.createStatement().executeQuery("SELECT * FROM visit WHERE id = " + visit);
     }
 
-    /** HTML encoding is the wrong sanitizer for SQL. */
+    /** HTML encoding is the wrong sanitizer for SQL: "1 OR 1=1" passes through it unchanged. */
     public ResultSet badHtmlEncoded(HttpServletRequest req) throws Exception {
-        String name = Encode.forHtml(req.getParameter("name"));
-        return conn.createStatement().executeQuery("SELECT * FROM patient WHERE last_name = '" + name + "'"); // BUG: java/sql-injection
+        String id = Encode.forHtml(req.getParameter("id"));
+        return conn.createStatement().executeQuery("SELECT * FROM patient WHERE id = " + id); // BUG: java/sql-injection
     }
 
     public ResultSet goodEsapiSqlEncoded(HttpServletRequest req) throws Exception {

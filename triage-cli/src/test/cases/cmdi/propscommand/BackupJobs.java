@@ -36,6 +36,6 @@ public class BackupJobs {
     /** restore.target.mode=request: the request branch is live. */
     public Process badModeFromFile(HttpServletRequest req) throws IOException {
         String target = "fixed".equals(props.getProperty("restore.target.mode")) ? "/backup/nightly" : req.getParameter("target");
-        return Runtime.getRuntime().exec("sh -c '/opt/backup/bin/restore " + target + "'"); // BUG: java/command-injection
+        return Runtime.getRuntime().exec(new String[] {"/bin/sh", "-c", "/opt/backup/bin/restore " + target}); // BUG: java/command-injection
     }
 }
