@@ -104,6 +104,6 @@ public class JndiHelperCases {
 /** Mail sessions for appointment reminders. */
 class MailSessions {
     Object byName(String session) throws NamingException {
-        return new InitialContext().lookup("java:comp/env/mail/" + session); // BUG: java/jndi-injection
+        return new InitialContext().lookup(session.isEmpty() ? "java:comp/env/mail/default" : session); // BUG: java/jndi-injection
     }
 }

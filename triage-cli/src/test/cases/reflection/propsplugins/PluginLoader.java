@@ -23,7 +23,7 @@ public class PluginLoader {
         return Class.forName(props.getProperty("plugin.hl7.class"));
     }
 
-    /** The configured value is only a package: the class name comes from the request. */
+    /** The configured package prefix is empty: the whole class name comes from the request. */
     public Class<?> badPackageFromFile(HttpServletRequest req) throws Exception {
         return Class.forName(props.getProperty("plugin.package") + req.getParameter("plugin")); // BUG: java/unsafe-reflection
     }
