@@ -27,7 +27,7 @@ public class OpenRedirectCases {
         resp.sendRedirect(req.getHeader("Referer")); // BUG: java/open-redirect
     }
 
-    public void badPrefixedWithHostlessPath(HttpServletRequest req) throws Exception {
+    public void badTargetWithQuerySuffix(HttpServletRequest req) throws Exception {
         String returnTo = req.getParameter("returnTo");
         resp.sendRedirect(returnTo + "?booked=1"); // BUG: java/open-redirect
     }
