@@ -79,7 +79,7 @@ public class CommandInjectionCases {
 
     public Process goodDeadBranch(HttpServletRequest req) throws Exception {
         String param = req.getParameter("study");
-        int num = 106;
+        int num = 86; // (7 * 42) - 86 = 208 > 200: the constant branch is taken
         String bar = (7 * 42) - num > 200 ? "latest" : param;
         return Runtime.getRuntime().exec("/opt/pacs/bin/dcm2pdf " + bar);
     }

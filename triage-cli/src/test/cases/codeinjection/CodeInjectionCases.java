@@ -91,7 +91,7 @@ public class CodeInjectionCases {
 
     public void goodDeadBranch(HttpServletRequest req) throws Exception {
         String param = req.getParameter("rule");
-        int num = 106;
+        int num = 86; // (7 * 42) - 86 = 208 > 200: the constant branch is taken
         String bar = (7 * 42) - num > 200 ? "#weight * 2" : param;
         parser.parseExpression(bar).getValue(ctx);
     }

@@ -110,7 +110,7 @@ public class DeserializationCases {
 
     public Object goodDeadBranch(HttpServletRequest req) throws Exception {
         String param = req.getParameter("state");
-        int num = 106;
+        int num = 86; // (7 * 42) - 86 = 208 > 200: the constant branch is taken
         String bar = (7 * 42) - num > 200 ? DEFAULT_STATE : param;
         return new ObjectInputStream(new ByteArrayInputStream(Base64.getDecoder().decode(bar))).readObject();
     }

@@ -65,7 +65,7 @@ public class HeaderInjectionCases {
 
     public void goodDeadBranch(HttpServletRequest req)  {
         String param = req.getParameter("ref");
-        int num = 106;
+        int num = 86; // (7 * 42) - 86 = 208 > 200: the constant branch is taken
         String bar = (7 * 42) - num > 200 ? "portal" : param;
         resp.setHeader("X-Referral", bar);
     }

@@ -74,7 +74,7 @@ public class LdapInjectionCases {
 
     public NamingEnumeration<SearchResult> goodDeadBranch(HttpServletRequest req) throws Exception {
         String param = req.getParameter("user");
-        int num = 106;
+        int num = 86; // (7 * 42) - 86 = 208 > 200: the constant branch is taken
         String bar = (7 * 42) - num > 200 ? "nurse1" : param;
         return ctx.search(PEOPLE, "(uid=" + bar + ")", sc);
     }

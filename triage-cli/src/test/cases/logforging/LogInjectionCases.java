@@ -58,7 +58,7 @@ public class LogInjectionCases {
 
     public void goodDeadBranch(HttpServletRequest req)  {
         String param = req.getParameter("user");
-        int num = 106;
+        int num = 86; // (7 * 42) - 86 = 208 > 200: the constant branch is taken
         String bar = (7 * 42) - num > 200 ? "anonymous" : param;
         log.info("chart opened by " + bar);
     }

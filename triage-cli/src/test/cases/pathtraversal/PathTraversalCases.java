@@ -82,7 +82,7 @@ public class PathTraversalCases {
 
     public byte[] goodDeadBranch(HttpServletRequest req) throws Exception {
         String param = req.getParameter("file");
-        int num = 106;
+        int num = 86; // (7 * 42) - 86 = 208 > 200: the constant branch is taken
         String bar = (7 * 42) - num > 200 ? "index.pdf" : param;
         return Files.readAllBytes(Paths.get(DOCS, bar));
     }

@@ -62,7 +62,7 @@ public class OpenRedirectCases {
 
     public void goodDeadBranch(HttpServletRequest req) throws Exception {
         String param = req.getParameter("next");
-        int num = 106;
+        int num = 86; // (7 * 42) - 86 = 208 > 200: the constant branch is taken
         String bar = (7 * 42) - num > 200 ? "/portal/home" : param;
         resp.sendRedirect(bar);
     }

@@ -55,7 +55,7 @@ public class UnsafeReflectionCases {
 
     public void goodDeadBranch(HttpServletRequest req) throws Exception {
         String param = req.getParameter("importer");
-        int num = 106;
+        int num = 86; // (7 * 42) - 86 = 208 > 200: the constant branch is taken
         String bar = (7 * 42) - num > 200 ? "java.util.ArrayList" : param;
         Class.forName(bar);
     }

@@ -166,7 +166,7 @@ public class SqlInjectionCases {
 
     public ResultSet goodDeadBranch(HttpServletRequest req) throws Exception {
         String param = req.getParameter("mrn");
-        int num = 106;
+        int num = 86; // (7 * 42) - 86 = 208 > 200: the constant branch is taken
         String bar = (7 * 42) - num > 200 ? "M-0001" : param;
         return conn.createStatement().executeQuery("SELECT * FROM patient WHERE mrn = '" + bar + "'");
     }

@@ -71,7 +71,7 @@ public class SsrfCases {
 
     public void goodDeadBranch(HttpServletRequest req) throws Exception {
         String param = req.getParameter("url");
-        int num = 106;
+        int num = 86; // (7 * 42) - 86 = 208 > 200: the constant branch is taken
         String bar = (7 * 42) - num > 200 ? "https://fhir.northlab.example/r4/metadata" : param;
         new URL(bar).openConnection();
     }

@@ -75,7 +75,7 @@ public class TemplateInjectionCases {
 
     public void goodDeadBranch(HttpServletRequest req)  {
         String param = req.getParameter("reminder");
-        int num = 106;
+        int num = 86; // (7 * 42) - 86 = 208 > 200: the constant branch is taken
         String bar = (7 * 42) - num > 200 ? "Your appointment is tomorrow." : param;
         Velocity.evaluate(vctx, out, "reminder", bar);
     }

@@ -58,7 +58,7 @@ public class TrustBoundaryCases {
 
     public void goodDeadBranch(HttpServletRequest req) {
         String param = req.getParameter("role");
-        int num = 106;
+        int num = 86; // (7 * 42) - 86 = 208 > 200: the constant branch is taken
         String bar = (7 * 42) - num > 200 ? "patient" : param;
         req.getSession().setAttribute("role", bar);
     }

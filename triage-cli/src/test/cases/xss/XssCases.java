@@ -85,7 +85,7 @@ public class XssCases {
 
     public void goodDeadBranch(HttpServletRequest req, HttpServletResponse resp) throws Exception {
         String param = req.getParameter("name");
-        int num = 106;
+        int num = 86; // (7 * 42) - 86 = 208 > 200: the constant branch is taken
         String bar = (7 * 42) - num > 200 ? "guest" : param;
         resp.getWriter().print("<h1>" + bar + "</h1>");
     }

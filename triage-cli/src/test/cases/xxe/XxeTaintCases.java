@@ -98,7 +98,7 @@ public class XxeTaintCases {
 
     public void goodDeadBranch(HttpServletRequest req) throws Exception {
         String param = req.getParameter("xml");
-        int num = 106;
+        int num = 86; // (7 * 42) - 86 = 208 > 200: the constant branch is taken
         String bar = (7 * 42) - num > 200 ? "<appointment room=\"12\"/>" : param;
         DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new InputSource(new StringReader(bar))); // BUG: java/xxe-parser
     }
