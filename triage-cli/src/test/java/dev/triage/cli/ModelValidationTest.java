@@ -92,6 +92,13 @@ class ModelValidationTest {
                 if (!c.equals("all") && !sinkKinds.contains(c)) errors.add(z.file() + ": sanitizer clears unknown kind " + c);
             }
         }
+        for (Rows.Guard g : models.guards) {
+            method(g.method(), g.file(), g.checks());
+            g.when().keySet().forEach(i -> method(g.method(), g.file(), i));
+            for (String c : g.clears()) {
+                if (!c.equals("all") && !sinkKinds.contains(c)) errors.add(g.file() + ": guard clears unknown kind " + c);
+            }
+        }
         models.tables.get("sink-rules").fields().forEachRemaining(e -> {
             if (RuleCatalogue.builtIn().find(e.getValue().asText()).isEmpty()) errors.add("taint.yml: unknown rule " + e.getValue().asText());
         });

@@ -92,7 +92,7 @@ public final class TaintDetector implements Detector {
             }
             // Sinks inside app methods this one calls.
             if (!ctx.program().isApp(mi.owner)) continue;
-            List<MethodRef> targets = CallGraph.resolve(ctx.program(), mi.getOpcode(), mi.owner, mi.name, mi.desc);
+            List<MethodRef> targets = ValueInterpreter.targets(ctx.program(), mi, scan.argument(mi, Rows.THIS));
             if (targets.isEmpty() || targets.size() > MAX_TARGETS) continue;
             reportThroughCalls(scan, mi, targets, p -> scan.argument(mi, p));
         }
@@ -221,9 +221,10 @@ public final class TaintDetector implements Detector {
                     }
                 }
                 if (!ctx.program().isApp(mi.owner)) continue;
-                List<MethodRef> targets = CallGraph.resolve(ctx.program(), mi.getOpcode(), mi.owner, mi.name, mi.desc);
-                if (targets.isEmpty() || targets.size() > MAX_TARGETS) continue;
                 MethodFrames frames = mf.get();
+                List<MethodRef> targets = ValueInterpreter.targets(ctx.program(), mi,
+                        frames.argument(mi, mi.desc, mi.getOpcode() != Opcodes.INVOKESTATIC, Rows.THIS));
+                if (targets.isEmpty() || targets.size() > MAX_TARGETS) continue;
                 throughCalls(ctx, method, depth, here, targets, p -> frames.argument(mi, mi.desc, mi.getOpcode() != Opcodes.INVOKESTATIC, p), unique);
             }
             for (AbstractInsnNode insn = mf.get().method().instructions.getFirst(); insn != null; insn = insn.getNext()) {

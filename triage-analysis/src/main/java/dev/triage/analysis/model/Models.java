@@ -35,6 +35,7 @@ public final class Models {
             "objects", Set.of("object", "created-by", "effects", "initial", "copy-facts", "provenance", "note"),
             "checks", Set.of("rule", "at", "argument", "object", "unless-any", "message", "provenance", "note"),
             "parameters", Set.of("kind", "annotation", "label", "provenance", "note"),
+            "guards", Set.of("class", "method", "descriptor", "subtypes", "checks", "clears", "when", "provenance", "note"),
             "sanitizers", Set.of("class", "method", "descriptor", "subtypes", "from", "to", "clears", "when", "provenance", "note"));
 
     public final List<Rows.Argument> arguments = new ArrayList<>();
@@ -45,6 +46,7 @@ public final class Models {
     public final List<Rows.Check> checks = new ArrayList<>();
     public final List<Rows.Parameter> parameters = new ArrayList<>();
     public final List<Rows.Sanitizer> sanitizers = new ArrayList<>();
+    public final List<Rows.Guard> guards = new ArrayList<>();
     /** Free-form data tables detectors read (weak algorithm lists, minimum key sizes...). */
     public final Map<String, JsonNode> tables = new LinkedHashMap<>();
 
@@ -53,6 +55,7 @@ public final class Models {
     private final Map<String, List<Rows.Summary>> summariesByName = new HashMap<>();
     private final Map<String, List<Rows.Check>> checksByName = new HashMap<>();
     private final Map<String, List<Rows.Sanitizer>> sanitizersByName = new HashMap<>();
+    private final Map<String, List<Rows.Guard>> guardsByName = new HashMap<>();
     private final Map<String, List<Rows.Parameter>> parametersByAnnotation = new HashMap<>();
     private final Map<String, List<CreatedBy>> creatorsByName = new HashMap<>();
     private final Map<String, List<EffectOf>> effectsByName = new HashMap<>();
@@ -149,6 +152,13 @@ public final class Models {
                     sanitizers.add(new Rows.Sanitizer(method(r, file), positions(r.get("from"), file),
                             argument(r.get("to"), file), clears, when(r.get("when"), file), provenance(r), file));
                 });
+                case "guards" -> rows.forEach(r -> {
+                    List<String> clears = new ArrayList<>();
+                    r.path("clears").forEach(c -> clears.add(c.asText()));
+                    if (clears.isEmpty()) throw new IllegalStateException(file + ": guard without 'clears': " + r);
+                    guards.add(new Rows.Guard(method(r, file), argument(r.get("checks"), file), clears,
+                            when(r.get("when"), file), provenance(r), file));
+                });
                 case "tables" -> section.getValue().fields().forEachRemaining(e -> tables.put(e.getKey(), e.getValue()));
                 default -> throw new IllegalStateException(file + ": unknown section '" + section.getKey() + "'");
             }
@@ -208,7 +218,7 @@ public final class Models {
     private static Map<Integer, String> when(JsonNode w, String file) {
         if (w == null) return Map.of();
         Map<Integer, String> m = new LinkedHashMap<>();
-        w.fields().forEachRemaining(e -> m.put(Integer.parseInt(e.getKey()), e.getValue().asText()));
+        w.fields().forEachRemaining(e -> m.put(e.getKey().equals("this") ? Rows.THIS : Integer.parseInt(e.getKey()), e.getValue().asText()));
         return Collections.unmodifiableMap(m);
     }
 
@@ -248,6 +258,7 @@ public final class Models {
         summaries.forEach(s -> summariesByName.computeIfAbsent(s.method().name(), k -> new ArrayList<>()).add(s));
         checks.forEach(c -> checksByName.computeIfAbsent(c.at().name(), k -> new ArrayList<>()).add(c));
         sanitizers.forEach(c -> sanitizersByName.computeIfAbsent(c.method().name(), k -> new ArrayList<>()).add(c));
+        guards.forEach(g -> guardsByName.computeIfAbsent(g.method().name(), k -> new ArrayList<>()).add(g));
         parameters.forEach(p -> parametersByAnnotation.computeIfAbsent(p.annotation(), k -> new ArrayList<>()).add(p));
         for (Rows.ObjectType t : objects) {
             t.createdBy().forEach(m -> creatorsByName.computeIfAbsent(m.name(), k -> new ArrayList<>()).add(new CreatedBy(t, m)));
@@ -265,6 +276,10 @@ public final class Models {
 
     public List<Rows.Summary> summariesNamed(String name) {
         return named(summariesByName, name);
+    }
+
+    public List<Rows.Guard> guardsNamed(String name) {
+        return named(guardsByName, name);
     }
 
     public List<Rows.Sanitizer> sanitizersNamed(String name) {

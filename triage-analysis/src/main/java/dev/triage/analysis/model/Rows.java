@@ -51,6 +51,16 @@ public final class Rows {
     }
 
     /**
+     * A check whose success makes a value safe on the branch where it succeeded: an allow-list lookup
+     * ({@code ALLOWED.contains(x)}), a pattern match ({@code x.matches("[a-z]+")}), a comparison with a
+     * constant. {@code checks} is the position of the checked value; {@code when} may ask for constants
+     * (position {@code -1} is the receiver).
+     */
+    public record Guard(MethodPattern method, int checks, List<String> clears, Map<Integer, String> when,
+                        String provenance, String file) {
+    }
+
+    /**
      * A typestate-lite object: created by some calls; effects record facts about it. With
      * {@code copyFacts}, an object made by a call on another modelled object starts with that object's
      * facts and remembers its kind as the fact {@code factory-kind} (a parser knows how its factory was set up).

@@ -95,8 +95,12 @@ public final class PruningAnalyzer {
                     if (insn instanceof JumpInsnNode jump) {
                         int target = insns.indexOf(jump.label);
                         Boolean taken = decide(op, before);
-                        if (op != Opcodes.GOTO && (taken == null || !taken)) merge(frames, i + 1, current, interpreter, work, queued);
-                        if (taken == null || taken) merge(frames, target, current, interpreter, work, queued);
+                        // A guard (allow-list, pattern match) makes its value clean where it held.
+                        Frame<Value> guarded = guardedFrame(op, before, current);
+                        Frame<Value> onJump = guarded != null && op == Opcodes.IFNE ? guarded : current;
+                        Frame<Value> onFall = guarded != null && op == Opcodes.IFEQ ? guarded : current;
+                        if (op != Opcodes.GOTO && (taken == null || !taken)) merge(frames, i + 1, onFall, interpreter, work, queued);
+                        if (taken == null || taken) merge(frames, target, onJump, interpreter, work, queued);
                     } else if (insn instanceof LookupSwitchInsnNode sw) {
                         Integer key = top(before).singleInt();
                         int idx = key == null ? -1 : sw.keys.indexOf(key);
@@ -144,6 +148,25 @@ public final class PruningAnalyzer {
             }
         }
         return frames;
+    }
+
+    /** For IFEQ/IFNE on a guard's result: the frame after the jump with the checked value cleaned, or null. */
+    private static Frame<Value> guardedFrame(int op, Frame<Value> before, Frame<Value> after) {
+        if (op != Opcodes.IFEQ && op != Opcodes.IFNE) return null;
+        Value cond = top(before);
+        if (cond.obj() == null || !"guard".equals(cond.obj().kind())) return null;
+        Value checked = (Value) cond.obj().get("checked");
+        @SuppressWarnings("unchecked")
+        List<String> clears = (List<String>) cond.obj().get("clears");
+        Value clean = ValueInterpreter.cleaned(checked, clears);
+        TrackingFrame f = new TrackingFrame(after);
+        for (int i = 0; i < f.getLocals(); i++) {
+            if (checked.equals(f.getLocal(i))) f.setLocal(i, clean);
+        }
+        for (int i = 0; i < f.getStackSize(); i++) {
+            if (checked.equals(f.getStack(i))) f.setStack(i, clean);
+        }
+        return f;
     }
 
     private static Value top(Frame<Value> f) {

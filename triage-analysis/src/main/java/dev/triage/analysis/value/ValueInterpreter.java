@@ -188,7 +188,8 @@ public final class ValueInterpreter extends Interpreter<Value> {
             }
             case Opcodes.NEW: {
                 String type = ((TypeInsnNode) insn).desc;
-                return Value.ofObj(Type.getObjectType(type), new Obj(site(insn), null, Map.of(), false));
+                // "new" remembers the exact class, so calls on it need not guess among subtypes.
+                return Value.ofObj(Type.getObjectType(type), new Obj(site(insn), null, Map.of("new", type), false));
             }
             default:
                 throw new IllegalStateException("unexpected opcode " + insn.getOpcode());
@@ -535,7 +536,7 @@ public final class ValueInterpreter extends Interpreter<Value> {
         }
         // App code: use what the callee returns.
         if (!understood && program.isApp(mi.owner)) {
-            List<MethodRef> targets = CallGraph.resolve(program, mi.getOpcode(), mi.owner, mi.name, mi.desc);
+            List<MethodRef> targets = targets(program, mi, receiver);
             if (result != null && !targets.isEmpty() && targets.size() <= 8) {
                 // What any implementation may return (class-hierarchy targets, merged).
                 Value merged = null;
@@ -567,7 +568,41 @@ public final class ValueInterpreter extends Interpreter<Value> {
                 if (receiver != null) result = result.withLabels(receiver.labels());
             }
         }
-        return sanitize(mi, receiver, args, result);
+        return guard(mi, receiver, args, sanitize(mi, receiver, args, result));
+    }
+
+    /** A guard call's boolean result remembers the value it checked, for the branch that tests it. */
+    private Value guard(MethodInsnNode mi, Value receiver, List<? extends Value> args, Value result) {
+        if (result == null || result.getSize() != 1) return result;
+        for (Rows.Guard g : ctx.models().guardsNamed(mi.name)) {
+            if (!matches(g.method(), mi, ctx.program())) continue;
+            List<Value> withReceiver = new ArrayList<>();
+            if (!conditionsHold(g.when(), args)) continue;
+            if (g.when().containsKey(Rows.THIS) && (receiver == null || !holds(g.when().get(Rows.THIS), receiver))) continue;
+            Value checked = g.checks() == Rows.THIS ? receiver : g.checks() >= 0 && g.checks() < args.size() ? args.get(g.checks()) : null;
+            if (checked == null || checked.labels().stream().noneMatch(Taint::isFlow)) continue;
+            Map<String, Object> state = new HashMap<>();
+            state.put("checked", checked);
+            state.put("clears", List.copyOf(g.clears()));
+            return result.withObj(new Obj("guard@" + site(mi), "guard", state, false));
+        }
+        return result;
+    }
+
+    private static boolean holds(String pattern, Value v) {
+        if (v.constants() == null || v.constants().size() != 1) return false;
+        return java.util.regex.Pattern.compile(pattern).matcher(String.valueOf(v.constants().iterator().next())).matches();
+    }
+
+    /** The checked value made clean for the guard's kinds, as it stands on the branch where the guard held. */
+    static Value cleaned(Value v, List<String> clears) {
+        Set<String> labels = new TreeSet<>();
+        for (String l : v.labels()) {
+            if (!Taint.isFlow(l)) labels.add(l);
+            else if (!clears.contains(Taint.ALL)) labels.add(Taint.sanitize(l, clears));
+        }
+        return new Value(v.type(), v.getSize(), v.constants(), v.prefix(), v.obj(), v.param(),
+                java.util.Collections.unmodifiableSet(labels), v.origin());
     }
 
     /** Sanitizer rows: the result keeps its inputs' flow labels, each marked clean for the row's kinds. */
@@ -619,6 +654,20 @@ public final class ValueInterpreter extends Interpreter<Value> {
             case Type.OBJECT -> t.getInternalName().equals("java/lang/String") || t.getInternalName().equals("java/lang/CharSequence");
             default -> false;
         };
+    }
+
+    /**
+     * App methods a call may reach: when the receiver was allocated in view, exactly its class's
+     * implementation; otherwise every class-hierarchy target.
+     */
+    public static List<MethodRef> targets(Program program, MethodInsnNode mi, Value receiver) {
+        int op = mi.getOpcode();
+        if ((op == Opcodes.INVOKEVIRTUAL || op == Opcodes.INVOKEINTERFACE) && receiver != null && receiver.obj() != null
+                && receiver.obj().get("new") instanceof String exact && program.isApp(exact)) {
+            dev.triage.program.MethodInfo m = program.resolveMethod(exact, mi.name, mi.desc);
+            if (m != null && program.isApp(m.owner()) && !m.isAbstract()) return List.of(m.ref());
+        }
+        return CallGraph.resolve(program, op, mi.owner, mi.name, mi.desc);
     }
 
     /** A callee's summary at one call site: parameter labels become the arguments' labels. */
