@@ -90,6 +90,13 @@ public final class TaintDetector implements Detector {
                 path.add(new Detection.Step(scan.location(mi), "reaches " + ArgumentDetector.callName(mi)));
                 scan.report(detection(rule, row.kind(), scan.location(mi), ArgumentDetector.sinkKey(mi), label, path));
             }
+            // Calling a lambda or method reference: its body, with the call's arguments after what it captured.
+            Lambda called = Lambda.called(scan.argument(mi, Rows.THIS), mi, ctx);
+            if (called != null) {
+                reportThroughCalls(scan, mi, List.of(called.body()), p -> p >= called.receiverCaptured()
+                        ? scan.argument(mi, p - called.receiverCaptured()) : null);
+                continue;
+            }
             // Sinks inside app methods this one calls.
             if (!ctx.program().isApp(mi.owner)) continue;
             List<MethodRef> targets = ValueInterpreter.targets(ctx.program(), mi, scan.argument(mi, Rows.THIS));
@@ -111,8 +118,24 @@ public final class TaintDetector implements Detector {
         }
     }
 
-    /** A lambda or method reference whose body is app code. */
+    /**
+     * A lambda or method reference whose body is app code. {@code receiverCaptured} is, at its creation,
+     * 1 when the body is an instance method (the first captured value is its receiver); at a call of the
+     * lambda, the number of body parameters taken by captured values (the call's arguments come after).
+     */
     record Lambda(MethodRef body, int receiverCaptured) {
+        /** The body a call on a lambda object runs, with its parameter offset; null for other calls. */
+        static Lambda called(Value receiver, MethodInsnNode mi, AnalysisContext ctx) {
+            if (receiver == null || receiver.obj() == null || !"lambda".equals(receiver.obj().kind())) return null;
+            var st = receiver.obj().state();
+            if (!mi.name.equals(st.get("method")) || !(st.get("impl") instanceof String impl)) return null;
+            int paren = impl.indexOf('(');
+            int dot = impl.lastIndexOf('.', paren);
+            MethodRef body = new MethodRef(impl.substring(0, dot), impl.substring(dot + 1, paren), impl.substring(paren));
+            if (!ctx.program().isApp(body.owner())) return null;
+            return new Lambda(body, (Integer) st.get("captured-params"));
+        }
+
         static Lambda of(InvokeDynamicInsnNode indy, AnalysisContext ctx) {
             if (!"java/lang/invoke/LambdaMetafactory".equals(indy.bsm.getOwner()) || indy.bsmArgs.length < 2
                     || !(indy.bsmArgs[1] instanceof Handle h) || !ctx.program().isApp(h.getOwner())) {
@@ -220,8 +243,14 @@ public final class TaintDetector implements Detector {
                         unique.putIfAbsent(p + "|" + row.kind() + "|" + here, r);
                     }
                 }
-                if (!ctx.program().isApp(mi.owner)) continue;
                 MethodFrames frames = mf.get();
+                Lambda called = Lambda.called(frames.argument(mi, mi.desc, mi.getOpcode() != Opcodes.INVOKESTATIC, Rows.THIS), mi, ctx);
+                if (called != null) {
+                    throughCalls(ctx, method, depth, here, List.of(called.body()), p -> p >= called.receiverCaptured()
+                            ? frames.argument(mi, mi.desc, true, p - called.receiverCaptured()) : null, unique);
+                    continue;
+                }
+                if (!ctx.program().isApp(mi.owner)) continue;
                 List<MethodRef> targets = ValueInterpreter.targets(ctx.program(), mi,
                         frames.argument(mi, mi.desc, mi.getOpcode() != Opcodes.INVOKESTATIC, Rows.THIS));
                 if (targets.isEmpty() || targets.size() > MAX_TARGETS) continue;

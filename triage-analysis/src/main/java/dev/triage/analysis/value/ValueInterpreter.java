@@ -730,7 +730,18 @@ public final class ValueInterpreter extends Interpreter<Value> {
         }
         Set<String> labels = union(args.toArray(new Value[0]));
         labels.removeIf(l -> l.startsWith("@"));
-        return new Value(ret, ret.getSize(), null, null, null, -1, labels, null);
+        Obj lambda = null;
+        if ("java/lang/invoke/LambdaMetafactory".equals(indy.bsm.getOwner()) && indy.bsmArgs.length > 1
+                && indy.bsmArgs[1] instanceof Handle h) {
+            // A lambda or method reference remembers its body, so that calling it can be followed.
+            Map<String, Object> state = new HashMap<>();
+            state.put("impl", h.getOwner() + "." + h.getName() + h.getDesc());
+            state.put("method", indy.name);
+            boolean instance = h.getTag() != Opcodes.H_INVOKESTATIC && h.getTag() != Opcodes.H_NEWINVOKESPECIAL;
+            state.put("captured-params", Math.max(0, args.size() - (instance ? 1 : 0)));
+            lambda = new Obj(site(indy), "lambda", state, false);
+        }
+        return new Value(ret, ret.getSize(), null, null, lambda, -1, labels, null);
     }
 
     // Accessors for Builtins
