@@ -53,9 +53,14 @@ abstract class ArgumentDetector implements Detector {
     }
 
     /** A row's {@code when} conditions: other arguments whose constant must match a pattern. */
-    private static boolean conditionsHold(MethodScan scan, MethodInsnNode mi, Rows.Argument row) {
-        for (var e : row.when().entrySet()) {
-            Value v = scan.argument(mi, e.getKey());
+    static boolean conditionsHold(MethodScan scan, MethodInsnNode mi, Rows.Argument row) {
+        return whenHolds(row.when(), i -> scan.argument(mi, i));
+    }
+
+    /** Each condition: the argument's possible string constants include one matching the pattern. */
+    static boolean whenHolds(java.util.Map<Integer, String> when, java.util.function.IntFunction<Value> argument) {
+        for (var e : when.entrySet()) {
+            Value v = argument.apply(e.getKey());
             Set<String> s = v == null ? null : v.strings();
             if (s == null || s.isEmpty()) return false;
             Pattern p = Pattern.compile(e.getValue());

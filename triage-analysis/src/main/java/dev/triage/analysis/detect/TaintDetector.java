@@ -79,7 +79,7 @@ public final class TaintDetector implements Detector {
             for (Rows.Argument row : ctx.models().argumentsNamed(mi.name)) {
                 String rule = ruleOfKind.get(row.kind());
                 if (rule == null || !ValueInterpreter.matches(row.method(), mi, ctx.program())) continue;
-                if (!receiverIs(scan.argument(mi, Rows.THIS), row)) continue;
+                if (!receiverIs(scan.argument(mi, Rows.THIS), row) || !ArgumentDetector.conditionsHold(scan, mi, row)) continue;
                 Value v = scan.argument(mi, row.argument());
                 if (v == null) continue;
                 String label = firstTaint(v, row.kind(), Set.of());
@@ -233,7 +233,9 @@ public final class TaintDetector implements Detector {
                         mf.get().line(mi), info.origin());
                 for (Rows.Argument row : ctx.models().argumentsNamed(mi.name)) {
                     if (!ruleOfKind.containsKey(row.kind()) || !ValueInterpreter.matches(row.method(), mi, ctx.program())) continue;
-                    if (!receiverIs(mf.get().argument(mi, mi.desc, mi.getOpcode() != Opcodes.INVOKESTATIC, Rows.THIS), row)) continue;
+                    boolean hasReceiver = mi.getOpcode() != Opcodes.INVOKESTATIC;
+                    if (!receiverIs(mf.get().argument(mi, mi.desc, hasReceiver, Rows.THIS), row)
+                            || !ArgumentDetector.whenHolds(row.when(), i -> mf.get().argument(mi, mi.desc, hasReceiver, i))) continue;
                     Value v = mf.get().argument(mi, mi.desc, mi.getOpcode() != Opcodes.INVOKESTATIC, row.argument());
                     if (v == null) continue;
                     for (String l : v.labels()) {
