@@ -576,7 +576,6 @@ public final class ValueInterpreter extends Interpreter<Value> {
         if (result == null || result.getSize() != 1) return result;
         for (Rows.Guard g : ctx.models().guardsNamed(mi.name)) {
             if (!matches(g.method(), mi, ctx.program())) continue;
-            List<Value> withReceiver = new ArrayList<>();
             if (!conditionsHold(g.when(), args)) continue;
             if (g.when().containsKey(Rows.THIS) && (receiver == null || !holds(g.when().get(Rows.THIS), receiver))) continue;
             Value checked = g.checks() == Rows.THIS ? receiver : g.checks() >= 0 && g.checks() < args.size() ? args.get(g.checks()) : null;
@@ -637,6 +636,7 @@ public final class ValueInterpreter extends Interpreter<Value> {
     /** Each condition: the argument is a single constant whose text matches the pattern. */
     private static boolean conditionsHold(Map<Integer, String> when, List<? extends Value> args) {
         for (Map.Entry<Integer, String> c : when.entrySet()) {
+            if (c.getKey() < 0) continue; // the receiver: checked by the caller
             if (c.getKey() >= args.size()) return false;
             Value v = args.get(c.getKey());
             if (v.constants() == null || v.constants().size() != 1) return false;
