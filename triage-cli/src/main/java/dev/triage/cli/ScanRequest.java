@@ -1,5 +1,6 @@
 package dev.triage.cli;
 
+import dev.triage.components.ComponentOptions;
 import dev.triage.intake.IntakeOptions;
 
 import java.nio.file.Path;
@@ -16,13 +17,26 @@ import java.util.Set;
  * @param disabledRules rule ids or prefixes not to run
  * @param threads       worker threads for analysing classes
  * @param budget        wall-time budget for the analyses; what is not finished is reported as a problem
+ * @param components    the components stage: advisory database, staleness thresholds, clock
  */
 public record ScanRequest(List<Path> inputs, IntakeOptions intake, Set<String> enabledRules,
-                          Set<String> disabledRules, int threads, Duration budget) {
+                          Set<String> disabledRules, int threads, Duration budget, ComponentOptions components) {
     public ScanRequest {
         inputs = List.copyOf(inputs);
         enabledRules = Set.copyOf(enabledRules);
         disabledRules = Set.copyOf(disabledRules);
+        if (components == null) components = ComponentOptions.defaults();
+    }
+
+    /** A request with the default components options (no advisory database: identification and staleness only). */
+    public ScanRequest(List<Path> inputs, IntakeOptions intake, Set<String> enabledRules,
+                       Set<String> disabledRules, int threads, Duration budget) {
+        this(inputs, intake, enabledRules, disabledRules, threads, budget, ComponentOptions.defaults());
+    }
+
+    /** The same request with other components options. */
+    public ScanRequest withComponents(ComponentOptions options) {
+        return new ScanRequest(inputs, intake, enabledRules, disabledRules, threads, budget, options);
     }
 
     /** Defaults: all rules, default limits, one thread per core, a 30-minute budget. */
