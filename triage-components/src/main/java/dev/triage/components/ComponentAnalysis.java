@@ -62,7 +62,7 @@ public final class ComponentAnalysis {
         List<String> problems = new ArrayList<>();
         List<Detection> detections = new ArrayList<>();
         Instant now = options.clock();
-        List<Component> components = ComponentIdentifier.identify(program.libraries(), program.resources());
+        List<Component> components = ComponentIdentifier.identify(program.libraries(), program.resources(), index);
 
         AdvisoryDb db = null;
         MetadataIndex metadata = MetadataIndex.empty();

@@ -30,7 +30,9 @@ import java.util.regex.Pattern;
  *       are inherited; unresolved {@code ${...}} is dropped);</li>
  *   <li>{@code META-INF/MANIFEST.MF}: {@code Bundle-SymbolicName}/{@code Bundle-Version}, or
  *       {@code Implementation-Vendor-Id}/{@code Implementation-Title}/{@code Implementation-Version};
- *       the group is only taken from {@code Implementation-Vendor-Id}, never guessed;</li>
+ *       the group is taken from {@code Implementation-Vendor-Id}, or from {@code group-hints.tsv} when
+ *       both the artifact id and the jar's packages match a hint (Spring's Gradle-built jars carry no
+ *       Maven metadata); it is never guessed from a name alone;</li>
  *   <li>the file name ({@code name-1.2.3.jar}), without a group.</li>
  * </ol>
  * A jar holding several {@code pom.properties} (a shaded or fat jar) yields one component per copy:
@@ -53,6 +55,15 @@ public final class ComponentIdentifier {
 
     /** Components of the given libraries, in the libraries' order (shaded copies right after their host). */
     public static List<Component> identify(List<LibraryArchive> libraries, List<ResourceEntry> resources) {
+        return identify(libraries, resources, null);
+    }
+
+    /**
+     * As {@link #identify(List, List)}; with the library class index, a jar without Maven metadata
+     * gets its group from {@code group-hints.tsv} when both its artifact id and its packages match.
+     */
+    public static List<Component> identify(List<LibraryArchive> libraries, List<ResourceEntry> resources,
+                                           LibraryClassIndex index) {
         Map<String, List<ResourceEntry>> byContainer = new HashMap<>();
         for (ResourceEntry r : resources) {
             if (r.role() != CodeRole.LIBRARY) continue;
@@ -62,9 +73,43 @@ public final class ComponentIdentifier {
         }
         List<Component> out = new ArrayList<>();
         for (LibraryArchive lib : libraries) {
-            out.addAll(identify(lib, byContainer.getOrDefault(lib.origin(), List.of())));
+            for (Component c : identify(lib, byContainer.getOrDefault(lib.origin(), List.of()))) {
+                out.add(index == null ? c : withGroupHint(c, index));
+            }
         }
         return out;
+    }
+
+    private record Hint(Pattern artifact, String prefix, String group) {
+    }
+
+    private static final List<Hint> HINTS = loadHints();
+
+    private static List<Hint> loadHints() {
+        List<Hint> out = new ArrayList<>();
+        try (java.io.InputStream in = ComponentIdentifier.class.getResourceAsStream("/dev/triage/components/group-hints.tsv")) {
+            if (in == null) return out;
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                if (line.isBlank() || line.startsWith("#")) continue;
+                String[] p = line.strip().split("\t");
+                if (p.length == 3) out.add(new Hint(Pattern.compile(p[0]), p[1], p[2]));
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out;
+    }
+
+    private static Component withGroupHint(Component c, LibraryClassIndex index) {
+        if (!c.groupId().isEmpty() || c.version().isEmpty() || c.shaded()) return c;
+        for (Hint h : HINTS) {
+            if (!h.artifact().matcher(c.artifactId()).matches()) continue;
+            boolean has = index.classes(c.origin()).stream().anyMatch(n -> n.startsWith(h.prefix()));
+            if (!has) continue;
+            return new Component(h.group(), c.artifactId(), c.version(), c.identifiedBy(), c.fileName(), c.origin(), c.path(),
+                    c.sha1(), c.sha256(), "", c.releaseDate(), c.classCount());
+        }
+        return c;
     }
 
     static List<Component> identify(LibraryArchive lib, List<ResourceEntry> own) {
