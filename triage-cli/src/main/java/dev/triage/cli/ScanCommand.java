@@ -1,5 +1,8 @@
 package dev.triage.cli;
 
+import dev.triage.components.AdvisoryDb;
+import dev.triage.components.ComponentOptions;
+import dev.triage.components.CycloneDxSbom;
 import dev.triage.findings.Baseline;
 import dev.triage.findings.Finding;
 import dev.triage.findings.Policy;
@@ -89,6 +92,28 @@ final class ScanCommand implements Callable<Integer> {
     @Option(names = "--max-entry-size", paramLabel = "MB", description = "Largest archive entry read, in MiB (default: 256).")
     Long maxEntryMb;
 
+    @Option(names = "--db", paramLabel = "DIR",
+            description = "Advisory database directory (default: $TRIAGE_DB, else ~/.triage/db). Scans only read it, never the network.")
+    Path db;
+
+    @Option(names = "--db-max-age", paramLabel = "DURATION", defaultValue = "7d",
+            description = "Warn when the advisory database is older than this (default: ${DEFAULT-VALUE}).")
+    String dbMaxAge;
+
+    @Option(names = "--stale-years", paramLabel = "YEARS", defaultValue = "2",
+            description = "app/stale-app: report an app last built more than this many years ago (default: ${DEFAULT-VALUE}).")
+    double staleYears;
+
+    @Option(names = "--outdated-years", paramLabel = "YEARS", defaultValue = "2",
+            description = "component/outdated-dependency: report a library this many libyears behind its newest release (default: ${DEFAULT-VALUE}).")
+    double outdatedYears;
+
+    @Option(names = "--sbom", paramLabel = "FORMAT", description = "Also write an SBOM: cyclonedx (CycloneDX 1.6 JSON with a VEX vulnerabilities section).")
+    String sbom;
+
+    @Option(names = "--sbom-output", paramLabel = "FILE", description = "Where the SBOM goes (default: <output>/triage.cdx.json).")
+    Path sbomOutput;
+
     @Option(names = {"-q", "--quiet"}, description = "Print only the summary line (and errors).")
     boolean quiet;
 
@@ -128,6 +153,18 @@ final class ScanCommand implements Callable<Integer> {
             }
         }
         Duration budget = parseDuration(timeout);
+        if (sbom != null && !sbom.equalsIgnoreCase("cyclonedx")) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "unknown SBOM format '" + sbom + "' (cyclonedx)");
+        }
+        if (staleYears <= 0 || outdatedYears <= 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--stale-years and --outdated-years must be positive");
+        }
+        Duration maxAge;
+        try {
+            maxAge = parseDuration(dbMaxAge);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
         List<Path> cp = new ArrayList<>();
         for (String c : classpath) for (String part : c.split(File.pathSeparator)) if (!part.isBlank()) cp.add(Path.of(part));
         List<Path> missing = new ArrayList<>();
@@ -165,7 +202,8 @@ final class ScanCommand implements Callable<Integer> {
         }
         ScanRequest request = new ScanRequest(inputs, new IntakeOptions(limits, appPackages, cp), Set.copyOf(rules),
                 Set.copyOf(excludeRules), threads != null && threads > 0 ? threads : Runtime.getRuntime().availableProcessors(), budget,
-                sourceKinds);
+                sourceKinds,
+                new ComponentOptions(db != null ? db : AdvisoryDb.defaultLocation(), maxAge, staleYears, outdatedYears, null));
 
         boolean terminal = System.console() != null;
         ProgressDisplay progress = new ProgressDisplay(err, terminal && !quiet && !noProgress);
@@ -180,7 +218,7 @@ final class ScanCommand implements Callable<Integer> {
             baselined = kept.size() - fresh.size();
             kept = fresh;
         }
-        result = new ScanResult(result.toolVersion(), result.inputs(), kept, result.problems(), result.rules(), result.stats());
+        result = result.withFindings(kept);
 
         ReportOptions ropts = new ReportOptions(sourceRoot, terminal && System.getenv("NO_COLOR") == null, verbose);
         for (ReportFormat f : fmts) {
@@ -200,6 +238,14 @@ final class ScanCommand implements Callable<Integer> {
                 }
                 if (!quiet) out.println("Wrote " + file);
             }
+        }
+        if (sbom != null) {
+            Path file = sbomOutput != null ? sbomOutput : output.resolve("triage.cdx.json");
+            if (file.toAbsolutePath().getParent() != null) Files.createDirectories(file.toAbsolutePath().getParent());
+            String app = inputs.get(0).getFileName() == null ? inputs.get(0).toString() : inputs.get(0).getFileName().toString();
+            Files.writeString(file, CycloneDxSbom.write(result.components(), app, result.toolVersion(),
+                    java.time.Instant.ofEpochMilli(result.stats().startedAtEpochMillis())), StandardCharsets.UTF_8);
+            if (!quiet) out.println("Wrote " + file);
         }
         if (baselined > 0 && !quiet) out.println(baselined + " finding(s) matched the baseline and are not reported.");
         if (!suppressed.isEmpty() && !quiet) {
@@ -239,6 +285,7 @@ final class ScanCommand implements Callable<Integer> {
                 case "ms" -> Duration.ofMillis(n);
                 case "m", "min" -> Duration.ofMinutes(n);
                 case "h" -> Duration.ofHours(n);
+                case "d" -> Duration.ofDays(n);
                 default -> throw new IllegalArgumentException(unit);
             };
         } catch (RuntimeException e) {

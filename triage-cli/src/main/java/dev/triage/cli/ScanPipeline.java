@@ -5,6 +5,9 @@ import dev.triage.analysis.Budget;
 import dev.triage.analysis.Detection;
 import dev.triage.analysis.Detector;
 import dev.triage.analysis.model.Models;
+import dev.triage.components.ComponentAnalysis;
+import dev.triage.components.ComponentReport;
+import dev.triage.components.LibraryClassIndex;
 import dev.triage.findings.Finding;
 import dev.triage.findings.FindingAssembler;
 import dev.triage.findings.Rule;
@@ -13,6 +16,10 @@ import dev.triage.findings.ScanProblem;
 import dev.triage.findings.ScanResult;
 import dev.triage.findings.ScanStats;
 import dev.triage.intake.ArtifactReader;
+import dev.triage.intake.ClassEntry;
+import dev.triage.intake.IntakeListener;
+import dev.triage.intake.LibraryArchive;
+import dev.triage.intake.ResourceEntry;
 import dev.triage.intake.SkippedInput;
 import dev.triage.program.Program;
 
@@ -22,7 +29,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.IntConsumer;
 
-/** Runs one scan through the pipeline: intake → program model → analyses → findings. */
+/** Runs one scan through the pipeline: intake → program model → analyses and components → findings. */
 public final class ScanPipeline {
     private ScanPipeline() {
     }
@@ -53,8 +60,9 @@ public final class ScanPipeline {
         long t0 = System.nanoTime();
         progress.phase("reading inputs");
         Program.Builder builder = Program.builder();
+        LibraryClassIndex libraryIndex = new LibraryClassIndex();
         List<Path> all = new ArrayList<>(request.inputs());
-        new ArtifactReader(request.intake()).read(all, builder);
+        new ArtifactReader(request.intake()).read(all, both(builder, libraryIndex));
         Program program = builder.build();
 
         RuleCatalogue catalogue = RuleCatalogue.builtIn();
@@ -76,20 +84,40 @@ public final class ScanPipeline {
         Analyses.Result analysis = Analyses.run(program, models, detectors, request.threads(),
                 new Budget(request.budget()), request.sourceKinds(), onClass);
 
+        List<Detection> detected = new ArrayList<>(analysis.detections());
+        ComponentReport components = ComponentReport.empty();
+        if (ComponentAnalysis.RULES.stream().anyMatch(ruleIds::contains)) {
+            progress.phase("matching " + program.libraries().size() + " bundled libraries");
+            ComponentAnalysis.Result c = ComponentAnalysis.run(program, libraryIndex, inputs(request), request.components());
+            detected.addAll(c.detections());
+            components = c.report();
+        }
         List<Detection> kept = new ArrayList<>();
-        for (Detection d : analysis.detections()) if (ruleIds.contains(d.ruleId())) kept.add(d);
+        for (Detection d : detected) if (ruleIds.contains(d.ruleId())) kept.add(d);
         List<Finding> findings = new FindingAssembler(catalogue).assemble(kept);
 
         List<ScanProblem> problems = new ArrayList<>();
         for (SkippedInput s : program.skipped()) problems.add(new ScanProblem(s.input(), s.entry(), s.reason()));
         for (String p : analysis.problems()) problems.add(new ScanProblem("analysis", "", p));
+        for (String p : components.problems()) problems.add(new ScanProblem("components", "", p));
         if (program.appClassCount() == 0) {
             problems.add(new ScanProblem(String.join(", ", inputs(request)), "", "no app classes found in the inputs"));
         }
         long duration = (System.nanoTime() - t0) / 1_000_000;
         ScanStats stats = new ScanStats(started, duration, program.appClassCount(), program.libraryClassCount(),
                 analysis.methodsAnalysed(), program.libraries().size());
-        return new ScanResult(Version.get(), inputs(request), findings, problems, rules, stats);
+        return new ScanResult(Version.get(), inputs(request), findings, problems, rules, stats, components);
+    }
+
+    /** Feeds intake to the program builder and the library class index. */
+    private static IntakeListener both(IntakeListener a, IntakeListener b) {
+        return new IntakeListener() {
+            @Override public void onClass(ClassEntry e) { a.onClass(e); b.onClass(e); }
+            @Override public void onResource(ResourceEntry e) { a.onResource(e); b.onResource(e); }
+            @Override public void onLibrary(LibraryArchive l) { a.onLibrary(l); b.onLibrary(l); }
+            @Override public void onSkipped(SkippedInput s) { a.onSkipped(s); b.onSkipped(s); }
+            @Override public void onNewestEntryTime(long t) { a.onNewestEntryTime(t); b.onNewestEntryTime(t); }
+        };
     }
 
     private static List<String> inputs(ScanRequest request) {

@@ -1,5 +1,6 @@
 package dev.triage.cli;
 
+import dev.triage.components.ComponentOptions;
 import dev.triage.intake.IntakeOptions;
 
 import java.nio.file.Path;
@@ -18,9 +19,11 @@ import java.util.Set;
  * @param budget        wall-time budget for the analyses; what is not finished is reported as a problem
  * @param sourceKinds   kinds of untrusted input the taint rules start from: remote (the default), and the
  *                      lower-confidence environment, system-property, command-line, file, socket, database
+ * @param components    the components stage: advisory database, staleness thresholds, clock
  */
 public record ScanRequest(List<Path> inputs, IntakeOptions intake, Set<String> enabledRules,
-                          Set<String> disabledRules, int threads, Duration budget, Set<String> sourceKinds) {
+                          Set<String> disabledRules, int threads, Duration budget, Set<String> sourceKinds,
+                          ComponentOptions components) {
     public static final Set<String> DEFAULT_SOURCES = Set.of("remote");
     public static final Set<String> ALL_SOURCES = Set.of("remote", "environment", "system-property", "command-line",
             "file", "socket", "database");
@@ -30,11 +33,18 @@ public record ScanRequest(List<Path> inputs, IntakeOptions intake, Set<String> e
         enabledRules = Set.copyOf(enabledRules);
         disabledRules = Set.copyOf(disabledRules);
         sourceKinds = Set.copyOf(sourceKinds);
+        if (components == null) components = ComponentOptions.defaults();
     }
 
-    public ScanRequest(List<Path> inputs, IntakeOptions intake, Set<String> enabledRules, Set<String> disabledRules,
-                       int threads, Duration budget) {
-        this(inputs, intake, enabledRules, disabledRules, threads, budget, DEFAULT_SOURCES);
+    /** A request with remote sources and the default components options (no advisory database). */
+    public ScanRequest(List<Path> inputs, IntakeOptions intake, Set<String> enabledRules,
+                       Set<String> disabledRules, int threads, Duration budget) {
+        this(inputs, intake, enabledRules, disabledRules, threads, budget, DEFAULT_SOURCES, ComponentOptions.defaults());
+    }
+
+    /** The same request with other components options. */
+    public ScanRequest withComponents(ComponentOptions options) {
+        return new ScanRequest(inputs, intake, enabledRules, disabledRules, threads, budget, sourceKinds, options);
     }
 
     /** Defaults: all rules, default limits, one thread per core, a 30-minute budget. */

@@ -56,8 +56,9 @@ public final class FindingAssembler {
             int ordinal = ordinals.merge(identity, 1, Integer::sum) - 1;
             List<PathStep> path = new ArrayList<>();
             for (Detection.Step s : d.path()) path.add(new PathStep(location(s.location()), s.description()));
-            out.add(new Finding(rule, rule.severity(), Confidence.valueOf(d.confidence().toUpperCase(Locale.ROOT)),
-                    location(l), d.message(), path, fingerprint(identity + "|" + ordinal)));
+            Severity severity = d.severity() < 0 ? rule.severity() : Severity.ofLevel(d.severity());
+            out.add(new Finding(rule, severity, Confidence.valueOf(d.confidence().toUpperCase(Locale.ROOT)),
+                    location(l), d.message(), path, fingerprint(identity + "|" + ordinal), d.properties()));
         }
         out.sort(FindingOrder.ORDER);
         return out;

@@ -28,13 +28,28 @@ class FindingsStageTest {
 
     @Test
     void catalogueIsCompleteAndWellFormed() {
-        assertTrue(RULES.all().size() >= 15, "the foundation's rules and more");
-        Pattern id = Pattern.compile("(java|config)/[a-z0-9-]+");
+        assertEquals(35, RULES.all().size());
+        Pattern id = Pattern.compile("(java|config|component|app)/[a-z0-9-]+");
         for (Rule r : RULES.all()) {
             assertTrue(id.matcher(r.id()).matches(), r.id());
             assertTrue(r.cwe() > 0 && !r.description().isBlank() && !r.remediation().isBlank() && !r.references().isEmpty(), r.id());
         }
         assertEquals(Severity.HIGH, RULES.get("java/xxe-parser").severity());
+        assertEquals(1395, RULES.get("component/vulnerable-dependency").cwe());
+        assertEquals(1104, RULES.get("component/outdated-dependency").cwe());
+        assertEquals(1104, RULES.get("app/stale-app").cwe());
+    }
+
+    @Test
+    void aDetectionsOwnSeverityAndPropertiesReachTheFinding() {
+        dev.triage.analysis.Detection d = new dev.triage.analysis.Detection("component/vulnerable-dependency",
+                new dev.triage.analysis.CodeLocation("", "", "", "WEB-INF/lib/x-1.0.jar", 0, "app.war!/WEB-INF/lib/x-1.0.jar"),
+                "x 1.0 is affected by GHSA-1", List.of(), "HIGH", "GHSA-1|g:x", 5, java.util.Map.of("advisoryId", "GHSA-1", "purl", "pkg:maven/g/x@1.0"));
+        Finding f = new FindingAssembler(RULES).assemble(List.of(d)).get(0);
+        assertEquals(Severity.VERY_HIGH, f.severity());
+        assertEquals(Severity.HIGH, f.rule().severity());
+        assertEquals(List.of("advisoryId", "purl"), List.copyOf(f.properties().keySet()));
+        assertEquals("WEB-INF/lib/x-1.0.jar", f.location().sourcePath());
     }
 
     @Test

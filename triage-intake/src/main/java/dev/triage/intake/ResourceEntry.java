@@ -2,7 +2,7 @@ package dev.triage.intake;
 
 /**
  * A non-class file that analyses may read: {@code .properties}, {@code .xml}, {@code .yml}/{@code .yaml},
- * manifests and {@code pom.properties}. Other files are not kept.
+ * manifests, {@code pom.properties} and {@code META-INF/services/*} provider files. Other files are not kept.
  *
  * @param name   the resource name as the app's class loader would see it, e.g. {@code config/app.properties}
  *               for {@code WEB-INF/classes/config/app.properties}; for files outside the class path

@@ -55,6 +55,25 @@ public final class JsonReport implements ReportWriter {
         }
         summary.put("problems", result.problems().size());
 
+        if (!result.components().components().isEmpty()) {
+            ArrayNode comps = root.putArray("components");
+            for (dev.triage.components.Component c : result.components().components()) {
+                ObjectNode n = comps.addObject();
+                n.put("purl", c.purl());
+                n.put("groupId", c.groupId());
+                n.put("artifactId", c.artifactId());
+                n.put("version", c.version());
+                n.put("identifiedBy", c.identifiedBy().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+                n.put("path", c.path());
+                n.put("shadedIn", c.shadedIn());
+                n.put("sha1", c.sha1());
+                n.put("sha256", c.sha256());
+                ArrayNode ids = n.putArray("advisories");
+                for (dev.triage.components.ComponentReport.Vulnerability v : result.components().vulnerabilities()) {
+                    if (v.component() == c) ids.add(v.advisory().id());
+                }
+            }
+        }
         ArrayNode list = root.putArray("findings");
         for (Finding f : findings) list.add(finding(f, paths));
 
@@ -102,6 +121,10 @@ public final class JsonReport implements ReportWriter {
         n.put("remediation", nz(f.rule().remediation()));
         ArrayNode refs = n.putArray("references");
         f.rule().references().forEach(refs::add);
+        if (!f.properties().isEmpty()) {
+            ObjectNode props = n.putObject("properties");
+            f.properties().forEach(props::put);
+        }
         return n;
     }
 

@@ -150,6 +150,15 @@ public final class SarifReport implements ReportWriter {
         props.put("severityLevel", f.severity().level());
         props.put("security-severity", ReportSupport.securitySeverity(f.severity()));
         props.put("cwe", "CWE-" + f.cwe());
+        // Rule-specific facts (advisory id, purl, fixed version, reachability for components).
+        f.properties().forEach((k, v) -> {
+            if (k.equals("aliases")) {
+                ArrayNode a = props.putArray(k);
+                for (String s : v.split(",")) if (!s.isBlank()) a.add(s.strip());
+            } else {
+                props.put(k, v);
+            }
+        });
         return n;
     }
 

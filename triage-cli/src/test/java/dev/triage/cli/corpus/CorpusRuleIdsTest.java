@@ -31,7 +31,12 @@ class CorpusRuleIdsTest {
     @Test
     void everyCatalogueRuleHasEnoughVulnerableCases() {
         Map<String, Integer> counts = new TreeMap<>();
-        for (Rule r : RuleCatalogue.builtIn().all()) counts.put(r.id(), 0);
+        for (Rule r : RuleCatalogue.builtIn().all()) {
+            // Component and app rules report on bundled jars and the artifact, not on code lines: their
+            // cases are wars built from real jars (ComponentsCliTest, triage-components' ComponentScanTest).
+            if (r.id().startsWith("component/") || r.id().startsWith("app/")) continue;
+            counts.put(r.id(), 0);
+        }
         for (CorpusCase c : CorpusCase.discover(CorpusCase.casesRoot(), "")) {
             for (Marker m : c.markers()) counts.merge(m.ruleId(), 1, Integer::sum);
         }

@@ -79,6 +79,9 @@ final class Names {
     }
 
     static boolean isKeptResource(String name) {
+        if (name.startsWith("META-INF/services/") && name.indexOf('/', "META-INF/services/".length()) < 0) {
+            return true; // service provider declarations: which library plugs into which (components reachability)
+        }
         switch (extension(name)) {
             case "properties", "xml", "yml", "yaml", "mf":
                 return true;

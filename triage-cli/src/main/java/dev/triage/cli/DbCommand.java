@@ -1,0 +1,160 @@
+package dev.triage.cli;
+
+import dev.triage.components.AdvisoryDb;
+import dev.triage.components.DbException;
+import dev.triage.components.DbImporter;
+import dev.triage.components.DbUpdater;
+import dev.triage.components.MetadataIndex;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.PrintWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/** {@code triage db update|import|status}: the local OSV advisory database that scans read. */
+@Command(name = "db", mixinStandardHelpOptions = true,
+        description = "Manage the local advisory database (OSV format) used to find vulnerable bundled libraries.",
+        subcommands = {DbCommand.Update.class, DbCommand.Import.class, DbCommand.Status.class})
+final class DbCommand implements Runnable {
+    /** Exit code when an update or import is refused or fails (the previous database is kept). */
+    static final int FAILED = 3;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: update, import or status");
+    }
+
+    static class DbOption {
+        @Option(names = "--db", paramLabel = "DIR", description = "Database directory (default: $TRIAGE_DB, else ~/.triage/db).")
+        Path db;
+
+        Path dir() {
+            return db != null ? db : AdvisoryDb.defaultLocation();
+        }
+    }
+
+    @Command(name = "update", mixinStandardHelpOptions = true,
+            description = "Download the OSV Maven archive, check it, and swap it in (the old database stays on any failure).")
+    static final class Update implements Callable<Integer> {
+        @CommandLine.Mixin DbOption db = new DbOption();
+
+        @Option(names = "--url", paramLabel = "URL", description = "Archive URL (default: " + DbUpdater.DEFAULT_URL + ").")
+        URI url = URI.create(DbUpdater.DEFAULT_URL);
+
+        @Option(names = "--metadata-for", split = ",", paramLabel = "GROUP:ARTIFACT",
+                description = "Also refresh release metadata (maven-metadata.xml) for these artifacts; @FILE reads them from a file.")
+        List<String> metadataFor = new ArrayList<>();
+
+        @Option(names = "--repository", paramLabel = "URL", description = "Maven repository for release metadata (default: " + MetadataIndex.DEFAULT_REPOSITORY + ").")
+        URI repository = URI.create(MetadataIndex.DEFAULT_REPOSITORY);
+
+        @Option(names = "--skip-advisories", description = "Only refresh release metadata.")
+        boolean skipAdvisories;
+
+        @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            try {
+                if (!skipAdvisories) {
+                    out.println("Downloading " + url + " ...");
+                    out.flush();
+                    AdvisoryDb.Status s = DbUpdater.defaults().update(url, db.dir());
+                    out.println("Imported " + s.advisories() + " advisories for " + s.packages() + " packages into " + s.location());
+                }
+                if (!metadataFor.isEmpty()) {
+                    HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
+                            .connectTimeout(Duration.ofSeconds(30)).build();
+                    int n = MetadataIndex.refresh(http, repository, metadataFor, db.dir());
+                    out.println("Refreshed release metadata for " + n + " of " + metadataFor.size() + " artifacts");
+                }
+                out.flush();
+                return Main.OK;
+            } catch (DbException e) {
+                err.println("triage: db update failed: " + e.getMessage());
+                err.println("triage: the previous database (if any) is unchanged.");
+                err.flush();
+                return FAILED;
+            }
+        }
+    }
+
+    @Command(name = "import", mixinStandardHelpOptions = true,
+            description = "Import OSV advisories offline from a zip (e.g. OSV's Maven/all.zip) or a directory of .json files.")
+    static final class Import implements Callable<Integer> {
+        @CommandLine.Mixin DbOption db = new DbOption();
+
+        @Parameters(paramLabel = "FILE.zip|DIR", description = "Archive or directory of OSV JSON files.")
+        Path source;
+
+        @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            try {
+                AdvisoryDb.Status s = new DbImporter().importFrom(source, db.dir(), source.toAbsolutePath().normalize().toString());
+                spec.commandLine().getOut().println("Imported " + s.advisories() + " advisories for " + s.packages()
+                        + " packages into " + s.location());
+                spec.commandLine().getOut().flush();
+                return Main.OK;
+            } catch (DbException e) {
+                spec.commandLine().getErr().println("triage: db import failed: " + e.getMessage());
+                spec.commandLine().getErr().println("triage: the previous database (if any) is unchanged.");
+                spec.commandLine().getErr().flush();
+                return FAILED;
+            }
+        }
+    }
+
+    @Command(name = "status", mixinStandardHelpOptions = true, description = "Show the database's source, import time, age and counts.")
+    static final class Status implements Callable<Integer> {
+        @CommandLine.Mixin DbOption db = new DbOption();
+
+        @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            try {
+                Optional<AdvisoryDb> opened = AdvisoryDb.open(db.dir());
+                if (opened.isEmpty()) {
+                    out.println("No advisory database at " + db.dir() + ". Run 'triage db update' (or 'triage db import FILE' offline).");
+                    out.flush();
+                    return FAILED;
+                }
+                AdvisoryDb.Status s = opened.get().status();
+                Duration age = s.age(Instant.now());
+                out.println("Location:    " + s.location());
+                out.println("Source:      " + s.source());
+                out.println("Imported:    " + s.importedAt());
+                out.println("Age:         " + age.toDays() + " days " + age.toHoursPart() + " hours"
+                        + (age.compareTo(Duration.ofDays(7)) > 0 ? " (older than 7 days: run 'triage db update')" : ""));
+                out.println("Advisories:  " + s.advisories());
+                out.println("Packages:    " + s.packages());
+                out.println("Newest advisory change: " + (s.newestModified().isEmpty() ? "unknown" : s.newestModified()));
+                out.println("Release metadata: " + MetadataIndex.read(db.dir()).size() + " artifacts");
+                out.flush();
+                return Main.OK;
+            } catch (DbException e) {
+                spec.commandLine().getErr().println("triage: " + e.getMessage());
+                spec.commandLine().getErr().flush();
+                return FAILED;
+            }
+        }
+    }
+}

@@ -1,0 +1,172 @@
+package dev.triage.cli.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import dev.triage.cli.ScanPipeline;
+import dev.triage.cli.ScanRequest;
+import dev.triage.components.ComponentOptions;
+import dev.triage.findings.Finding;
+import dev.triage.findings.ScanResult;
+import org.cyclonedx.parsers.JsonParser;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The components stage end to end: a war built here with real log4j and Spring jars, the real OSV
+ * advisories imported with {@code triage db import}, scanned through ScanPipeline and the CLI into
+ * SARIF, JSON and a CycloneDX SBOM.
+ */
+class ComponentsCliTest {
+    static final Path JARS = Path.of("target", "test-jars");
+    static final Path OSV = Path.of("..", "triage-components", "src", "test", "resources", "osv");
+
+    static Path war(Path dir) throws Exception {
+        Map<String, byte[]> e = new LinkedHashMap<>();
+        e.put("META-INF/MANIFEST.MF", "Manifest-Version: 1.0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        e.put("WEB-INF/classes/com/acme/AuditLog.class", loggingClass());
+        for (String jar : List.of("log4j-core-2.14.1.jar", "log4j-api-2.14.1.jar", "spring-beans-5.3.17.jar")) {
+            e.put("WEB-INF/lib/" + jar, Files.readAllBytes(JARS.resolve(jar)));
+        }
+        ByteArrayOutputStream bos = new ByteArrayOutputStream();
+        long now = System.currentTimeMillis();
+        try (ZipOutputStream z = new ZipOutputStream(bos)) {
+            for (Map.Entry<String, byte[]> x : e.entrySet()) {
+                ZipEntry ze = new ZipEntry(x.getKey());
+                ze.setTime(now);
+                z.putNextEntry(ze);
+                z.write(x.getValue());
+                z.closeEntry();
+            }
+        }
+        Path war = dir.resolve("portal.war");
+        Files.write(war, bos.toByteArray());
+        return war;
+    }
+
+    /** {@code public class AuditLog { public void handle(String s) { LogManager.getLogger().error(s); } }} */
+    static byte[] loggingClass() {
+        ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS);
+        cw.visit(Opcodes.V11, Opcodes.ACC_PUBLIC | Opcodes.ACC_SUPER, "com/acme/AuditLog", null, "java/lang/Object", null);
+        MethodVisitor init = cw.visitMethod(Opcodes.ACC_PUBLIC, "<init>", "()V", null, null);
+        init.visitCode();
+        init.visitVarInsn(Opcodes.ALOAD, 0);
+        init.visitMethodInsn(Opcodes.INVOKESPECIAL, "java/lang/Object", "<init>", "()V", false);
+        init.visitInsn(Opcodes.RETURN);
+        init.visitMaxs(0, 0);
+        init.visitEnd();
+        MethodVisitor m = cw.visitMethod(Opcodes.ACC_PUBLIC, "handle", "(Ljava/lang/String;)V", null, null);
+        m.visitCode();
+        m.visitMethodInsn(Opcodes.INVOKESTATIC, "org/apache/logging/log4j/LogManager", "getLogger", "()Lorg/apache/logging/log4j/Logger;", false);
+        m.visitVarInsn(Opcodes.ALOAD, 1);
+        m.visitMethodInsn(Opcodes.INVOKEINTERFACE, "org/apache/logging/log4j/Logger", "error", "(Ljava/lang/String;)V", true);
+        m.visitInsn(Opcodes.RETURN);
+        m.visitMaxs(0, 0);
+        m.visitEnd();
+        cw.visitEnd();
+        return cw.toByteArray();
+    }
+
+    @Test
+    void pipelineReportsExactlyTheApplicableAdvisories(@TempDir Path tmp) throws Exception {
+        Path db = tmp.resolve("db");
+        assertEquals(0, CliTest.triage("db", "import", OSV.toString(), "--db", db.toString()).exit());
+        Path war = war(tmp);
+        ScanResult r = ScanPipeline.run(ScanRequest.of(List.of(war)).withComponents(
+                ComponentOptions.defaults().withDatabase(db).withNow(Instant.now())));
+        List<String> ids = r.findings().stream().filter(f -> f.rule().id().equals("component/vulnerable-dependency"))
+                .map(f -> f.properties().get("advisoryId") + "@" + f.properties().get("purl")).sorted().toList();
+        assertEquals(List.of(
+                "GHSA-36p3-wjmg-h94x@pkg:maven/org.springframework/spring-beans@5.3.17",
+                "GHSA-7rjr-3q55-vv33@pkg:maven/org.apache.logging.log4j/log4j-core@2.14.1",
+                "GHSA-jfh8-c2jp-5v3q@pkg:maven/org.apache.logging.log4j/log4j-core@2.14.1",
+                "GHSA-p6xc-xr62-6r2g@pkg:maven/org.apache.logging.log4j/log4j-core@2.14.1"), ids);
+        Finding shell = r.findings().stream().filter(f -> "GHSA-jfh8-c2jp-5v3q".equals(f.properties().get("advisoryId"))).findFirst().orElseThrow();
+        assertEquals(5, shell.severity().level());
+        assertEquals("WEB-INF/lib/log4j-core-2.14.1.jar", shell.location().sourcePath());
+        assertEquals("reachable", shell.properties().get("reachability"));
+        assertEquals(5, r.findings().get(0).severity().level(), "very high (CVSS >= 9) log4j-core findings come first");
+        Finding spring = r.findings().stream().filter(f -> "GHSA-36p3-wjmg-h94x".equals(f.properties().get("advisoryId"))).findFirst().orElseThrow();
+        assertEquals("not referenced", spring.properties().get("reachability"));
+        assertEquals(3, r.components().components().size(), "three jars: " + r.components().components());
+    }
+
+    @Test
+    void cliWritesSarifJsonAndAValidSbom(@TempDir Path tmp) throws Exception {
+        Path db = tmp.resolve("db");
+        assertEquals(0, CliTest.triage("db", "import", OSV.toString(), "--db", db.toString()).exit());
+        CliTest.Run status = CliTest.triage("db", "status", "--db", db.toString());
+        assertEquals(0, status.exit(), status.err());
+        assertTrue(status.out().contains("Advisories:  14") && status.out().contains("Source:"), status.out());
+        Path war = war(tmp);
+        Path out = tmp.resolve("out");
+        CliTest.Run run = CliTest.triage("scan", war.toString(), "--db", db.toString(), "-f", "sarif,json", "-o", out.toString(),
+                "--sbom", "cyclonedx", "--rules", "component/", "--no-progress");
+        assertEquals(0, run.exit(), run.err() + run.out());
+
+        JsonNode sarif = new ObjectMapper().readTree(out.resolve("triage.sarif").toFile());
+        JsonSchema sarifSchema;
+        try (InputStream in = Files.newInputStream(Path.of("..", "triage-report", "src", "test", "resources", "sarif-schema-2.1.0.json"))) {
+            sarifSchema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4).getSchema(in);
+        }
+        assertEquals(java.util.Set.of(), sarifSchema.validate(sarif));
+        JsonNode first = null;
+        for (JsonNode res : sarif.path("runs").get(0).path("results")) {
+            if (res.path("properties").path("advisoryId").asText().equals("GHSA-jfh8-c2jp-5v3q")) first = res;
+        }
+        assertEquals("component/vulnerable-dependency", first.path("ruleId").asText());
+        JsonNode p = first.path("properties");
+        assertEquals("GHSA-jfh8-c2jp-5v3q", p.path("advisoryId").asText());
+        assertEquals("CVE-2021-44228", p.path("aliases").get(0).asText());
+        assertEquals("pkg:maven/org.apache.logging.log4j/log4j-core@2.14.1", p.path("purl").asText());
+        assertEquals("2.15.0", p.path("fixedVersion").asText());
+        assertEquals("reachable", p.path("reachability").asText());
+        assertEquals("WEB-INF/lib/log4j-core-2.14.1.jar",
+                first.path("locations").get(0).path("physicalLocation").path("artifactLocation").path("uri").asText());
+
+        JsonNode json = new ObjectMapper().readTree(out.resolve("triage.json").toFile());
+        JsonSchema ours;
+        try (InputStream in = Files.newInputStream(Path.of("..", "docs", "json-report-schema.json"))) {
+            ours = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7).getSchema(in);
+        }
+        assertEquals(java.util.Set.of(), ours.validate(json));
+        assertEquals(3, json.path("components").size());
+
+        Path sbom = out.resolve("triage.cdx.json");
+        assertEquals(List.of(), new JsonParser().validate(sbom.toFile(), org.cyclonedx.Version.VERSION_16));
+        assertEquals(4, new ObjectMapper().readTree(sbom.toFile()).path("vulnerabilities").size());
+    }
+
+    @Test
+    void missingDatabaseIsAProblemLineNotACrash(@TempDir Path tmp) throws Exception {
+        Path war = war(tmp);
+        CliTest.Run run = CliTest.triage("scan", war.toString(), "--db", tmp.resolve("none").toString(), "--no-progress");
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(run.out().contains("no advisory database"), run.out());
+        CliTest.Run status = CliTest.triage("db", "status", "--db", tmp.resolve("none").toString());
+        assertEquals(3, status.exit());
+        CliTest.Run bad = CliTest.triage("db", "import", tmp.resolve("missing.zip").toString(), "--db", tmp.resolve("db2").toString());
+        assertEquals(3, bad.exit());
+        assertTrue(bad.err().contains("no such file"), bad.err());
+    }
+}

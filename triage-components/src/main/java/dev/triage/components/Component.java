@@ -1,0 +1,76 @@
+package dev.triage.components;
+
+import java.util.List;
+
+/**
+ * One library the app ships: a jar under {@code WEB-INF/lib} (or {@code BOOT-INF/lib}, an EAR's
+ * library directory, {@code -cp}), or a copy shaded into such a jar.
+ *
+ * @param groupId      Maven group id, or empty when unknown (then the component is never matched)
+ * @param artifactId   Maven artifact id (or the best name known)
+ * @param version      version, or empty when unknown
+ * @param identifiedBy where the coordinates came from
+ * @param fileName     the jar's file name, e.g. {@code log4j-core-2.14.1.jar}
+ * @param origin       the jar's full origin, e.g. {@code app.war!/WEB-INF/lib/log4j-core-2.14.1.jar}
+ * @param path         the jar's path inside the scanned artifact, e.g. {@code WEB-INF/lib/log4j-core-2.14.1.jar}
+ * @param sha1         hex SHA-1 of the jar (empty for a shaded copy: the hash is the host jar's)
+ * @param sha256       hex SHA-256 of the jar (empty for a shaded copy)
+ * @param shadedIn     for a copy shaded into another jar, the host component's purl (or file name); else empty
+ * @param releaseDate  when this version was built, epoch millis, 0 when unknown (see {@link ComponentIdentifier})
+ * @param classCount   class files in the jar
+ */
+public record Component(String groupId, String artifactId, String version, IdentifiedBy identifiedBy,
+                        String fileName, String origin, String path, String sha1, String sha256, String shadedIn,
+                        long releaseDate, int classCount) {
+
+    /** How a component's coordinates were found, most reliable first. */
+    public enum IdentifiedBy { POM_PROPERTIES, POM_XML, MANIFEST, FILE_NAME }
+
+    public Component {
+        groupId = nz(groupId);
+        artifactId = nz(artifactId);
+        version = nz(version);
+        sha1 = nz(sha1);
+        sha256 = nz(sha256);
+        shadedIn = nz(shadedIn);
+    }
+
+    /** True when group, artifact and version are all known: only such components are matched. */
+    public boolean hasCoordinates() {
+        return !groupId.isEmpty() && !artifactId.isEmpty() && !version.isEmpty();
+    }
+
+    /** {@code group:artifact}, the advisory database key. */
+    public String key() {
+        return groupId + ":" + artifactId;
+    }
+
+    /** Package URL {@code pkg:maven/group/artifact@version}, or empty when the group or version is unknown. */
+    public String purl() {
+        if (!hasCoordinates()) return "";
+        return "pkg:maven/" + Purls.encode(groupId) + "/" + Purls.encode(artifactId) + "@" + Purls.encode(version);
+    }
+
+    /** {@code group:artifact:version} or what is known of it. */
+    public String gav() {
+        return (groupId.isEmpty() ? "?" : groupId) + ":" + artifactId + ":" + (version.isEmpty() ? "?" : version);
+    }
+
+    public boolean shaded() {
+        return !shadedIn.isEmpty();
+    }
+
+    /** One label: purl when known, else the file name. */
+    public String label() {
+        String p = purl();
+        return p.isEmpty() ? fileName : p;
+    }
+
+    static List<String> none() {
+        return List.of();
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s.strip();
+    }
+}

@@ -1,0 +1,67 @@
+package dev.triage.components;
+
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.DocumentBuilderFactory;
+import java.io.ByteArrayInputStream;
+
+/**
+ * Reads coordinates from a bundled {@code pom.xml} with a hardened parser: DOCTYPE declarations are
+ * refused outright (no external entities, no entity expansion), external DTD and schema access is
+ * off, and secure processing is on. A hostile pom yields nothing rather than a request or a bomb.
+ */
+final class PomXml {
+    private PomXml() {
+    }
+
+    record Gav(String groupId, String artifactId, String version) {
+    }
+
+    /** Coordinates, or null when the pom cannot be read safely or names no artifact. */
+    static Gav read(byte[] xml) {
+        try {
+            DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            f.setFeature("http://xml.org/sax/features/external-general-entities", false);
+            f.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
+            f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            f.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+            f.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+            f.setXIncludeAware(false);
+            f.setExpandEntityReferences(false);
+            f.setNamespaceAware(false);
+            DocumentBuilder b = f.newDocumentBuilder();
+            b.setErrorHandler(null);
+            Document d = b.parse(new ByteArrayInputStream(xml));
+            Element project = d.getDocumentElement();
+            if (project == null || !project.getTagName().equals("project")) return null;
+            Element parent = child(project, "parent");
+            String g = text(project, "groupId");
+            String a = text(project, "artifactId");
+            String v = text(project, "version");
+            if (g.isEmpty() && parent != null) g = text(parent, "groupId");
+            if (v.isEmpty() && parent != null) v = text(parent, "version");
+            if (a.isEmpty() || g.contains("${") || a.contains("${")) return null;
+            if (v.contains("${")) v = "";
+            return new Gav(g, a, v);
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    private static Element child(Element e, String name) {
+        for (Node n = e.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element c && c.getTagName().equals(name)) return c;
+        }
+        return null;
+    }
+
+    private static String text(Element e, String name) {
+        Element c = child(e, name);
+        return c == null ? "" : c.getTextContent().strip();
+    }
+}
