@@ -381,8 +381,8 @@ public final class ValueInterpreter extends Interpreter<Value> {
             } else {
                 updated = o.with("const", Boolean.FALSE);
             }
-            Value nv = array.withObj(updated).withLabels(value.labels().stream()
-                    .filter(l -> !l.startsWith("@")).collect(java.util.stream.Collectors.toSet()));
+            // The array carries what is stored in it (taint, parameter flows, predictable numbers).
+            Value nv = array.withObj(updated).withLabels(value.labels());
             pending.add(new Update(o.site(), nv));
         }
         return null;
