@@ -383,7 +383,7 @@ public final class ValueInterpreter extends Interpreter<Value> {
             }
             // The array carries what is stored in it (taint, parameter flows, predictable numbers).
             Value nv = array.withObj(updated).withLabels(value.labels());
-            pending.add(new Update(o.site(), nv));
+            addPending(new Update(o.site(), nv));
         }
         return null;
     }
@@ -441,7 +441,7 @@ public final class ValueInterpreter extends Interpreter<Value> {
             c.type().initialFromArguments().forEach((k, idx) -> state.put(k, fact(idx >= 0 && idx < args.size() ? args.get(idx) : receiver)));
             if (mi.name.equals("<init>") && receiver != null && receiver.obj() != null) {
                 Value created = receiver.withObj(new Obj(receiver.obj().site(), c.type().name(), state, false));
-                pending.add(new Update(receiver.obj().site(), created));
+                addPending(new Update(receiver.obj().site(), created));
             } else if (result != null) {
                 result = result.withObj(new Obj(site(insn), c.type().name(), state, false));
             }
@@ -465,7 +465,7 @@ public final class ValueInterpreter extends Interpreter<Value> {
                 Object val = ef.valueArgument() != null ? fact(args.get(ef.valueArgument())) : ef.value();
                 updated = updated.with(key, val);
             }
-            if (updated != o) pending.add(new Update(o.site(), receiver.withObj(updated)));
+            if (updated != o) addPending(new Update(o.site(), receiver.withObj(updated)));
             // A fluent call (a builder's secure(true) or path("/")) returns the object itself: its
             // result has the type of the class it was called on.
             if (result != null && ret.getSort() == Type.OBJECT && ret.getInternalName().equals(mi.owner)) {
@@ -487,7 +487,7 @@ public final class ValueInterpreter extends Interpreter<Value> {
                 label = "t:" + c.label() + "@" + id;
             }
             if (mi.name.equals("<init>") && receiver != null && receiver.obj() != null) {
-                pending.add(new Update(receiver.obj().site(), receiver.withLabels(Set.of(label))));
+                addPending(new Update(receiver.obj().site(), receiver.withLabels(Set.of(label))));
             } else if (result != null) {
                 result = result.withLabels(Set.of(label));
             }
@@ -530,7 +530,7 @@ public final class ValueInterpreter extends Interpreter<Value> {
                     if (single != null && single.isKnown() && !target.isKnown()) {
                         nv = nv.withConstants(single.constants(), single.prefix(), single.origin()).withLabels(labels);
                     }
-                    if (!nv.equals(target)) pending.add(new Update(target.obj().site(), nv));
+                    if (!nv.equals(target)) addPending(new Update(target.obj().site(), nv));
                 }
             }
         }
@@ -698,10 +698,10 @@ public final class ValueInterpreter extends Interpreter<Value> {
     /** Objects handed to code we do not model may be changed there: forget their facts. */
     private void escapeArguments(Value receiver, List<? extends Value> args, boolean includeReceiver) {
         for (Value a : args) {
-            if (a != null && a.obj() != null && !a.obj().escaped()) pending.add(new Update(a.obj().site(), a.withObj(a.obj().escape())));
+            if (a != null && a.obj() != null && !a.obj().escaped()) addPending(new Update(a.obj().site(), a.withObj(a.obj().escape())));
         }
         if (includeReceiver && receiver != null && receiver.obj() != null && !receiver.obj().escaped()) {
-            pending.add(new Update(receiver.obj().site(), receiver.withObj(receiver.obj().escape())));
+            addPending(new Update(receiver.obj().site(), receiver.withObj(receiver.obj().escape())));
         }
     }
 
@@ -753,7 +753,23 @@ public final class ValueInterpreter extends Interpreter<Value> {
         return MAX_STRING;
     }
 
+    /**
+     * Queues an update of every alias of an object. Several updates of one object by one instruction
+     * (a constructor that both creates a modelled object and receives labels) compose: labels add
+     * up, and the modelled object state wins over a plain one.
+     */
     void addPending(Update u) {
+        for (int i = 0; i < pending.size(); i++) {
+            Update prev = pending.get(i);
+            if (!prev.site().equals(u.site())) continue;
+            Value a = prev.replacement();
+            Value b = u.replacement();
+            Obj obj = b.obj() != null && (b.obj().kind() != null || a.obj() == null || a.obj().kind() == null) ? b.obj() : a.obj();
+            Value merged = new Value(b.type() != null ? b.type() : a.type(), b.getSize(), b.isKnown() ? b.constants() : a.constants(),
+                    b.isKnown() ? b.prefix() : a.prefix(), obj, -1, a.labels(), b.isKnown() ? b.origin() : a.origin()).withLabels(b.labels());
+            pending.set(i, new Update(u.site(), merged));
+            return;
+        }
         pending.add(u);
     }
 
