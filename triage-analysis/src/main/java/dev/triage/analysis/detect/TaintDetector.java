@@ -66,7 +66,23 @@ public final class TaintDetector implements Detector {
     }
 
     /** A parameter of a method that reaches a sink. */
-    record Reach(int param, String kind, CodeLocation sink, String sinkKey, Set<String> cleared, List<Detection.Step> via) {
+    /**
+     * A parameter of a method that reaches a sink. When the sink applies only to a kind of receiver
+     * object (the response's writer) and the receiver is itself a parameter, {@code receiverParam}
+     * names it and {@code receiverKind} the kind the caller must pass; otherwise -1 and null.
+     */
+    record Reach(int param, String kind, CodeLocation sink, String sinkKey, Set<String> cleared, List<Detection.Step> via,
+                 int receiverParam, String receiverKind) {
+        Reach(int param, String kind, CodeLocation sink, String sinkKey, Set<String> cleared, List<Detection.Step> via) {
+            this(param, kind, sink, sinkKey, cleared, via, -1, null);
+        }
+
+        /** Whether the receiver constraint holds for what the caller passes (a further parameter: still open). */
+        boolean receiverOk(java.util.function.IntFunction<Value> argument) {
+            if (receiverParam < 0) return true;
+            Value r = argument.apply(receiverParam);
+            return r != null && r.obj() != null && receiverKind.equals(r.obj().kind());
+        }
     }
 
     @Override
@@ -93,8 +109,9 @@ public final class TaintDetector implements Detector {
             // Calling a lambda or method reference: its body, with the call's arguments after what it captured.
             Lambda called = Lambda.called(scan.argument(mi, Rows.THIS), mi, ctx);
             if (called != null) {
+                Value lambda = scan.argument(mi, Rows.THIS);
                 reportThroughCalls(scan, mi, List.of(called.body()), p -> p >= called.receiverCaptured()
-                        ? scan.argument(mi, p - called.receiverCaptured()) : null);
+                        ? scan.argument(mi, p - called.receiverCaptured()) : captured(lambda, p));
                 continue;
             }
             // Sinks inside app methods this one calls.
@@ -153,6 +170,7 @@ public final class TaintDetector implements Detector {
         {
             for (MethodRef target : targets) {
                 for (Reach r : summary(ctx, target, 1)) {
+                    if (!r.receiverOk(argument)) continue;
                     Value arg = argument.apply(r.param());
                     if (arg == null) continue;
                     String label = firstTaint(arg, r.kind(), r.cleared());
@@ -166,6 +184,11 @@ public final class TaintDetector implements Detector {
                 }
             }
         }
+    }
+
+    /** A value a lambda captured as its body's parameter p, or null. */
+    static Value captured(Value lambda, int p) {
+        return lambda != null && lambda.obj() != null && lambda.obj().get("p" + p) instanceof Value v ? v : null;
     }
 
     /** A row restricted to a kind of receiver object matches only calls on such an object. */
@@ -234,22 +257,30 @@ public final class TaintDetector implements Detector {
                 for (Rows.Argument row : ctx.models().argumentsNamed(mi.name)) {
                     if (!ruleOfKind.containsKey(row.kind()) || !ValueInterpreter.matches(row.method(), mi, ctx.program())) continue;
                     boolean hasReceiver = mi.getOpcode() != Opcodes.INVOKESTATIC;
-                    if (!receiverIs(mf.get().argument(mi, mi.desc, hasReceiver, Rows.THIS), row)
-                            || !ArgumentDetector.whenHolds(row.when(), i -> mf.get().argument(mi, mi.desc, hasReceiver, i))) continue;
+                    Value recv = mf.get().argument(mi, mi.desc, hasReceiver, Rows.THIS);
+                    int receiverParam = -1;
+                    if (!receiverIs(recv, row)) {
+                        // The receiver is a parameter: the caller must pass the right kind of object.
+                        if (recv == null || recv.param() < 0) continue;
+                        receiverParam = recv.param();
+                    }
+                    if (!ArgumentDetector.whenHolds(row.when(), i -> mf.get().argument(mi, mi.desc, hasReceiver, i))) continue;
                     Value v = mf.get().argument(mi, mi.desc, mi.getOpcode() != Opcodes.INVOKESTATIC, row.argument());
                     if (v == null) continue;
                     for (String l : v.labels()) {
                         int p = Taint.param(l);
                         if (p < 0 || !Taint.reaches(l, row.kind())) continue;
-                        Reach r = new Reach(p, row.kind(), here, ArgumentDetector.sinkKey(mi), Taint.cleared(l), List.of());
+                        Reach r = new Reach(p, row.kind(), here, ArgumentDetector.sinkKey(mi), Taint.cleared(l), List.of(),
+                                receiverParam, receiverParam < 0 ? null : row.receiverObject());
                         unique.putIfAbsent(p + "|" + row.kind() + "|" + here, r);
                     }
                 }
                 MethodFrames frames = mf.get();
                 Lambda called = Lambda.called(frames.argument(mi, mi.desc, mi.getOpcode() != Opcodes.INVOKESTATIC, Rows.THIS), mi, ctx);
                 if (called != null) {
+                    Value lambda = frames.argument(mi, mi.desc, true, Rows.THIS);
                     throughCalls(ctx, method, depth, here, List.of(called.body()), p -> p >= called.receiverCaptured()
-                            ? frames.argument(mi, mi.desc, true, p - called.receiverCaptured()) : null, unique);
+                            ? frames.argument(mi, mi.desc, true, p - called.receiverCaptured()) : captured(lambda, p), unique);
                     continue;
                 }
                 if (!ctx.program().isApp(mi.owner)) continue;
@@ -286,6 +317,12 @@ public final class TaintDetector implements Detector {
                 for (MethodRef t : targets) {
                     if (t.equals(method)) continue;
                     for (Reach inner : summary(ctx, t, depth + 1)) {
+                        int receiverParam = -1;
+                        if (!inner.receiverOk(argument)) {
+                            Value r = inner.receiverParam() >= 0 ? argument.apply(inner.receiverParam()) : null;
+                            if (r == null || r.param() < 0) continue;
+                            receiverParam = r.param();
+                        }
                         Value arg = argument.apply(inner.param());
                         if (arg == null) continue;
                         for (String l : arg.labels()) {
@@ -298,7 +335,8 @@ public final class TaintDetector implements Detector {
                             via.add(new Detection.Step(here, "passed to " + t.owner().replace('/', '.') + "." + t.name()));
                             via.addAll(inner.via());
                             unique.putIfAbsent(p + "|" + inner.kind() + "|" + inner.sink(),
-                                    new Reach(p, inner.kind(), inner.sink(), inner.sinkKey(), cleared, via));
+                                    new Reach(p, inner.kind(), inner.sink(), inner.sinkKey(), cleared, via,
+                                            receiverParam, receiverParam < 0 ? null : inner.receiverKind()));
                         }
                     }
                 }

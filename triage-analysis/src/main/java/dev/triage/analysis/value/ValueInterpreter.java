@@ -739,6 +739,8 @@ public final class ValueInterpreter extends Interpreter<Value> {
             state.put("method", indy.name);
             boolean instance = h.getTag() != Opcodes.H_INVOKESTATIC && h.getTag() != Opcodes.H_NEWINVOKESPECIAL;
             state.put("captured-params", Math.max(0, args.size() - (instance ? 1 : 0)));
+            // The captured values, as the body's first parameters ("p0", "p1"...).
+            for (int i = instance ? 1 : 0, k = 0; i < args.size(); i++, k++) state.put("p" + k, args.get(i));
             lambda = new Obj(site(indy), "lambda", state, false);
         }
         return new Value(ret, ret.getSize(), null, null, lambda, -1, labels, null);
