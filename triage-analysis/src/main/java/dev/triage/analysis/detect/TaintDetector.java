@@ -265,6 +265,7 @@ public final class TaintDetector implements Detector {
                         receiverParam = recv.param();
                     }
                     if (!ArgumentDetector.whenHolds(row.when(), i -> mf.get().argument(mi, mi.desc, hasReceiver, i))) continue;
+                    if (row.kind().equals("xxe") && !unhardenedParser(ctx, recv)) continue;
                     Value v = mf.get().argument(mi, mi.desc, mi.getOpcode() != Opcodes.INVOKESTATIC, row.argument());
                     if (v == null) continue;
                     for (String l : v.labels()) {

@@ -509,7 +509,7 @@ public final class ValueInterpreter extends Interpreter<Value> {
                 }
             }
             Set<String> labels = new TreeSet<>();
-            from.forEach(v -> v.labels().stream().filter(l -> !l.startsWith("@")).forEach(labels::add));
+            from.forEach(v -> labels.addAll(v.labels()));
             Value single = from.size() == 1 ? from.get(0) : null;
             if (s.to() == Rows.RETURN && result != null) {
                 if (single != null && single.isKnown() && !result.isKnown()) {
