@@ -14,7 +14,7 @@ public class JakartaLabUploadServlet extends HttpServlet {
     protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         try {
             DocumentBuilderFactory dbf = DocumentBuilderFactory.newInstance();
-            Document doc = dbf.newDocumentBuilder().parse(req.getInputStream()); // BUG: java/xxe-parser
+            Document doc = dbf.newDocumentBuilder().parse(req.getInputStream()); // BUG: java/xxe-parser, java/xxe
             resp.getWriter().println(doc.getDocumentElement().getAttribute("patientId"));
         } catch (Exception e) {
             resp.sendError(400);

@@ -28,7 +28,7 @@ public class LabOrderImporter {
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
         factory.setNamespaceAware(true);
         DocumentBuilder builder = factory.newDocumentBuilder(); // BUG: java/xxe-parser
-        return fromDocument(builder.parse(xml));
+        return fromDocument(builder.parse(xml)); // BUG: java/xxe
     }
 
     /** Safe twin: DOCTYPEs refused in this method. */
