@@ -191,10 +191,21 @@ public final class TaintDetector implements Detector {
         return lambda != null && lambda.obj() != null && lambda.obj().get("p" + p) instanceof Value v ? v : null;
     }
 
-    /** A row restricted to a kind of receiver object matches only calls on such an object. */
+    /**
+     * A row restricted to a kind of receiver object matches only calls on such an object; a row with
+     * receiver conditions only when the receiver's facts (if known) allow it.
+     */
     static boolean receiverIs(Value receiver, Rows.Argument row) {
+        dev.triage.analysis.value.Obj o = receiver == null ? null : receiver.obj();
+        if (!row.receiverUnlessAny().isEmpty() && o != null && !o.escaped() && o.kind() != null
+                && ObjectStateDetector.satisfiedAny(o, row.receiverUnlessAny())) {
+            return false;
+        }
+        if (!row.receiverIfAny().isEmpty() && (o == null || o.kind() == null || !ObjectStateDetector.satisfiedAny(o, row.receiverIfAny()))) {
+            return false;
+        }
         if (row.receiverObject() == null) return true;
-        return receiver != null && receiver.obj() != null && row.receiverObject().equals(receiver.obj().kind());
+        return o != null && row.receiverObject().equals(o.kind());
     }
 
     /**
@@ -261,7 +272,7 @@ public final class TaintDetector implements Detector {
                     int receiverParam = -1;
                     if (!receiverIs(recv, row)) {
                         // The receiver is a parameter: the caller must pass the right kind of object.
-                        if (recv == null || recv.param() < 0) continue;
+                        if (row.receiverObject() == null || recv == null || recv.param() < 0) continue;
                         receiverParam = recv.param();
                     }
                     if (!ArgumentDetector.whenHolds(row.when(), i -> mf.get().argument(mi, mi.desc, hasReceiver, i))) continue;

@@ -28,11 +28,12 @@ public final class Models {
     private static final String BASE = "dev/triage/models/";
     /** Keys a row of each section may carry; anything else is a typo and fails loading. */
     private static final Map<String, Set<String>> ROW_KEYS = Map.of(
-            "arguments", Set.of("kind", "class", "method", "descriptor", "subtypes", "argument", "when", "receiver-object", "provenance", "note"),
+            "arguments", Set.of("kind", "class", "method", "descriptor", "subtypes", "argument", "when", "receiver-object",
+                    "receiver-unless-any", "receiver-if-any", "provenance", "note"),
             "calls", Set.of("kind", "class", "method", "descriptor", "subtypes", "label", "provenance", "note"),
             "fields", Set.of("kind", "class", "field", "label", "provenance", "note"),
             "summaries", Set.of("class", "method", "descriptor", "subtypes", "from", "to", "provenance", "note"),
-            "objects", Set.of("object", "created-by", "effects", "initial", "copy-facts", "provenance", "note"),
+            "objects", Set.of("object", "created-by", "effects", "initial", "initial-types", "copy-facts", "provenance", "note"),
             "checks", Set.of("rule", "at", "argument", "object", "unless-any", "message", "provenance", "note"),
             "parameters", Set.of("kind", "annotation", "label", "provenance", "note"),
             "guards", Set.of("class", "method", "descriptor", "subtypes", "checks", "clears", "when", "provenance", "note"),
@@ -123,7 +124,9 @@ public final class Models {
             switch (section.getKey()) {
                 case "arguments" -> rows.forEach(r -> arguments.add(new Rows.Argument(text(r, "kind", file),
                         method(r, file), argument(r.get("argument"), file), when(r.get("when"), file),
-                        r.hasNonNull("receiver-object") ? r.get("receiver-object").asText() : null, provenance(r), file)));
+                        r.hasNonNull("receiver-object") ? r.get("receiver-object").asText() : null,
+                        factAlternatives(r.get("receiver-unless-any")), factAlternatives(r.get("receiver-if-any")),
+                        provenance(r), file)));
                 case "calls" -> rows.forEach(r -> calls.add(new Rows.Call(text(r, "kind", file), method(r, file),
                         r.path("label").asText(""), provenance(r), file)));
                 case "fields" -> rows.forEach(r -> fields.add(new Rows.Field(text(r, "kind", file),
@@ -132,17 +135,9 @@ public final class Models {
                 case "summaries" -> rows.forEach(r -> summaries.add(new Rows.Summary(method(r, file),
                         positions(r.get("from"), file), argument(r.get("to"), file), provenance(r), file)));
                 case "objects" -> rows.forEach(r -> objects.add(objectType(r, file)));
-                case "checks" -> rows.forEach(r -> {
-                    List<Map<String, Object>> unless = new ArrayList<>();
-                    r.path("unless-any").forEach(alt -> {
-                        Map<String, Object> facts = new LinkedHashMap<>();
-                        alt.fields().forEachRemaining(e -> facts.put(e.getKey(), scalar(e.getValue())));
-                        unless.add(facts);
-                    });
-                    checks.add(new Rows.Check(text(r, "rule", file), method(r.get("at"), file),
-                            argument(r.get("argument"), file), text(r, "object", file), unless,
-                            text(r, "message", file), provenance(r), file));
-                });
+                case "checks" -> rows.forEach(r -> checks.add(new Rows.Check(text(r, "rule", file), method(r.get("at"), file),
+                        argument(r.get("argument"), file), text(r, "object", file), factAlternatives(r.get("unless-any")),
+                        text(r, "message", file), provenance(r), file)));
                 case "parameters" -> rows.forEach(r -> parameters.add(new Rows.Parameter(text(r, "kind", file),
                         "L" + internal(text(r, "annotation", file)) + ";", text(r, "label", file), provenance(r), file)));
                 case "sanitizers" -> rows.forEach(r -> {
@@ -163,6 +158,18 @@ public final class Models {
                 default -> throw new IllegalStateException(file + ": unknown section '" + section.getKey() + "'");
             }
         }
+    }
+
+    /** A list of fact maps ({@code [{secure: true}, {"=maxAge": 0}]}); empty when absent. */
+    private static List<Map<String, Object>> factAlternatives(JsonNode n) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        if (n == null) return out;
+        n.forEach(alt -> {
+            Map<String, Object> facts = new LinkedHashMap<>();
+            alt.fields().forEachRemaining(e -> facts.put(e.getKey(), scalar(e.getValue())));
+            out.add(facts);
+        });
+        return out;
     }
 
     /** {@code 0}, {@code this}, {@code [0, 1]}, or {@code any} (receiver and every argument: Integer.MIN_VALUE). */
@@ -195,9 +202,11 @@ public final class Models {
         });
         Map<String, Integer> initial = new LinkedHashMap<>();
         r.path("initial").fields().forEachRemaining(e -> initial.put(e.getKey(), argument(e.getValue(), file)));
+        Map<String, Integer> initialTypes = new LinkedHashMap<>();
+        r.path("initial-types").fields().forEachRemaining(e -> initialTypes.put(e.getKey(), argument(e.getValue(), file)));
         boolean copy = r.has("copy-facts");
         if (copy && !r.get("copy-facts").asText().equals("this")) throw new IllegalStateException(file + ": copy-facts must be 'this'");
-        return new Rows.ObjectType(text(r, "object", file), created, effects, initial, copy, provenance(r), file);
+        return new Rows.ObjectType(text(r, "object", file), created, effects, initial, initialTypes, copy, provenance(r), file);
     }
 
     /** YAML scalars as the analysis compares them: booleans as the JVM's ints, numbers as Integer. */

@@ -20,9 +20,14 @@ public final class Rows {
      *             (e.g. {@code Properties.setProperty} is a password sink only when argument 0 names a password)
      * @param receiverObject when set, the call's receiver must be a modelled object of this kind (a
      *             {@code PrintWriter} is an XSS sink only when it is the response's writer); null: any receiver
+     * @param receiverUnlessAny not a sink when the receiver object's facts satisfy one alternative (an
+     *             {@code ObjectInputStream} with a filter set)
+     * @param receiverIfAny a sink only when the receiver object's facts satisfy one alternative (Jackson's
+     *             {@code readValue} after default typing was switched on)
      */
     public record Argument(String kind, MethodPattern method, int argument, Map<Integer, String> when,
-                           String receiverObject, String provenance, String file) {
+                           String receiverObject, List<Map<String, Object>> receiverUnlessAny,
+                           List<Map<String, Object>> receiverIfAny, String provenance, String file) {
     }
 
     /** A call that matters by itself (a weak-hash helper) or whose result carries a label. */
@@ -66,7 +71,8 @@ public final class Rows {
      * facts and remembers its kind as the fact {@code factory-kind} (a parser knows how its factory was set up).
      */
     public record ObjectType(String name, List<MethodPattern> createdBy, List<Effect> effects,
-                             Map<String, Integer> initialFromArguments, boolean copyFacts, String provenance, String file) {
+                             Map<String, Integer> initialFromArguments, Map<String, Integer> initialTypes,
+                             boolean copyFacts, String provenance, String file) {
     }
 
     /**

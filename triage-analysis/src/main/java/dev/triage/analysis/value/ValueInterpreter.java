@@ -439,6 +439,13 @@ public final class ValueInterpreter extends Interpreter<Value> {
                 state.put("factory-kind", receiver.obj().kind());
             }
             c.type().initialFromArguments().forEach((k, idx) -> state.put(k, fact(idx >= 0 && idx < args.size() ? args.get(idx) : receiver)));
+            // The exact class of an argument object (a Yaml built with a SafeConstructor).
+            c.type().initialTypes().forEach((k, idx) -> {
+                Value a = idx >= 0 && idx < args.size() ? args.get(idx) : null;
+                Object exact = a == null ? null : a.obj() != null && a.obj().get("new") instanceof String t ? t
+                        : a.type() != null && a.type().getSort() == Type.OBJECT ? a.type().getInternalName() : null;
+                state.put(k, exact == null ? Obj.UNKNOWN : exact);
+            });
             if (mi.name.equals("<init>") && receiver != null && receiver.obj() != null) {
                 Value created = receiver.withObj(new Obj(receiver.obj().site(), c.type().name(), state, false));
                 addPending(new Update(receiver.obj().site(), created));
