@@ -454,7 +454,7 @@ public final class ValueInterpreter extends Interpreter<Value> {
             }
             understood = true;
         }
-        if (receiver != null && receiver.obj() != null && receiver.obj().kind() != null) {
+        if (receiver != null && receiver.obj() != null && receiver.obj().kind() != null && !"lambda".equals(receiver.obj().kind())) {
             Obj o = receiver.obj();
             Obj updated = o;
             for (Models.EffectOf e : models.effectsNamed(mi.name)) {
@@ -487,7 +487,8 @@ public final class ValueInterpreter extends Interpreter<Value> {
             String label = c.label();
             if (c.kind().equals("source")) {
                 understood = true;
-                if (!ctx.sourceEnabled(c.label())) continue;
+                // A number or boolean read from a request cannot carry an injection.
+                if (!ctx.sourceEnabled(c.label()) || (ret.getSort() != Type.OBJECT && ret.getSort() != Type.ARRAY)) continue;
                 String id = owner.name + "#" + method.name + "#" + line(insn) + "#" + mi.name;
                 ctx.registerSource(id, originAt(insn, mi.owner.substring(mi.owner.lastIndexOf('/') + 1) + "." + mi.name
                         + "(...) returns " + c.label() + " input"));
@@ -539,6 +540,25 @@ public final class ValueInterpreter extends Interpreter<Value> {
                     }
                     if (!nv.equals(target)) addPending(new Update(target.obj().site(), nv));
                 }
+            }
+        }
+        // Calling a lambda or method reference of the app: what its body returns for these arguments.
+        if (!understood && receiver != null && receiver.obj() != null && "lambda".equals(receiver.obj().kind())
+                && mi.name.equals(receiver.obj().get("method")) && receiver.obj().get("impl") instanceof String impl && result != null) {
+            int paren = impl.indexOf('(');
+            int dot = impl.lastIndexOf('.', paren);
+            MethodRef body = new MethodRef(impl.substring(0, dot), impl.substring(dot + 1, paren), impl.substring(paren));
+            if (program.isApp(body.owner())) {
+                List<Value> bodyArgs = new ArrayList<>();
+                int captured = receiver.obj().get("captured-params") instanceof Integer n ? n : 0;
+                for (int k = 0; k < captured; k++) {
+                    bodyArgs.add(receiver.obj().get("p" + k) instanceof Value v ? v : Value.unknown(Type.getObjectType("java/lang/Object")));
+                }
+                bodyArgs.addAll(args);
+                Value summary = ctx.returnSummary(body, depth + 1);
+                if (summary != null) result = instantiate(summary, bodyArgs, ret);
+                else for (Value a : args) result = result.withLabels(a.labels());
+                return sanitize(mi, receiver, args, result);
             }
         }
         // App code: use what the callee returns.
