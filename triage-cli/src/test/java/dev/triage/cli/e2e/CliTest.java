@@ -112,7 +112,9 @@ class CliTest {
         Run high = triage("scan", WAR.toString(), "-q", "--fail-on", "high", "-f", "json", "-o", tmp.toString());
         assertEquals(1, high.exit(), "the sample app has high-severity findings");
         assertTrue(high.err().contains("policy failed"), high.err());
-        assertEquals(0, triage("scan", WAR.toString(), "-q", "--fail-on", "very-high").exit());
+        assertEquals(1, triage("scan", WAR.toString(), "-q", "--fail-on", "very-high").exit(), "the sample has SQL injection (5)");
+        assertEquals(0, triage("scan", WAR.toString(), "-q", "--fail-on", "high", "--rules", "java/weak-hash").exit(),
+                "weak hashes are Medium: below the threshold");
         Run again = triage("scan", WAR.toString(), "--fail-on", "low", "--baseline", tmp.resolve("triage.json").toString(), "--no-progress");
         assertEquals(0, again.exit(), "everything is in the baseline: nothing new fails the build");
         assertTrue(again.out().contains("matched the baseline"), again.out());
