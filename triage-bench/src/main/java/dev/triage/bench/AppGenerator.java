@@ -39,7 +39,7 @@ import javax.tools.ToolProvider;
 public final class AppGenerator {
 
     /** Bump when the generated code changes, so cached apps are regenerated. */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
 
     static final String ROOT_PACKAGE = "gen.shop";
     private static final int BATCH = 1000;
@@ -494,6 +494,16 @@ public final class AppGenerator {
             + "        javax.crypto.SecretKeyFactory f = javax.crypto.SecretKeyFactory.getInstance(\"PBKDF2WithHmacSHA256\");\n"
             + "        return f.generateSecret(new javax.crypto.spec.PBEKeySpec(password, salt, 210000, 256)).getEncoded();\n"
             + "    }\n",
+        // 8 request input bound as a SQL parameter
+        "    public static java.sql.ResultSet findByName(javax.servlet.http.HttpServletRequest req, java.sql.Connection con)"
+            + " throws java.sql.SQLException {\n"
+            + "        java.sql.PreparedStatement ps = con.prepareStatement(\"SELECT * FROM patient WHERE name = ?\");\n"
+            + "        ps.setString(1, req.getParameter(\"name\"));\n        return ps.executeQuery();\n    }\n",
+        // 9 request input parsed as a number before it is echoed
+        "    public static void echoPage(javax.servlet.http.HttpServletRequest req, javax.servlet.http.HttpServletResponse resp)"
+            + " throws java.io.IOException {\n"
+            + "        int page = Integer.parseInt(req.getParameter(\"page\"));\n"
+            + "        resp.getWriter().print(\"<p>page \" + page + \"</p>\");\n    }\n",
     };
 
     private void security(StringBuilder b, Type t, Random rnd) {
@@ -568,6 +578,24 @@ public final class AppGenerator {
             + "        @Override\n        public void checkServerTrusted(java.security.cert.X509Certificate[] c, String a) { }\n\n"
             + "        @Override\n        public java.security.cert.X509Certificate[] getAcceptedIssuers() {\n"
             + "            return new java.security.cert.X509Certificate[0];\n        }\n    }\n",
+        // SQL injection
+        "    public static java.sql.ResultSet legacySearch(javax.servlet.http.HttpServletRequest req, java.sql.Connection con)"
+            + " throws java.sql.SQLException {\n"
+            + "        String name = req.getParameter(\"name\");\n"
+            + "        return con.createStatement().executeQuery(\"SELECT * FROM patient WHERE name = '\" + name + \"'\");\n    }\n",
+        // reflected XSS
+        "    public static void legacyEcho(javax.servlet.http.HttpServletRequest req, javax.servlet.http.HttpServletResponse resp)"
+            + " throws java.io.IOException {\n"
+            + "        resp.getWriter().print(\"<p>\" + req.getParameter(\"q\") + \"</p>\");\n    }\n",
+        // path traversal
+        "    public static java.io.InputStream legacyDownload(javax.servlet.http.HttpServletRequest req)"
+            + " throws java.io.IOException {\n"
+            + "        return new java.io.FileInputStream(new java.io.File(\"/data/exports\", req.getParameter(\"file\")));\n    }\n",
+        // command injection through a helper
+        "    public static Process legacyConvert(javax.servlet.http.HttpServletRequest req) throws java.io.IOException {\n"
+            + "        return legacyRun(\"convert \" + req.getParameter(\"study\"));\n    }\n\n"
+            + "    private static Process legacyRun(String command) throws java.io.IOException {\n"
+            + "        return Runtime.getRuntime().exec(command);\n    }\n",
     };
 
     // ---------------------------------------------------------------- build

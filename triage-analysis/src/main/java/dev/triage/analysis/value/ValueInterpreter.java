@@ -505,17 +505,7 @@ public final class ValueInterpreter extends Interpreter<Value> {
         for (Rows.Summary s : models.summariesNamed(mi.name)) {
             if (!matches(s.method(), mi, program)) continue;
             understood = true;
-            List<Value> from = new ArrayList<>();
-            for (int f : s.from()) {
-                if (f == Integer.MIN_VALUE) {
-                    if (receiver != null) from.add(receiver);
-                    from.addAll(args);
-                } else if (f == Rows.THIS) {
-                    if (receiver != null) from.add(receiver);
-                } else if (f >= 0 && f < args.size()) {
-                    from.add(args.get(f));
-                }
-            }
+            List<Value> from = valuesAt(s.from(), receiver, args);
             Set<String> labels = new TreeSet<>();
             from.forEach(v -> labels.addAll(v.labels()));
             Value single = from.size() == 1 ? from.get(0) : null;
@@ -631,6 +621,22 @@ public final class ValueInterpreter extends Interpreter<Value> {
                 java.util.Collections.unmodifiableSet(labels), v.origin());
     }
 
+    /** The values at model positions: argument indexes, the receiver ({@code this}), or all of them ({@code any}). */
+    private static List<Value> valuesAt(List<Integer> positions, Value receiver, List<? extends Value> args) {
+        List<Value> out = new ArrayList<>();
+        for (int f : positions) {
+            if (f == Integer.MIN_VALUE) {
+                if (receiver != null) out.add(receiver);
+                out.addAll(args);
+            } else if (f == Rows.THIS) {
+                if (receiver != null) out.add(receiver);
+            } else if (f >= 0 && f < args.size()) {
+                out.add(args.get(f));
+            }
+        }
+        return out;
+    }
+
     /** Sanitizer rows: the result keeps its inputs' flow labels, each marked clean for the row's kinds. */
     private Value sanitize(MethodInsnNode mi, Value receiver, List<? extends Value> args, Value result) {
         if (result == null) return null;
@@ -639,18 +645,7 @@ public final class ValueInterpreter extends Interpreter<Value> {
             Set<String> labels = new TreeSet<>();
             for (String l : result.labels()) if (!Taint.isFlow(l)) labels.add(l);
             if (!s.clears().contains(Taint.ALL)) {
-                List<Value> from = new ArrayList<>();
-                for (int f : s.from()) {
-                    if (f == Integer.MIN_VALUE) {
-                        if (receiver != null) from.add(receiver);
-                        from.addAll(args);
-                    } else if (f == Rows.THIS) {
-                        if (receiver != null) from.add(receiver);
-                    } else if (f >= 0 && f < args.size()) {
-                        from.add(args.get(f));
-                    }
-                }
-                for (Value v : from) {
+                for (Value v : valuesAt(s.from(), receiver, args)) {
                     for (String l : v.labels()) if (Taint.isFlow(l)) labels.add(Taint.sanitize(l, s.clears()));
                 }
             }
