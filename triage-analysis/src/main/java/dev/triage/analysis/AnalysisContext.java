@@ -272,9 +272,7 @@ public final class AnalysisContext implements ValueContext {
         Map<String, Set<String>> out = new HashMap<>();
         List<String> classes = new ArrayList<>();
         classes.add(owner);
-        for (Program.AppClass a : program.appClasses()) {
-            if (a.info().name().startsWith(owner + "$")) classes.add(a.info().name());
-        }
+        classes.addAll(nestedClasses().getOrDefault(owner, List.of()));
         for (String cn : classes) {
             ClassNode c = classNode(cn);
             if (c == null) continue;
@@ -304,6 +302,30 @@ public final class AnalysisContext implements ValueContext {
             }
         }
         return out;
+    }
+
+    private volatile Map<String, List<String>> nested;
+
+    /** App classes nested in each app class ({@code Outer$Inner}, {@code Outer$1}), indexed once. */
+    private Map<String, List<String>> nestedClasses() {
+        Map<String, List<String>> n = nested;
+        if (n == null) {
+            synchronized (this) {
+                n = nested;
+                if (n == null) {
+                    Map<String, List<String>> m = new HashMap<>();
+                    for (Program.AppClass a : program.appClasses()) {
+                        String name = a.info().name();
+                        // Outer$Inner$1 is nested in Outer and in Outer$Inner.
+                        for (int d = name.indexOf('$', name.lastIndexOf('/') + 1); d > 0; d = name.indexOf('$', d + 1)) {
+                            m.computeIfAbsent(name.substring(0, d), k -> new ArrayList<>()).add(name);
+                        }
+                    }
+                    nested = n = m;
+                }
+            }
+        }
+        return n;
     }
 
     /** Taint labels callers pass as a declared parameter of a method (callers analysed past MAX_DEPTH). */
