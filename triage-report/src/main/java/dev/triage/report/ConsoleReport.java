@@ -81,13 +81,16 @@ public final class ConsoleReport implements ReportWriter {
             line(w, counts.toString());
         }
         for (ScanProblem p : result.problems()) {
-            line(w, st.wrap("\u001b[33m", "Skipped: ") + ReportSupport.oneLine(describe(p)));
+            line(w, st.wrap("\u001b[33m", "Problem: ") + ReportSupport.oneLine(describe(p)));
         }
         line(w, st.wrap(BOLD, summaryLine(result)));
         w.flush();
     }
 
-    /** {@code Triage: 7 findings (2 high or very high) in 42 app classes; 1 input entry skipped}. */
+    /**
+     * {@code Triage: 7 findings (2 high or very high) in 42 app classes; 1 problem}: a problem is anything
+     * not scanned or not finished (a skipped archive entry, an unfinished method, a missing advisory database).
+     */
     public static String summaryLine(ScanResult result) {
         int n = result.findings().size();
         int high = ReportSupport.highCount(result.findings());
@@ -98,7 +101,7 @@ public final class ConsoleReport implements ReportWriter {
                 .append(ReportSupport.plural(classes, "app class", "app classes"));
         int skipped = result.problems().size();
         if (skipped > 0) {
-            sb.append("; ").append(ReportSupport.plural(skipped, "input entry", "input entries")).append(" skipped");
+            sb.append("; ").append(ReportSupport.plural(skipped, "problem", "problems")).append(" (not scanned or not finished)");
         }
         return sb.toString();
     }

@@ -15,7 +15,7 @@ class ConsoleReportTest {
         assertFalse(out.contains("\u001b"), "no ESC, not even from hostile messages");
         assertTrue(out.contains("\\u001b[31mred"), "hostile control characters are shown escaped");
         String[] lines = out.split("\n");
-        assertEquals("Triage: 5 findings (3 high or very high) in 42 app classes; 1 input entry skipped",
+        assertEquals("Triage: 5 findings (3 high or very high) in 42 app classes; 1 problem (not scanned or not finished)",
                 lines[lines.length - 1]);
         assertTrue(out.indexOf("VERY HIGH (1)") < out.indexOf("HIGH (2)"));
         assertTrue(out.indexOf("HIGH (2)") < out.indexOf("MEDIUM (1)"));
