@@ -25,7 +25,7 @@ class ConsoleReportTest {
         assertFalse(out.contains("Crypto.java:0"));
         assertTrue(out.contains("      1. com/acme/Foo.java:30"), "path steps indented");
         assertTrue(out.contains("By severity: Very High 1, High 2, Medium 1, Low 1"));
-        assertTrue(out.contains("Skipped: portal.war!/WEB-INF/lib/broken.jar: not a zip file"));
+        assertTrue(out.contains("Problem: portal.war!/WEB-INF/lib/broken.jar: not a zip file"));
     }
 
     @Test
