@@ -49,7 +49,8 @@ public final class AnalysisContext implements ValueContext {
     private final Map<String, Map<String, Value>> staticFinals = new ConcurrentHashMap<>();
     private final Map<String, Map<String, Set<String>>> fieldLabels = new ConcurrentHashMap<>();
     private final Map<String, Optional<Value>> returns = new ConcurrentHashMap<>();
-    private final List<String> problems = Collections.synchronizedList(new ArrayList<>());
+    /** One line per problem; a method analysed at several depths fails once in the report. */
+    private final Set<String> problems = Collections.synchronizedSet(new java.util.TreeSet<>());
 
     private final Set<String> sourceKinds;
     private final Map<String, Origin> sources = new ConcurrentHashMap<>();

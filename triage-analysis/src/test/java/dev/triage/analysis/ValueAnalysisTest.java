@@ -52,6 +52,12 @@ class ValueAnalysisTest {
                 void props() throws Exception { Properties p = new Properties(); sink(p.getProperty("crypto.alg")); sink(p.getProperty("absent", "SHA-256")); }
                 void strings() { sink(" sha1 ".trim().toUpperCase().replace("SHA1", "SHA-1")); }
                 void loop() { String s = ""; for (int i = 0; i < 3; i++) { s = s + i; } sink(s); }
+                void merged(boolean c, String x, String y) {
+                    Runnable r = c ? () -> sink(x) : () -> sink(y);
+                    r.run();
+                    boolean ok = c ? x.matches("[a-z]+") : y.matches("[0-9]+");
+                    if (ok) sink(x);
+                }
             }
             """;
 
@@ -111,6 +117,13 @@ class ValueAnalysisTest {
         Value v = sinkArgs(ctx(), "loop").get(0);
         assertNotNull(v);
         assertNull(v.constants(), "a value built in a loop is not a constant");
+    }
+
+    @Test
+    void mergedLambdasAndGuardsAreAnalysed() throws Exception {
+        AnalysisContext ctx = ctx();
+        assertEquals(2, sinkArgs(ctx, "merged").size());
+        assertEquals(java.util.List.of(), ctx.problems(), "facts merged from two lambdas or two guards are UNKNOWN, not a crash");
     }
 
     @Test

@@ -155,9 +155,9 @@ public final class PruningAnalyzer {
         if (op != Opcodes.IFEQ && op != Opcodes.IFNE) return null;
         Value cond = top(before);
         if (cond.obj() == null || !"guard".equals(cond.obj().kind())) return null;
-        Value checked = (Value) cond.obj().get("checked");
-        @SuppressWarnings("unchecked")
-        List<String> clears = (List<String>) cond.obj().get("clears");
+        // Facts merged from two different guards are UNKNOWN: then nothing is cleaned.
+        if (!(cond.obj().get("checked") instanceof Value checked) || !(cond.obj().get("clears") instanceof List<?> kinds)) return null;
+        List<String> clears = kinds.stream().map(String::valueOf).toList();
         Value clean = ValueInterpreter.cleaned(checked, clears);
         TrackingFrame f = new TrackingFrame(after);
         for (int i = 0; i < f.getLocals(); i++) {
