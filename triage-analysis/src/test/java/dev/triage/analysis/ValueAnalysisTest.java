@@ -57,6 +57,16 @@ class ValueAnalysisTest {
                     r.run();
                     boolean ok = c ? x.matches("[a-z]+") : y.matches("[0-9]+");
                     if (ok) sink(x);
+                    String v = x;
+                    Runnable last = null;
+                    for (int i = 0; i < 3; i++) {
+                        boolean fine = v.matches("[a-z]+");
+                        String w = v;
+                        last = () -> sink(w);
+                        v = v + "a";
+                        if (fine) continue;
+                    }
+                    last.run();
                 }
             }
             """;
