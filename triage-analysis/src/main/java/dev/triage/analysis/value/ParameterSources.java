@@ -16,21 +16,14 @@ import java.util.Set;
  * methods (the request body), and {@code main}'s arguments (command-line input).
  */
 final class ParameterSources {
-    /** Simple types Spring binds from request parameters without an annotation. */
-    private static final Set<String> SIMPLE = Set.of("java/lang/String", "[Ljava/lang/String;", "java/util/List",
-            "java/util/Optional");
 
     private ParameterSources() {
     }
 
-    /** Numbers and booleans the framework has already converted cannot carry an injection. */
-    static final Set<String> SCALAR_BOXES = Set.of("java/lang/Integer", "java/lang/Long", "java/lang/Short", "java/lang/Byte",
-            "java/lang/Double", "java/lang/Float", "java/lang/Boolean", "java/lang/Character", "java/util/UUID",
-            "java/time/LocalDate", "java/time/LocalDateTime", "java/math/BigInteger", "java/math/BigDecimal");
-
     static String kindOf(ValueContext ctx, ClassNode owner, MethodNode method, int param, Type type) {
         if (type.getSort() != Type.OBJECT && type.getSort() != Type.ARRAY) return null;
-        if (type.getSort() == Type.OBJECT && SCALAR_BOXES.contains(type.getInternalName())) return null;
+        // Numbers, booleans, dates and UUIDs the framework has already converted cannot carry an injection.
+        if (type.getSort() == Type.OBJECT && tableSet(ctx, "converted-parameter-types").contains(type.getInternalName())) return null;
         List<AnnotationNode> anns = annotations(method, param);
         for (AnnotationNode a : anns) {
             for (Rows.Parameter p : ctx.models().parameterSources(a.desc)) return p.label();
@@ -44,7 +37,7 @@ final class ParameterSources {
         Set<String> jaxrs = tableSet(ctx, "jaxrs-method-annotations");
         boolean isHandler = has(method.visibleAnnotations, handler) || has(method.invisibleAnnotations, handler);
         boolean isResource = has(method.visibleAnnotations, jaxrs);
-        if (isHandler && SIMPLE.contains(type.getInternalName())) return "remote";
+        if (isHandler && tableSet(ctx, "handler-simple-parameter-types").contains(type.getDescriptor())) return "remote";
         if (isResource && !tableSet(ctx, "framework-parameter-types").contains(type.getInternalName())) return "remote";
         return null;
     }
