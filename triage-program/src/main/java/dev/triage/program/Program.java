@@ -125,19 +125,7 @@ public final class Program {
     }
 
     private boolean computeIsSubtype(String sub, String sup) {
-        Deque<String> work = new ArrayDeque<>();
-        Set<String> seen = new HashSet<>();
-        work.add(sub);
-        while (!work.isEmpty()) {
-            String c = work.poll();
-            if (!seen.add(c)) continue;
-            if (c.equals(sup)) return true;
-            ClassInfo info = find(c);
-            if (info == null) continue;
-            if (info.superName() != null) work.add(info.superName());
-            work.addAll(info.interfaces());
-        }
-        return false;
+        return supertypes(sub).contains(sup);
     }
 
     /** All supertypes of a class (itself first, then superclasses, then interfaces), as far as known. */

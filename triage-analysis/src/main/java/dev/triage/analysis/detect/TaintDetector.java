@@ -146,10 +146,7 @@ public final class TaintDetector implements Detector {
             if (receiver == null || receiver.obj() == null || !"lambda".equals(receiver.obj().kind())) return null;
             var st = receiver.obj().state();
             // (After a merge of two lambdas, facts that differ are UNKNOWN and the call is not followed.)
-            if (!mi.name.equals(st.get("method")) || !(st.get("impl") instanceof String impl)) return null;
-            int paren = impl.indexOf('(');
-            int dot = impl.lastIndexOf('.', paren);
-            MethodRef body = new MethodRef(impl.substring(0, dot), impl.substring(dot + 1, paren), impl.substring(paren));
+            if (!mi.name.equals(st.get("method")) || !(st.get("impl") instanceof MethodRef body)) return null;
             if (!ctx.program().isApp(body.owner())) return null;
             return new Lambda(body, st.get("captured-params") instanceof Integer n ? n : 0);
         }

@@ -3,7 +3,6 @@ package dev.triage.analysis.detect;
 import dev.triage.analysis.Detection;
 import dev.triage.analysis.MethodScan;
 import dev.triage.analysis.model.Rows;
-import dev.triage.analysis.value.Obj;
 import dev.triage.analysis.value.Value;
 import org.objectweb.asm.tree.MethodInsnNode;
 
@@ -27,30 +26,25 @@ public final class WeakTlsProtocolDetector extends ArgumentDetector {
     List<Detection> check(MethodScan scan, MethodInsnNode call, Rows.Argument row, Value value) {
         Set<String> weak = Tables.upperSet(scan.context().models(), "weak-ssl-protocols");
         List<Detection> out = new ArrayList<>();
-        if (row.kind().equals("ssl-protocols")) {
-            // An array of protocol names: judge each element we know.
-            Obj o = value.obj();
-            if (o == null || o.escaped()) return out;
-            for (var e : o.state().entrySet()) {
-                if (!e.getKey().startsWith("e") || !(e.getValue() instanceof Value elem)) continue;
-                for (MethodScan.Resolved r : scan.resolve(elem)) {
-                    for (Object c : r.constants()) {
-                        if (c instanceof String s && weak.contains(s.trim().toUpperCase(Locale.ROOT))) {
-                            out.add(new Detection("java/weak-tls-protocol", scan.location(call),
-                                    callName(call) + " enables \"" + s + "\", an obsolete protocol version",
-                                    scan.path(r, call, "enabled by " + callName(call)), "HIGH", sinkKey(call) + "|" + s));
-                        }
-                    }
-                }
+        // One protocol name, or an array of them (judge each element we know).
+        boolean array = row.kind().equals("ssl-protocols");
+        List<Value> names = new ArrayList<>();
+        if (!array) {
+            names.add(value);
+        } else if (value.obj() != null && !value.obj().escaped()) {
+            for (var e : new java.util.TreeMap<>(value.obj().state()).entrySet()) {
+                if (e.getKey().startsWith("e") && e.getValue() instanceof Value elem) names.add(elem);
             }
-            return out;
         }
-        for (MethodScan.Resolved r : scan.resolve(value)) {
-            for (Object c : r.constants()) {
-                if (c instanceof String s && weak.contains(s.trim().toUpperCase(Locale.ROOT))) {
-                    out.add(new Detection("java/weak-tls-protocol", scan.location(call),
-                            callName(call) + " asks for \"" + s + "\", an obsolete protocol version",
-                            scan.path(r, call, "protocol of " + callName(call)), "HIGH", sinkKey(call) + "|" + s));
+        for (Value name : names) {
+            for (MethodScan.Resolved r : scan.resolve(name)) {
+                for (Object c : r.constants()) {
+                    if (c instanceof String s && weak.contains(s.trim().toUpperCase(Locale.ROOT))) {
+                        out.add(new Detection("java/weak-tls-protocol", scan.location(call),
+                                callName(call) + (array ? " enables \"" : " asks for \"") + s + "\", an obsolete protocol version",
+                                scan.path(r, call, (array ? "enabled by " : "protocol of ") + callName(call)), "HIGH",
+                                sinkKey(call) + "|" + s));
+                    }
                 }
             }
         }

@@ -534,10 +534,7 @@ public final class ValueInterpreter extends Interpreter<Value> {
         }
         // Calling a lambda or method reference of the app: what its body returns for these arguments.
         if (!understood && receiver != null && receiver.obj() != null && "lambda".equals(receiver.obj().kind())
-                && mi.name.equals(receiver.obj().get("method")) && receiver.obj().get("impl") instanceof String impl && result != null) {
-            int paren = impl.indexOf('(');
-            int dot = impl.lastIndexOf('.', paren);
-            MethodRef body = new MethodRef(impl.substring(0, dot), impl.substring(dot + 1, paren), impl.substring(paren));
+                && mi.name.equals(receiver.obj().get("method")) && receiver.obj().get("impl") instanceof MethodRef body && result != null) {
             if (program.isApp(body.owner())) {
                 List<Value> bodyArgs = new ArrayList<>();
                 int captured = receiver.obj().get("captured-params") instanceof Integer n ? n : 0;
@@ -772,7 +769,7 @@ public final class ValueInterpreter extends Interpreter<Value> {
                 && indy.bsmArgs[1] instanceof Handle h) {
             // A lambda or method reference remembers its body, so that calling it can be followed.
             Map<String, Object> state = new HashMap<>();
-            state.put("impl", h.getOwner() + "." + h.getName() + h.getDesc());
+            state.put("impl", new MethodRef(h.getOwner(), h.getName(), h.getDesc()));
             state.put("method", indy.name);
             boolean instance = h.getTag() != Opcodes.H_INVOKESTATIC && h.getTag() != Opcodes.H_NEWINVOKESPECIAL;
             state.put("captured-params", Math.max(0, args.size() - (instance ? 1 : 0)));
