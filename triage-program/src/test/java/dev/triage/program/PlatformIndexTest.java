@@ -39,7 +39,12 @@ class PlatformIndexTest {
                     "org/hibernate/query/QueryProducer", "org/hibernate/query/Query", "org/hibernate/query/SelectionQuery",
                     "org/hibernate/query/MutationQuery", "org/hibernate/query/NativeQuery", "org/hibernate/query/CommonQueryContract",
                     "org/hibernate/engine/spi/SharedSessionContractImplementor", "org/hibernate/engine/spi/SessionImplementor"},
+            // Android 14 (API 34) framework: the public classes an app's code can extend or call
+            {"android-all-", "android/", "dalvik/", "org/json/", "org/xmlpull/"},
     };
+
+    /** Only public classes of these jars (the framework jar also holds its implementation). */
+    static final java.util.Set<String> PUBLIC_ONLY = java.util.Set.of("android-all-");
 
     @Test
     void bundledIndexMatchesTheRealJars() throws IOException {
@@ -68,6 +73,11 @@ class PlatformIndexTest {
         assertTrue(p.isSubtype("javax/servlet/http/HttpServletRequestWrapper", "javax/servlet/ServletRequest"));
         assertTrue(p.isSubtype("org/hibernate/Session", "org/hibernate/query/QueryProducer"));
         assertTrue(p.isSubtype("jakarta/servlet/http/HttpServletResponse", "jakarta/servlet/ServletResponse"));
+        // Android: an app's Activity or Fragment resolves up to Context, its receiver to BroadcastReceiver
+        assertTrue(p.isSubtype("android/app/Activity", "android/content/Context"));
+        assertTrue(p.isSubtype("android/app/IntentService", "android/app/Service"));
+        assertTrue(p.isSubtype("android/database/sqlite/SQLiteDatabase", "java/io/Closeable"));
+        assertTrue(p.isSubtype("android/webkit/WebView", "android/view/View"));
     }
 
     static String generate() throws IOException {
@@ -89,6 +99,7 @@ class PlatformIndexTest {
                         if (!wanted) continue;
                         try (InputStream in = z.getInputStream(ze)) {
                             ClassReader r = new ClassReader(in.readAllBytes());
+                            if (PUBLIC_ONLY.contains(jar[0]) && (r.getAccess() & org.objectweb.asm.Opcodes.ACC_PUBLIC) == 0) continue;
                             List<String> itfs = new ArrayList<>(List.of(r.getInterfaces()));
                             lines.add(r.getClassName() + " " + (r.getSuperName() == null ? "-" : r.getSuperName()) + " "
                                     + (itfs.isEmpty() ? "-" : String.join(",", itfs)) + " " + r.getAccess() + " "
