@@ -207,7 +207,8 @@ final class AndroidResources {
         throw new IllegalArgumentException("empty manifest");
     }
 
-    private static CompiledXml encode(String path, String text, ResXmlDocument doc, PackageBlock pkg) {
+    private static CompiledXml encode(String path, String original, ResXmlDocument doc, PackageBlock pkg) {
+        String text = XmlLines.stripToolsAttributes(original);
         List<Integer> lines = XmlLines.startTagLines(text);
         try {
             doc.setPackageBlock(pkg);
@@ -227,6 +228,6 @@ final class AndroidResources {
             if (end < lines.get(i)) el.setEndLineNumber(lines.get(i));
         }
         doc.refresh();
-        return new CompiledXml(path, text, doc, doc.getBytes());
+        return new CompiledXml(path, original, doc, doc.getBytes());
     }
 }

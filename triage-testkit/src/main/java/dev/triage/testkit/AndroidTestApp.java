@@ -58,12 +58,89 @@ public final class AndroidTestApp {
     private Integer minApi;
     private int javaRelease = 11;
     private Path androidJar;
+    private String format = "apk";
 
     private AndroidTestApp() {}
 
     /** A new, empty builder (release signing, Java release 11). */
     public static AndroidTestApp builder() {
         return new AndroidTestApp();
+    }
+
+    /**
+     * A builder filled from a test-case folder:
+     * <ul>
+     * <li>{@code AndroidManifest.xml} → {@link #manifest}</li>
+     * <li>{@code res/values*}{@code /*.xml} and other {@code res/<type>/*.xml} (not raw) → {@link #resource};
+     *     other files under {@code res/} → {@link #file}</li>
+     * <li>{@code assets/**} → {@link #file}; {@code root/**} → {@link #file} without the {@code root/} prefix</li>
+     * <li>{@code **}{@code /*.java} → {@link #javaSources}; {@code **}{@code /*.smali} → {@link #smaliSources};
+     *     {@code libs/*.jar} → {@link #libraryJars}</li>
+     * <li>{@code apk.properties} (optional): {@code signing=release|debug|unsigned}, {@code schemes=v1,v2,v3},
+     *     {@code digest=SHA1withRSA|MD5withRSA}, {@code expired=true}, {@code subject=CN=...},
+     *     {@code classesPerDex=N}, {@code minApi=N}, {@code javaRelease=N}</li>
+     * </ul>
+     * Other files (expected results, notes) are ignored.
+     */
+    public static AndroidTestApp fromDirectory(Path dir) {
+        AndroidTestApp b = builder();
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path f : walk.filter(Files::isRegularFile).sorted().toList()) {
+                String rel = dir.relativize(f).toString().replace('\\', '/');
+                if (rel.startsWith(".") || rel.contains("/.")) continue;
+                if (rel.equals("AndroidManifest.xml")) {
+                    b.manifest(Files.readString(f));
+                } else if (rel.startsWith("res/")) {
+                    String type = AndroidResources.splitResPath(rel)[0];
+                    if (rel.endsWith(".xml") && !type.equals("raw")) b.resource(rel, Files.readString(f));
+                    else b.file(rel, Files.readAllBytes(f));
+                } else if (rel.startsWith("assets/")) {
+                    b.file(rel, Files.readAllBytes(f));
+                } else if (rel.startsWith("root/")) {
+                    b.file(rel.substring("root/".length()), Files.readAllBytes(f));
+                } else if (rel.startsWith("libs/") && rel.endsWith(".jar")) {
+                    b.libraryJars(List.of(f));
+                } else if (rel.endsWith(".java")) {
+                    b.javaSources(List.of(f));
+                } else if (rel.endsWith(".smali")) {
+                    b.smaliSources(List.of(f));
+                } else if (rel.equals("apk.properties")) {
+                    java.util.Properties p = new java.util.Properties();
+                    try (var in = Files.newBufferedReader(f)) {
+                        p.load(in);
+                    }
+                    b.properties(p);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return b;
+    }
+
+    /** Applies apk.properties-style settings (see {@link #fromDirectory}); unknown keys are refused. */
+    public AndroidTestApp properties(java.util.Properties p) {
+        Signing s = switch (p.getProperty("signing", "release").trim()) {
+            case "release" -> Signing.release();
+            case "debug" -> Signing.debug();
+            case "unsigned" -> Signing.unsigned();
+            default -> throw new IllegalArgumentException("signing must be release, debug or unsigned: " + p.getProperty("signing"));
+        };
+        if (p.getProperty("subject") != null) s = s.subject(p.getProperty("subject").trim());
+        if (p.getProperty("schemes") != null) s = s.schemes(p.getProperty("schemes").trim().split("\\s*,\\s*"));
+        if (p.getProperty("digest") != null) s = s.digest(p.getProperty("digest").trim());
+        if (Boolean.parseBoolean(p.getProperty("expired", "false").trim())) s = s.expired();
+        signing(s);
+        if (p.getProperty("classesPerDex") != null) classesPerDex(Integer.parseInt(p.getProperty("classesPerDex").trim()));
+        if (p.getProperty("minApi") != null) minApi(Integer.parseInt(p.getProperty("minApi").trim()));
+        if (p.getProperty("format") != null) format(p.getProperty("format").trim());
+        if (p.getProperty("javaRelease") != null) javaRelease(Integer.parseInt(p.getProperty("javaRelease").trim()));
+        for (String key : p.stringPropertyNames()) {
+            if (!Set.of("signing", "subject", "schemes", "digest", "expired", "classesPerDex", "minApi", "javaRelease", "format").contains(key)) {
+                throw new IllegalArgumentException("unknown apk.properties key: " + key);
+            }
+        }
+        return this;
     }
 
     /** Text AndroidManifest.xml; encoded to binary XML keeping each element's start line. */
@@ -163,6 +240,28 @@ public final class AndroidTestApp {
     }
 
     // ------------------------------------------------------------------------------------------ outputs
+
+    /** The output kind {@link #build(Path)} writes: apk (default), aab, aar or dex. */
+    public AndroidTestApp format(String kind) {
+        if (!Set.of("apk", "aab", "aar", "dex").contains(kind)) throw new IllegalArgumentException("format must be apk, aab, aar or dex: " + kind);
+        this.format = kind;
+        return this;
+    }
+
+    /** The output kind of {@link #build(Path)}. */
+    public String format() {
+        return format;
+    }
+
+    /** Builds the {@link #format()} output (buildApk, buildAab, buildAar or buildDex). */
+    public Path build(Path out) {
+        return switch (format) {
+            case "aab" -> buildAab(out);
+            case "aar" -> buildAar(out);
+            case "dex" -> buildDex(out);
+            default -> buildApk(out);
+        };
+    }
 
     /** A signed (or unsigned) APK. Returns {@code out}. */
     public Path buildApk(Path out) {

@@ -38,4 +38,24 @@ final class XmlLines {
         }
         return lines;
     }
+    private static final java.util.regex.Pattern TOOLS_ATTR = java.util.regex.Pattern.compile(
+            "\\s(?:xmlns:)?tools(?::[\\w.-]+)?\\s*=\\s*(\"[^\"]*\"|'[^']*')");
+
+    /**
+     * Removes {@code tools:} attributes and the {@code xmlns:tools} declaration, as aapt2 does, keeping every
+     * newline so that line numbers do not move.
+     */
+    static String stripToolsAttributes(String text) {
+        if (!text.contains("tools")) return text;
+        java.util.regex.Matcher m = TOOLS_ATTR.matcher(text);
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) {
+            String matched = m.group();
+            StringBuilder keep = new StringBuilder(" ");
+            for (int i = 0; i < matched.length(); i++) if (matched.charAt(i) == '\n') keep.append('\n');
+            m.appendReplacement(sb, java.util.regex.Matcher.quoteReplacement(keep.toString()));
+        }
+        m.appendTail(sb);
+        return sb.toString();
+    }
 }
