@@ -17,7 +17,7 @@ import java.util.Set;
  * What intake needs from a decoded (text) manifest: the app package and the packages of the classes it
  * names (application, activities, services, receivers, providers), for the app/library split.
  */
-public record ManifestInfo(String packageName, Set<String> classPackages) {
+public record ManifestInfo(String packageName, Set<String> classPackages, int minSdk) {
     /**
      * Packages of SDKs whose components are merged into app manifests by the build; naming one of their
      * classes does not make the SDK app code.
@@ -26,7 +26,7 @@ public record ManifestInfo(String packageName, Set<String> classPackages) {
             "kotlinx.", "com.google.android.gms.", "com.google.firebase.", "com.google.android.play.",
             "com.google.android.datatransport.", "com.google.android.material.", "com.facebook.", "io.flutter.");
 
-    public static final ManifestInfo NONE = new ManifestInfo(null, Set.of());
+    public static final ManifestInfo NONE = new ManifestInfo(null, Set.of(), 0);
 
     /** Reads a text manifest; never fails (an unreadable manifest gives {@link #NONE}). */
     public static ManifestInfo parse(String text) {
@@ -60,7 +60,17 @@ public record ManifestInfo(String packageName, Set<String> classPackages) {
                     }
                 }
             }
-            return new ManifestInfo(pkg, pkgs);
+            int minSdk = 0;
+            NodeList sdk = d.getElementsByTagName("uses-sdk");
+            if (sdk.getLength() > 0) {
+                String v = ((Element) sdk.item(0)).getAttributeNS(AxmlDecoder.ANDROID_NS, "minSdkVersion");
+                try {
+                    minSdk = v.isBlank() ? 1 : Integer.parseInt(v.trim());
+                } catch (NumberFormatException e) {
+                    minSdk = 0; // a codename or reference: let apksig decide
+                }
+            }
+            return new ManifestInfo(pkg, pkgs, minSdk);
         } catch (Exception | StackOverflowError e) {
             return NONE;
         }

@@ -41,6 +41,7 @@ final class AndroidScanner {
 
     private final Scanner scanner;
     private final IntakeLimits limits;
+    private int minSdk;
 
     AndroidScanner(Scanner scanner, IntakeLimits limits) {
         this.scanner = scanner;
@@ -157,6 +158,7 @@ final class AndroidScanner {
                 String text = decodeXml(input, "AndroidManifest.xml", manifest, names);
                 if (text != null) {
                     info = ManifestInfo.parse(text);
+                    minSdk = info.minSdk();
                     scanner.emitResource(new ResourceEntry("AndroidManifest.xml", origin(input, "AndroidManifest.xml"),
                             text.getBytes(StandardCharsets.UTF_8), role));
                 }
@@ -378,5 +380,7 @@ final class AndroidScanner {
     }
 
     void readSigning(Path file, String input) {
+        dev.triage.intake.AndroidSigning s = dev.triage.intake.android.ApkSigningReader.read(file.toFile(), input, minSdk);
+        scanner.emitSigning(s);
     }
 }

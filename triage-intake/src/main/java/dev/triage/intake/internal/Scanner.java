@@ -716,6 +716,10 @@ public final class Scanner {
         call(() -> listener.onClass(new ClassEntry(r.internalName(), bytes, role, origin, library)));
     }
 
+    void emitSigning(dev.triage.intake.AndroidSigning s) {
+        call(() -> listener.onAndroidSigning(s));
+    }
+
     /** App packages of an Android app: those named by its manifest plus --app-packages. */
     Set<String> androidAppPrefixes(Set<String> fromManifest) {
         Set<String> out = new java.util.LinkedHashSet<>(fromManifest);
