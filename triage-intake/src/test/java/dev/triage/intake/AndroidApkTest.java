@@ -59,7 +59,10 @@ class AndroidApkTest {
     Path tmp;
 
     @BeforeAll
-    static void build() {
+    static synchronized void build() {
+        if (apk != null) {
+            return;
+        }
         Map<String, String> src = new LinkedHashMap<>();
         src.put("com.acme.health.MainActivity", """
                 package com.acme.health;

@@ -102,7 +102,34 @@ final class AndroidScanner {
             }
             long declared = e.getCompressedSize();
             long consumed = e.getMethod() == ZipEntry.STORED ? -1 : (declared <= 0 ? length : Math.min(declared, length));
-            try (InputStream in = zip.getInputStream(e)) {
+            try (InputStream raw = zip.getInputStream(e);
+                 InputStream in = cap > 0 ? new java.io.FilterInputStream(raw) {
+                     long left = cap + 1; // never inflate more than one byte past the cap
+
+                     @Override
+                     public int read() throws IOException {
+                         if (left <= 0) {
+                             return -1;
+                         }
+                         int r = super.read();
+                         if (r >= 0) {
+                             left--;
+                         }
+                         return r;
+                     }
+
+                     @Override
+                     public int read(byte[] buf, int off, int len) throws IOException {
+                         if (left <= 0) {
+                             return -1;
+                         }
+                         int r = super.read(buf, off, (int) Math.min(len, left));
+                         if (r > 0) {
+                             left -= r;
+                         }
+                         return r;
+                     }
+                 } : raw) {
                 byte[] b = BoundedReader.read(in, () -> consumed, budget, true);
                 if (cap > 0 && b.length > cap) {
                     scanner.skip(input, name, what + " is " + b.length + " bytes, more than the limit of " + cap
@@ -308,8 +335,9 @@ final class AndroidScanner {
             String name = converter.className(i);
             boolean app = !classpath && name != null && isApp(name, appPrefixes, allApp);
             DexConverter.Result r = converter.convert(i, app);
-            String clsWhere = (where.isEmpty() ? "" : where + "!/") + (r.internalName() == null
-                    ? "#" + i : Names.printable(r.internalName()) + ".class");
+            String known = r.internalName() != null ? r.internalName() : name;
+            String clsWhere = (where.isEmpty() ? "" : where + "!/") + (known == null
+                    ? "#" + i : Names.printable(known) + ".class");
             if (r.problem() != null) {
                 scanner.skip(input, clsWhere, r.problem());
                 continue;
