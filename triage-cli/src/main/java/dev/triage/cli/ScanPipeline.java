@@ -117,6 +117,10 @@ public final class ScanPipeline {
             @Override public void onLibrary(LibraryArchive l) { a.onLibrary(l); b.onLibrary(l); }
             @Override public void onSkipped(SkippedInput s) { a.onSkipped(s); b.onSkipped(s); }
             @Override public void onNewestEntryTime(long t) { a.onNewestEntryTime(t); b.onNewestEntryTime(t); }
+            @Override public void onAndroidSigning(dev.triage.intake.AndroidSigning s) {
+                a.onAndroidSigning(s);
+                b.onAndroidSigning(s);
+            }
         };
     }
 

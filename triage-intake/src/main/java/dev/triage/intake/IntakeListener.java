@@ -14,6 +14,10 @@ public interface IntakeListener {
 
     void onSkipped(SkippedInput skipped);
 
+    /** How a top-level APK input is signed (read with apksig); called once per APK. */
+    default void onAndroidSigning(AndroidSigning signing) {
+    }
+
     /** Build metadata: the newest modification time of any entry read (epoch millis), or 0. */
     default void onNewestEntryTime(long epochMillis) {
     }

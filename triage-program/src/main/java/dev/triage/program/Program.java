@@ -1,5 +1,6 @@
 package dev.triage.program;
 
+import dev.triage.intake.AndroidSigning;
 import dev.triage.intake.ClassEntry;
 import dev.triage.intake.CodeRole;
 import dev.triage.intake.IntakeListener;
@@ -34,6 +35,7 @@ public final class Program {
     private final List<LibraryArchive> libraries;
     private final List<SkippedInput> skipped;
     private final long newestEntryTime;
+    private final List<AndroidSigning> androidSignings;
     private final Map<String, Set<String>> subtypeCache = new ConcurrentHashMap<>();
     private final Map<String, Boolean> subtypeOfCache = new ConcurrentHashMap<>();
     private volatile Map<String, List<String>> directSubtypes;
@@ -51,6 +53,12 @@ public final class Program {
         this.libraries = List.copyOf(b.libraries);
         this.skipped = new ArrayList<>(b.skipped);
         this.newestEntryTime = b.newestEntryTime;
+        this.androidSignings = List.copyOf(b.androidSignings);
+    }
+
+    /** How the APK inputs are signed (one per top-level .apk input, in input order). */
+    public List<AndroidSigning> androidSignings() {
+        return androidSignings;
     }
 
     public static Builder builder() {
@@ -226,6 +234,7 @@ public final class Program {
         private final List<ResourceEntry> resources = new ArrayList<>();
         private final List<LibraryArchive> libraries = new ArrayList<>();
         private final List<SkippedInput> skipped = new ArrayList<>();
+        private final List<AndroidSigning> androidSignings = new ArrayList<>();
         private long newestEntryTime;
 
         @Override
@@ -261,6 +270,11 @@ public final class Program {
         @Override
         public synchronized void onSkipped(SkippedInput s) {
             skipped.add(s);
+        }
+
+        @Override
+        public synchronized void onAndroidSigning(AndroidSigning signing) {
+            androidSignings.add(signing);
         }
 
         @Override

@@ -51,14 +51,14 @@ public final class Scanner {
     private long newest;
 
     /** Aborts the rest of one top-level input after it has been reported. */
-    private static final class StopInput extends RuntimeException {
+    static final class StopInput extends RuntimeException {
         StopInput() {
             super(null, null, false, false);
         }
     }
 
     /** An exception thrown by the listener: a caller bug, never reported as bad input. */
-    private static final class ListenerFailure extends RuntimeException {
+    static final class ListenerFailure extends RuntimeException {
         ListenerFailure(RuntimeException cause) {
             super(cause);
         }
@@ -173,6 +173,9 @@ public final class Scanner {
         }
         String ext = Names.extension(path.getFileName() == null ? input : path.getFileName().toString());
         Kind kind = archiveKind(ext);
+        if (readAndroid(path, input, ext, classpath, budget)) {
+            return;
+        }
         if (!ext.equals("class") && kind == null) {
             int magic = readMagic(path);
             if (magic == 0xCAFEBABE) {
@@ -180,7 +183,7 @@ public final class Scanner {
             } else if ((magic >>> 16) == 0x504B) {
                 kind = Kind.JAR;
             } else {
-                skip(input, "", "unsupported input type (expected a directory, .class, .jar, .war or .ear file)");
+                skip(input, "", "unsupported input type (expected a directory, .class, .jar, .war, .ear, .apk, .aab, .aar or .dex file)");
                 return;
             }
         }
@@ -193,6 +196,60 @@ public final class Scanner {
         readArchiveFile(path, ctx);
         if (classpath) {
             emitFileLibrary(path, ctx, input);
+        }
+    }
+
+    /** Reads an APK, AAB, AAR or DEX input; false when the input is not one of those. */
+    private boolean readAndroid(Path path, String input, String ext, boolean classpath, Budget budget) {
+        AndroidScanner android = new AndroidScanner(this, limits);
+        int magic = readMagic(path);
+        boolean zip = (magic >>> 16) == 0x504B;
+        boolean dexMagic = magic == 0x6465780A; // "dex\n"
+        switch (ext) {
+            case "apk", "apks", "xapk" -> {
+                if (!zip) {
+                    skip(input, "", String.format("not an APK (not a zip archive; starts with 0x%08X)", magic));
+                    return true;
+                }
+                android.readApk(path, input, classpath, budget);
+                if (ext.equals("apk") && !classpath) {
+                    android.readSigning(path, input);
+                }
+                return true;
+            }
+            case "aab" -> {
+                if (!zip) {
+                    skip(input, "", String.format("not an app bundle (not a zip archive; starts with 0x%08X)", magic));
+                    return true;
+                }
+                android.readAab(path, input, classpath, budget);
+                return true;
+            }
+            case "aar" -> {
+                if (!zip) {
+                    skip(input, "", String.format("not an AAR (not a zip archive; starts with 0x%08X)", magic));
+                    return true;
+                }
+                android.readAar(path, input, classpath, budget);
+                return true;
+            }
+            case "dex" -> {
+                android.readDexFile(path, input, classpath, budget);
+                return true;
+            }
+            default -> {
+                if (dexMagic) {
+                    android.readDexFile(path, input, classpath, budget);
+                    return true;
+                }
+                if (zip && archiveKind(ext) == null && !ext.equals("class")) {
+                    String kind = AndroidScanner.sniff(path);
+                    if (kind != null) {
+                        return readAndroid(path, input, kind, classpath, budget);
+                    }
+                }
+                return false;
+            }
         }
     }
 
@@ -649,6 +706,32 @@ public final class Scanner {
         call(() -> listener.onClass(new ClassEntry(r.internalName(), bytes, role, origin, library)));
     }
 
+    /** A class converted from DEX: checked like any class file, role decided by the Android reader. */
+    void emitAndroidClass(String input, String where, String origin, byte[] bytes, CodeRole role, String library) {
+        ClassCheck.Result r = ClassCheck.check(bytes);
+        if (r.problem() != null) {
+            skip(input, where, r.problem());
+            return;
+        }
+        call(() -> listener.onClass(new ClassEntry(r.internalName(), bytes, role, origin, library)));
+    }
+
+    void emitSigning(dev.triage.intake.AndroidSigning s) {
+        call(() -> listener.onAndroidSigning(s));
+    }
+
+    /** App packages of an Android app: those named by its manifest plus --app-packages. */
+    Set<String> androidAppPrefixes(Set<String> fromManifest) {
+        Set<String> out = new java.util.LinkedHashSet<>(fromManifest);
+        out.addAll(appPrefixes);
+        return out;
+    }
+
+    /** --app-packages, slashed. */
+    List<String> appPrefixes() {
+        return appPrefixes;
+    }
+
     private CodeRole roleOf(String internalName, CodeRole containerRole) {
         if (appPrefixes.isEmpty()) {
             return containerRole;
@@ -663,7 +746,7 @@ public final class Scanner {
         return CodeRole.LIBRARY;
     }
 
-    private void emitResource(ResourceEntry r) {
+    void emitResource(ResourceEntry r) {
         call(() -> listener.onResource(r));
     }
 
@@ -700,12 +783,12 @@ public final class Scanner {
         }
     }
 
-    private void skip(String input, String entry, String reason) {
+    void skip(String input, String entry, String reason) {
         SkippedInput s = new SkippedInput(input, entry == null ? "" : entry, reason);
         call(() -> listener.onSkipped(s));
     }
 
-    private void noteTime(long t) {
+    void noteTime(long t) {
         if (t > newest) {
             newest = t;
         }
@@ -719,7 +802,7 @@ public final class Scanner {
         }
     }
 
-    private static void rethrowListener(Exception e) {
+    static void rethrowListener(Exception e) {
         if (e instanceof ListenerFailure lf) {
             throw lf;
         }

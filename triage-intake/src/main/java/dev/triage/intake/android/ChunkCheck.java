@@ -1,0 +1,328 @@
+package dev.triage.intake.android;
+
+/**
+ * Structural check of Android binary resource chunks (binary XML and resources.arsc) before ARSCLib
+ * reads them: chunk types, header sizes, chunk sizes inside their parent, string pool counts and
+ * offsets inside the pool, attribute arrays inside their element chunk, and XML nesting depth.
+ * ARSCLib trusts these numbers; a hostile file could otherwise make it allocate huge arrays, loop or
+ * read out of bounds.
+ */
+public final class ChunkCheck {
+    static final int RES_STRING_POOL = 0x0001;
+    static final int RES_TABLE = 0x0002;
+    static final int RES_XML = 0x0003;
+    static final int XML_START_NAMESPACE = 0x0100;
+    static final int XML_END_NAMESPACE = 0x0101;
+    static final int XML_START_ELEMENT = 0x0102;
+    static final int XML_END_ELEMENT = 0x0103;
+    static final int XML_CDATA = 0x0104;
+    static final int XML_RESOURCE_MAP = 0x0180;
+    static final int TABLE_PACKAGE = 0x0200;
+    static final int TABLE_TYPE = 0x0201;
+    static final int TABLE_TYPE_SPEC = 0x0202;
+    static final int TABLE_LIBRARY = 0x0203;
+
+    /** Bounds for one file. */
+    public record Limits(int maxStrings, int maxElements, int maxDepth) {
+        public static final Limits DEFAULTS = new Limits(2_000_000, 200_000, 256);
+    }
+
+    private final byte[] b;
+    private final Limits limits;
+    private int elements;
+
+    private ChunkCheck(byte[] b, Limits limits) {
+        this.b = b;
+        this.limits = limits;
+    }
+
+    /** Why this binary XML cannot be read safely, or null when its structure is sound. */
+    public static String checkXml(byte[] b, Limits limits) {
+        try {
+            return new ChunkCheck(b, limits).xml();
+        } catch (RuntimeException e) {
+            return "corrupt binary XML: " + DexConverter.describe(e);
+        }
+    }
+
+    /** Why this resource table cannot be read safely, or null when its structure is sound. */
+    public static String checkTable(byte[] b, Limits limits) {
+        try {
+            return new ChunkCheck(b, limits).table();
+        } catch (RuntimeException e) {
+            return "corrupt resource table: " + DexConverter.describe(e);
+        }
+    }
+
+    /** True when the bytes start like a binary XML document. */
+    public static boolean isBinaryXml(byte[] b) {
+        return b.length >= 8 && u16(b, 0) == RES_XML && u16(b, 2) == 8;
+    }
+
+    private String xml() {
+        if (b.length < 8) {
+            return "truncated binary XML (" + b.length + " bytes)";
+        }
+        if (u16(b, 0) != RES_XML) {
+            return String.format("not binary XML (chunk type 0x%04X)", u16(b, 0));
+        }
+        String top = header(0, b.length, "document");
+        if (top != null) {
+            return top;
+        }
+        int end = (int) u32(b, 4);
+        int p = u16(b, 2);
+        int depth = 0;
+        int strings = -1;
+        while (p < end) {
+            if (end - p < 8) {
+                return "truncated chunk at offset " + p + " of the binary XML";
+            }
+            String h = header(p, end, "chunk");
+            if (h != null) {
+                return h;
+            }
+            int type = u16(b, p);
+            int hs = u16(b, p + 2);
+            int size = (int) u32(b, p + 4);
+            switch (type) {
+                case RES_STRING_POOL -> {
+                    String s = stringPool(p, size);
+                    if (s != null) {
+                        return s;
+                    }
+                    strings = (int) u32(b, p + 8);
+                }
+                case XML_RESOURCE_MAP -> {
+                    // an array of resource ids; nothing to bound beyond its size
+                }
+                case XML_START_NAMESPACE, XML_END_NAMESPACE, XML_CDATA, XML_END_ELEMENT -> {
+                    if (hs < 16 || size < hs + 8) {
+                        return String.format("corrupt XML node chunk 0x%04X at offset %d (size %d)", type, p, size);
+                    }
+                    if (type == XML_END_ELEMENT) {
+                        depth--;
+                    }
+                }
+                case XML_START_ELEMENT -> {
+                    if (hs < 16 || size < hs + 20) {
+                        return "corrupt start element at offset " + p + " (size " + size + ")";
+                    }
+                    int ext = p + hs;
+                    long name = u32(b, ext + 4);
+                    int attrStart = u16(b, ext + 8);
+                    int attrSize = u16(b, ext + 10);
+                    int attrCount = u16(b, ext + 12);
+                    if (attrCount > 0 && (attrSize < 20 || (long) attrStart + (long) attrSize * attrCount > size - hs)) {
+                        return "attributes of the element at offset " + p + " lie outside its chunk";
+                    }
+                    if (strings < 0) {
+                        return "element before the string pool at offset " + p;
+                    }
+                    if (name >= strings) {
+                        return "element name index " + name + " outside the string pool (" + strings + " strings)";
+                    }
+                    for (int i = 0; i < attrCount; i++) {
+                        int a = ext + attrStart + i * attrSize;
+                        long ns = u32(b, a);
+                        long an = u32(b, a + 4);
+                        long raw = u32(b, a + 8);
+                        if ((ns != 0xFFFFFFFFL && ns >= strings) || an >= strings
+                                || (raw != 0xFFFFFFFFL && raw >= strings)) {
+                            return "attribute string index outside the string pool at offset " + a;
+                        }
+                    }
+                    depth++;
+                    if (depth > limits.maxDepth()) {
+                        return "elements nested more than " + limits.maxDepth() + " levels deep";
+                    }
+                    if (++elements > limits.maxElements()) {
+                        return "more than " + limits.maxElements() + " elements";
+                    }
+                }
+                default -> {
+                    return String.format("unexpected chunk type 0x%04X at offset %d of the binary XML", type, p);
+                }
+            }
+            p += size;
+        }
+        if (strings < 0) {
+            return "binary XML without a string pool";
+        }
+        return null;
+    }
+
+    private String table() {
+        if (b.length < 12) {
+            return "truncated resource table (" + b.length + " bytes)";
+        }
+        if (u16(b, 0) != RES_TABLE) {
+            return String.format("not a resource table (chunk type 0x%04X)", u16(b, 0));
+        }
+        String top = header(0, b.length, "table");
+        if (top != null) {
+            return top;
+        }
+        if (u16(b, 2) < 12) {
+            return "corrupt resource table header";
+        }
+        int end = (int) u32(b, 4);
+        return chunks(u16(b, 2), end, 0);
+    }
+
+    /** Checks the chunks between {@code p} and {@code end} of a table (or of a package inside it). */
+    private String chunks(int p, int end, int level) {
+        while (p < end) {
+            if (end - p < 8) {
+                return "truncated chunk at offset " + p + " of the resource table";
+            }
+            String h = header(p, end, "chunk");
+            if (h != null) {
+                return h;
+            }
+            int type = u16(b, p);
+            int hs = u16(b, p + 2);
+            int size = (int) u32(b, p + 4);
+            switch (type) {
+                case RES_STRING_POOL -> {
+                    String s = stringPool(p, size);
+                    if (s != null) {
+                        return s;
+                    }
+                }
+                case TABLE_PACKAGE -> {
+                    if (level > 0) {
+                        return "package chunk nested inside a package at offset " + p;
+                    }
+                    if (hs < 284 || hs > size) {
+                        return "corrupt package header at offset " + p;
+                    }
+                    long typeStrings = u32(b, p + 268);
+                    long keyStrings = u32(b, p + 276);
+                    if (typeStrings > size || keyStrings > size) {
+                        return "package string pools outside the package chunk at offset " + p;
+                    }
+                    String s = chunks(p + hs, p + size, level + 1);
+                    if (s != null) {
+                        return s;
+                    }
+                }
+                case TABLE_TYPE_SPEC -> {
+                    if (hs < 16 || size < hs) {
+                        return "corrupt type spec chunk at offset " + p;
+                    }
+                    long count = u32(b, p + 12);
+                    if (count * 4 > size - hs) {
+                        return "type spec entry count " + count + " exceeds its chunk at offset " + p;
+                    }
+                }
+                case TABLE_TYPE -> {
+                    if (hs < 20 || size < hs) {
+                        return "corrupt type chunk at offset " + p;
+                    }
+                    long count = u32(b, p + 12);
+                    long entriesStart = u32(b, p + 16);
+                    int flags = b[p + 9] & 0xff;
+                    long indexBytes = (flags & 0x01) != 0 ? count * 4 : count * 4; // sparse: u16 pairs, dense: u32
+                    if (hs + indexBytes > size || entriesStart > size) {
+                        return "type chunk entries (" + count + ") exceed the chunk at offset " + p;
+                    }
+                }
+                default -> {
+                    // library, overlayable, staged aliases and unknown chunks: sizes were checked above
+                }
+            }
+            p += size;
+        }
+        return null;
+    }
+
+    private String header(int p, int end, String what) {
+        int hs = u16(b, p + 2);
+        long size = u32(b, p + 4);
+        if (hs < 8) {
+            return "corrupt " + what + " header at offset " + p + " (header size " + hs + ")";
+        }
+        if (size < hs) {
+            return "corrupt " + what + " at offset " + p + " (size " + size + " smaller than its header)";
+        }
+        if (p + size > end) {
+            return what + " at offset " + p + " claims " + size + " bytes, past the end (" + (end - p) + " available)";
+        }
+        return null;
+    }
+
+    private String stringPool(int p, int size) {
+        int hs = u16(b, p + 2);
+        if (hs < 28) {
+            return "corrupt string pool header at offset " + p;
+        }
+        long count = u32(b, p + 8);
+        long styles = u32(b, p + 12);
+        long stringsStart = u32(b, p + 20);
+        long stylesStart = u32(b, p + 24);
+        if (count > limits.maxStrings()) {
+            return "string pool declares " + count + " strings, more than the limit of " + limits.maxStrings();
+        }
+        if (styles > limits.maxStrings()) {
+            return "string pool declares " + styles + " styles, more than the limit of " + limits.maxStrings();
+        }
+        if (hs + count * 4 + styles * 4 > size) {
+            return "string pool count " + count + " needs " + (count * 4) + " bytes of offsets, only "
+                    + (size - hs) + " available";
+        }
+        if (count > 0 && (stringsStart < hs + count * 4 + styles * 4 || stringsStart > size)) {
+            return "string pool data start " + stringsStart + " outside the pool at offset " + p;
+        }
+        if (styles > 0 && (stylesStart == 0 || stylesStart > size)) {
+            return "string pool style start " + stylesStart + " outside the pool at offset " + p;
+        }
+        long dataLen = size - stringsStart;
+        boolean utf8 = (u32(b, p + 16) & 0x100) != 0;
+        for (int i = 0; i < count; i++) {
+            long off = u32(b, p + hs + 4 * i);
+            if (off >= dataLen) {
+                return "string #" + i + " offset " + off + " outside the string pool";
+            }
+            int s = (int) (p + stringsStart + off);
+            int limit = p + size;
+            long len;
+            int at;
+            if (utf8) {
+                // UTF-16 length then UTF-8 length, each one or two bytes
+                at = s + ((b[s] & 0x80) != 0 ? 2 : 1);
+                if (at >= limit) {
+                    return "string #" + i + " truncated";
+                }
+                len = (b[at] & 0x80) != 0 ? (((b[at] & 0x7f) << 8) | (at + 1 < limit ? b[at + 1] & 0xff : 0)) : b[at];
+                at += (b[at] & 0x80) != 0 ? 2 : 1;
+            } else {
+                if (s + 2 > limit) {
+                    return "string #" + i + " truncated";
+                }
+                int l = u16(b, s);
+                at = s + 2;
+                if ((l & 0x8000) != 0) {
+                    if (s + 4 > limit) {
+                        return "string #" + i + " truncated";
+                    }
+                    l = ((l & 0x7fff) << 16) | u16(b, s + 2);
+                    at += 2;
+                }
+                len = (long) l * 2;
+            }
+            if (at + len > limit) {
+                return "string #" + i + " of " + len + " bytes runs past the end of the string pool";
+            }
+        }
+        return null;
+    }
+
+    static int u16(byte[] b, int i) {
+        return (b[i] & 0xff) | ((b[i + 1] & 0xff) << 8);
+    }
+
+    static long u32(byte[] b, int i) {
+        return ((b[i] & 0xffL)) | ((b[i + 1] & 0xffL) << 8) | ((b[i + 2] & 0xffL) << 16) | ((b[i + 3] & 0xffL) << 24);
+    }
+}

@@ -1,0 +1,414 @@
+package dev.triage.intake.internal;
+
+import dev.triage.intake.CodeRole;
+import dev.triage.intake.IntakeLimits;
+import dev.triage.intake.ResourceEntry;
+import dev.triage.intake.android.ArscDecoder;
+import dev.triage.intake.android.AxmlDecoder;
+import dev.triage.intake.android.ChunkCheck;
+import dev.triage.intake.android.DexConverter;
+import dev.triage.intake.android.DexHeader;
+import dev.triage.intake.android.ManifestInfo;
+import dev.triage.intake.android.ResourceNames;
+import dev.triage.intake.android.ResourceTableEntry;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Enumeration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+
+/**
+ * Reads Android inputs for {@link Scanner}: APK (binary manifest and resources, multi-dex), AAB
+ * (protobuf manifest and resources), AAR (classes.jar, text manifest and resources) and bare DEX files.
+ * Manifest and resource table are read first (the manifest package decides which classes are app code),
+ * then the DEX files in numeric order, then resource files and assets.
+ */
+final class AndroidScanner {
+    static final Pattern ROOT_DEX = Pattern.compile("classes(\\d*)\\.dex");
+    private static final int MAX_TEXT_ASSET = 1 << 20;
+
+    private final Scanner scanner;
+    private final IntakeLimits limits;
+    private int minSdk;
+
+    AndroidScanner(Scanner scanner, IntakeLimits limits) {
+        this.scanner = scanner;
+        this.limits = limits;
+    }
+
+    ChunkCheck.Limits chunkLimits() {
+        return new ChunkCheck.Limits(limits.maxResourceStrings(), 200_000, 256);
+    }
+
+    // ---------------------------------------------------------------- entries of a zip, read on demand
+
+    /** The safe entries of an archive by name, in archive order; unsafe ones are reported. */
+    private final class Archive implements AutoCloseable {
+        final ZipFile zip;
+        final Map<String, ZipEntry> entries = new LinkedHashMap<>();
+        final String input;
+        final Budget budget;
+        final long length;
+
+        Archive(Path file, String input, Budget budget) throws IOException {
+            this.zip = new ZipFile(file.toFile());
+            this.input = input;
+            this.budget = budget;
+            this.length = Files.size(file);
+            Enumeration<? extends ZipEntry> en = zip.entries();
+            while (en.hasMoreElements()) {
+                ZipEntry e = en.nextElement();
+                try {
+                    budget.countEntry();
+                } catch (LimitException ex) {
+                    scanner.skip(input, Names.printable(e.getName()), ex.getMessage());
+                    break;
+                }
+                String unsafe = Names.unsafeReason(e.getName());
+                if (unsafe != null) {
+                    scanner.skip(input, Names.printable(e.getName()), "unsafe entry name '"
+                            + Names.printable(e.getName()) + "' (" + unsafe + "; zip-slip), not read");
+                    continue;
+                }
+                if (!e.isDirectory()) {
+                    entries.putIfAbsent(e.getName(), e);
+                }
+            }
+        }
+
+        /** The entry's bytes within the limits (and {@code cap}), or null after reporting why not. */
+        byte[] read(String name, long cap, String what) {
+            ZipEntry e = entries.get(name);
+            if (e == null) {
+                return null;
+            }
+            scanner.noteTime(e.getTime());
+            if (cap > 0 && e.getSize() > cap) {
+                scanner.skip(input, name, what + " is " + e.getSize() + " bytes, more than the limit of " + cap
+                        + "; not read");
+                return null;
+            }
+            long declared = e.getCompressedSize();
+            long consumed = e.getMethod() == ZipEntry.STORED ? -1 : (declared <= 0 ? length : Math.min(declared, length));
+            try (InputStream raw = zip.getInputStream(e);
+                 InputStream in = cap > 0 ? new java.io.FilterInputStream(raw) {
+                     long left = cap + 1; // never inflate more than one byte past the cap
+
+                     @Override
+                     public int read() throws IOException {
+                         if (left <= 0) {
+                             return -1;
+                         }
+                         int r = super.read();
+                         if (r >= 0) {
+                             left--;
+                         }
+                         return r;
+                     }
+
+                     @Override
+                     public int read(byte[] buf, int off, int len) throws IOException {
+                         if (left <= 0) {
+                             return -1;
+                         }
+                         int r = super.read(buf, off, (int) Math.min(len, left));
+                         if (r > 0) {
+                             left -= r;
+                         }
+                         return r;
+                     }
+                 } : raw) {
+                byte[] b = BoundedReader.read(in, () -> consumed, budget, true);
+                if (cap > 0 && b.length > cap) {
+                    scanner.skip(input, name, what + " is " + b.length + " bytes, more than the limit of " + cap
+                            + "; not read");
+                    return null;
+                }
+                return b;
+            } catch (LimitException ex) {
+                scanner.skip(input, name, ex.getMessage());
+                if (ex.wholeInput) {
+                    throw new Scanner.StopInput();
+                }
+                return null;
+            } catch (IOException | RuntimeException ex) {
+                Scanner.rethrowListener(ex);
+                scanner.skip(input, name, "truncated or corrupt archive entry: " + Names.describe(ex));
+                return null;
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            zip.close();
+        }
+    }
+
+    // ---------------------------------------------------------------- APK
+
+    void readApk(Path file, String input, boolean classpath, Budget budget) {
+        try (Archive a = new Archive(file, input, budget)) {
+            // 1. resource table and manifest
+            ResourceNames names = ResourceNames.NONE;
+            ArscDecoder.Table table = null;
+            byte[] arsc = a.read("resources.arsc", limits.maxResourceTableBytes(), "resource table");
+            if (arsc != null) {
+                try {
+                    table = ArscDecoder.decode(arsc, chunkLimits(), limits.maxEntries());
+                    names = table.names();
+                    for (String p : table.problems()) {
+                        scanner.skip(input, "resources.arsc", p);
+                    }
+                } catch (AxmlDecoder.DecodeException e) {
+                    scanner.skip(input, "resources.arsc", e.getMessage());
+                }
+            }
+            CodeRole role = classpath ? CodeRole.LIBRARY : CodeRole.APP;
+            ManifestInfo info = ManifestInfo.NONE;
+            byte[] manifest = a.read("AndroidManifest.xml", limits.maxManifestBytes(), "AndroidManifest.xml");
+            if (manifest == null && !a.entries.containsKey("AndroidManifest.xml")) {
+                scanner.skip(input, "AndroidManifest.xml", "no AndroidManifest.xml in the APK");
+            }
+            if (manifest != null) {
+                String text = decodeXml(input, "AndroidManifest.xml", manifest, names);
+                if (text != null) {
+                    info = ManifestInfo.parse(text);
+                    minSdk = info.minSdk();
+                    scanner.emitResource(new ResourceEntry("AndroidManifest.xml", origin(input, "AndroidManifest.xml"),
+                            text.getBytes(StandardCharsets.UTF_8), role));
+                }
+            }
+            if (table != null) {
+                String pkg = info.packageName() != null ? info.packageName() : table.packageName();
+                scanner.emitResource(new ResourceEntry("android-resources.xml", origin(input, "resources.arsc"),
+                        ArscDecoder.toXml(pkg, table.entries()).getBytes(StandardCharsets.UTF_8), role));
+            }
+            // 2. DEX files in numeric order
+            Set<String> prefixes = scanner.androidAppPrefixes(info.appPrefixes());
+            for (String dex : rootDexNames(a.entries.keySet())) {
+                byte[] bytes = a.read(dex, 0, dex);
+                if (bytes != null) {
+                    readDex(bytes, input, input, dex, classpath, prefixes, false);
+                }
+            }
+            // 3. resource files, assets, Java resources
+            readOtherEntries(a, input, role, names, "");
+        } catch (Scanner.StopInput | Scanner.ListenerFailure e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            Scanner.rethrowListener(e);
+            scanner.skip(input, "", "cannot read the APK as a zip archive: " + Names.describe(e));
+        }
+    }
+
+    /** Resource files (binary XML under res/), assets and res/raw text files, kept Java resources. */
+    private void readOtherEntries(Archive a, String input, CodeRole role, ResourceNames names, String strip) {
+        for (String name : a.entries.keySet()) {
+            String path = name.startsWith(strip) ? name.substring(strip.length()) : name;
+            if (path.equals("AndroidManifest.xml") || path.equals("resources.arsc") || ROOT_DEX.matcher(path).matches()) {
+                continue;
+            }
+            if (path.startsWith("res/raw/") || path.startsWith("assets/")) {
+                ZipEntry e = a.entries.get(name);
+                if (e.getSize() > MAX_TEXT_ASSET) {
+                    continue;
+                }
+                byte[] b = a.read(name, MAX_TEXT_ASSET, "asset");
+                if (b != null && isText(b)) {
+                    scanner.emitResource(new ResourceEntry(path, origin(input, name), b, role));
+                }
+            } else if (path.startsWith("res/") && path.endsWith(".xml")) {
+                byte[] b = a.read(name, limits.maxManifestBytes(), "binary XML resource");
+                if (b == null) {
+                    continue;
+                }
+                if (ChunkCheck.isBinaryXml(b)) {
+                    String text = decodeXml(input, name, b, names);
+                    if (text != null) {
+                        scanner.emitResource(new ResourceEntry(path, origin(input, name),
+                                text.getBytes(StandardCharsets.UTF_8), role));
+                    }
+                } else if (isText(b)) {
+                    scanner.emitResource(new ResourceEntry(path, origin(input, name), b, role));
+                }
+            } else if (path.startsWith("META-INF/") && path.endsWith(".version")) {
+                byte[] b = a.read(name, 4096, "version file");
+                if (b != null) {
+                    scanner.emitResource(new ResourceEntry(path, origin(input, name), b, CodeRole.LIBRARY));
+                }
+            } else if (!path.startsWith("res/") && !path.startsWith("META-INF/") && !path.startsWith("lib/")
+                    && Names.isKeptResource(path)) {
+                byte[] b = a.read(name, 0, "resource");
+                if (b != null) {
+                    scanner.emitResource(new ResourceEntry(path, origin(input, name), b, role));
+                }
+            } else if (path.startsWith("META-INF/services/") && Names.isKeptResource(path)) {
+                byte[] b = a.read(name, 0, "resource");
+                if (b != null) {
+                    scanner.emitResource(new ResourceEntry(path, origin(input, name), b, CodeRole.LIBRARY));
+                }
+            }
+        }
+    }
+
+    String decodeXml(String input, String entry, byte[] bytes, ResourceNames names) {
+        try {
+            return AxmlDecoder.decode(bytes, names, chunkLimits());
+        } catch (AxmlDecoder.DecodeException e) {
+            scanner.skip(input, entry, e.getMessage());
+            return null;
+        }
+    }
+
+    static List<String> rootDexNames(Set<String> names) {
+        List<String> out = new ArrayList<>();
+        for (String n : names) {
+            if (ROOT_DEX.matcher(n).matches()) {
+                out.add(n);
+            }
+        }
+        out.sort(Comparator.comparingLong(AndroidScanner::dexNumber).thenComparing(Comparator.naturalOrder()));
+        return out;
+    }
+
+    private static long dexNumber(String name) {
+        Matcher m = Pattern.compile("(\\d+)\\.dex$").matcher(name);
+        if (!m.find()) {
+            return 1;
+        }
+        String d = m.group(1);
+        return d.length() > 9 ? Long.MAX_VALUE : Long.parseLong(d);
+    }
+
+    static boolean isText(byte[] b) {
+        int n = Math.min(b.length, 8192);
+        for (int i = 0; i < n; i++) {
+            if (b[i] == 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String origin(String input, String name) {
+        return input + "!/" + name;
+    }
+
+    // ---------------------------------------------------------------- DEX
+
+    /**
+     * Converts the classes of one DEX file.
+     *
+     * @param containerOrigin origin of the archive holding it ({@code app.apk}), or the DEX file itself
+     * @param dexName         entry name of the DEX in the archive, or "" for a bare DEX input
+     * @param allApp          true for a bare DEX: every class is app code unless app packages are given
+     */
+    void readDex(byte[] bytes, String input, String containerOrigin, String dexName, boolean classpath,
+            Set<String> appPrefixes, boolean allApp) {
+        String where = dexName;
+        String problem = DexHeader.check(bytes);
+        if (problem != null) {
+            scanner.skip(input, where, problem);
+            return;
+        }
+        DexConverter converter;
+        try {
+            converter = new DexConverter(bytes, limits.maxDexMethodInstructions());
+        } catch (RuntimeException | StackOverflowError e) {
+            scanner.skip(input, where, "corrupt DEX file: " + Names.describe(e));
+            return;
+        }
+        String dexOrigin = dexName.isEmpty() ? containerOrigin : containerOrigin + "!/" + dexName;
+        for (int i = 0; i < converter.classCount(); i++) {
+            String name = converter.className(i);
+            boolean app = !classpath && name != null && isApp(name, appPrefixes, allApp);
+            DexConverter.Result r = converter.convert(i, app);
+            String known = r.internalName() != null ? r.internalName() : name;
+            String clsWhere = (where.isEmpty() ? "" : where + "!/") + (known == null
+                    ? "#" + i : Names.printable(known) + ".class");
+            if (r.problem() != null) {
+                scanner.skip(input, clsWhere, r.problem());
+                continue;
+            }
+            for (String note : r.notes()) {
+                scanner.skip(input, clsWhere, note);
+            }
+            String origin = dexOrigin + "!/" + r.internalName() + ".class";
+            scanner.emitAndroidClass(input, clsWhere, origin, r.bytes(), app ? CodeRole.APP : CodeRole.LIBRARY,
+                    app ? null : dexOrigin);
+        }
+    }
+
+    private static boolean isApp(String internalName, Set<String> prefixes, boolean allApp) {
+        if (prefixes.isEmpty()) {
+            return allApp;
+        }
+        int slash = internalName.lastIndexOf('/');
+        String pkg = slash < 0 ? "" : internalName.substring(0, slash);
+        for (String p : prefixes) {
+            if (pkg.equals(p) || pkg.startsWith(p + "/")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // ---------------------------------------------------------------- bare DEX, sniffing
+
+    void readDexFile(Path file, String input, boolean classpath, Budget budget) {
+        byte[] bytes;
+        try (InputStream in = Files.newInputStream(file)) {
+            bytes = BoundedReader.read(in, () -> -1, budget, true);
+        } catch (LimitException e) {
+            scanner.skip(input, "", e.getMessage());
+            return;
+        } catch (IOException e) {
+            scanner.skip(input, "", "cannot read: " + Names.describe(e));
+            return;
+        }
+        Set<String> prefixes = new java.util.LinkedHashSet<>(scanner.appPrefixes());
+        readDex(bytes, input, input, "", classpath, prefixes, true);
+    }
+
+    /** "apk" or "aab" for a zip that looks like one (by its entries), else null. */
+    static String sniff(Path file) {
+        try (ZipFile z = new ZipFile(file.toFile())) {
+            if (z.getEntry("AndroidManifest.xml") != null && z.getEntry("classes.dex") != null) {
+                return "apk";
+            }
+            if (z.getEntry("base/manifest/AndroidManifest.xml") != null) {
+                return "aab";
+            }
+            return null;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    // ---------------------------------------------------------------- AAB, AAR, signing
+
+    void readAab(Path file, String input, boolean classpath, Budget budget) {
+        scanner.skip(input, "", "Android App Bundles (.aab) are not supported yet");
+    }
+
+    void readAar(Path file, String input, boolean classpath, Budget budget) {
+        scanner.skip(input, "", "Android libraries (.aar) are not supported yet");
+    }
+
+    void readSigning(Path file, String input) {
+        dev.triage.intake.AndroidSigning s = dev.triage.intake.android.ApkSigningReader.read(file.toFile(), input, minSdk);
+        scanner.emitSigning(s);
+    }
+}

@@ -1,0 +1,100 @@
+package dev.triage.intake;
+
+import com.android.apksig.ApkSigner;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.math.BigInteger;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
+import java.util.List;
+
+import static dev.triage.intake.Fixtures.write;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Signing of APK inputs, read with apksig from APKs signed with apksig. */
+class AndroidSigningTest {
+    @TempDir
+    Path tmp;
+
+    private static X509Certificate cert(KeyPair kp, String dn, String alg, Instant from, Instant to) throws Exception {
+        var b = new JcaX509v3CertificateBuilder(new X500Name(dn), BigInteger.ONE, Date.from(from), Date.from(to),
+                new X500Name(dn), kp.getPublic());
+        return new JcaX509CertificateConverter().getCertificate(b.build(new JcaContentSignerBuilder(alg)
+                .build(kp.getPrivate())));
+    }
+
+    private Path signed(String name, boolean v1, boolean v2, int minSdk, String certAlg, Instant notAfter)
+            throws Exception {
+        AndroidApkTest.build();
+        Path unsigned = write(tmp.resolve("unsigned-" + name), AndroidApkTest.apk);
+        KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
+        g.initialize(2048);
+        KeyPair kp = g.generateKeyPair();
+        X509Certificate c = cert(kp, "C=US,O=Android,CN=Android Debug", certAlg, // encoded C first, as keytool does
+                Instant.now().minus(400, ChronoUnit.DAYS), notAfter);
+        ApkSigner.SignerConfig sc = new ApkSigner.SignerConfig.Builder("cert", kp.getPrivate(), List.of(c)).build();
+        Path out = tmp.resolve(name);
+        new ApkSigner.Builder(List.of(sc)).setInputApk(unsigned.toFile()).setOutputApk(out.toFile())
+                .setV1SigningEnabled(v1).setV2SigningEnabled(v2).setV3SigningEnabled(false).setMinSdkVersion(minSdk)
+                .build().sign();
+        return out;
+    }
+
+    @Test
+    void v1AndV2Signers() throws Exception {
+        Path apk = signed("app.apk", true, true, 21, "SHA256withRSA", Instant.now().plus(3650, ChronoUnit.DAYS));
+        AppBundle b = new ArtifactReader(IntakeOptions.defaults()).readAll(List.of(apk));
+        assertEquals(1, b.androidSignings().size());
+        AndroidSigning s = b.androidSignings().get(0);
+        assertEquals(apk.toString(), s.origin());
+        assertTrue(s.v1() && s.v2(), s.toString());
+        assertFalse(s.v3() || s.v31() || s.v4(), s.toString());
+        assertTrue(s.errors().isEmpty(), s.errors().toString());
+        AndroidSigning.Signer v1 = s.signers().stream().filter(x -> x.scheme().equals("v1")).findFirst().orElseThrow();
+        AndroidSigning.Signer v2 = s.signers().stream().filter(x -> x.scheme().equals("v2")).findFirst().orElseThrow();
+        assertEquals("CN=Android Debug,O=Android,C=US", v2.subject());
+        assertEquals("SHA256withRSA", v2.certificateSignatureAlgorithm());
+        assertEquals("SHA256withRSA", v2.signatureAlgorithm());
+        assertEquals("SHA256withRSA", v1.signatureAlgorithm());
+        assertEquals("RSA", v2.keyAlgorithm());
+        assertEquals(2048, v2.keyBits());
+        assertEquals(64, v2.certificateSha256().length());
+        // the classes and manifest are still read from a signed APK
+        assertTrue(b.classes().stream().anyMatch(c -> c.internalName().equals("com/acme/health/MainActivity")));
+    }
+
+    @Test
+    void v1OnlyWithSha1AndAnExpiredCertificate() throws Exception {
+        Instant expired = Instant.now().minus(10, ChronoUnit.DAYS);
+        Path apk = signed("old.apk", true, false, 9, "SHA1withRSA", expired);
+        AndroidSigning s = new ArtifactReader(IntakeOptions.defaults()).readAll(List.of(apk)).androidSignings().get(0);
+        assertTrue(s.v1(), s.toString());
+        assertFalse(s.v2() || s.v3(), s.toString());
+        AndroidSigning.Signer v1 = s.signers().get(0);
+        assertEquals("SHA1withRSA", v1.signatureAlgorithm());
+        assertEquals("SHA1withRSA", v1.certificateSignatureAlgorithm());
+        assertTrue(v1.notAfter().isBefore(Instant.now()));
+    }
+
+    @Test
+    void unsignedApkHasNoSchemesAndAnError() {
+        AndroidApkTest.build();
+        Path apk = write(tmp.resolve("unsigned.apk"), AndroidApkTest.apk);
+        AndroidSigning s = new ArtifactReader(IntakeOptions.defaults()).readAll(List.of(apk)).androidSignings().get(0);
+        assertFalse(s.v1() || s.v2() || s.v3() || s.v31() || s.v4());
+        assertTrue(s.signers().isEmpty());
+        assertFalse(s.errors().isEmpty());
+    }
+}
