@@ -24,7 +24,13 @@ public record Component(String groupId, String artifactId, String version, Ident
                         long releaseDate, int classCount) {
 
     /** How a component's coordinates were found, most reliable first. */
-    public enum IdentifiedBy { POM_PROPERTIES, POM_XML, MANIFEST, FILE_NAME }
+    public enum IdentifiedBy {
+        POM_PROPERTIES, POM_XML, MANIFEST, FILE_NAME,
+        /** An Android library's {@code META-INF/<group>_<artifact>.version} file inside an APK. */
+        VERSION_FILE,
+        /** The package prefix of library classes inside DEX code (and a version constant when the library has one). */
+        CLASS_SIGNATURE
+    }
 
     public Component {
         groupId = nz(groupId);

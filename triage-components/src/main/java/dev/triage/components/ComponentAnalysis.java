@@ -62,7 +62,8 @@ public final class ComponentAnalysis {
         List<String> problems = new ArrayList<>();
         List<Detection> detections = new ArrayList<>();
         Instant now = options.clock();
-        List<Component> components = ComponentIdentifier.identify(program.libraries(), program.resources(), index);
+        List<Component> components = new ArrayList<>(ComponentIdentifier.identify(program.libraries(), program.resources(), index));
+        components.addAll(AndroidLibraries.identify(program));
 
         AdvisoryDb db = null;
         MetadataIndex metadata = MetadataIndex.empty();
@@ -112,7 +113,7 @@ public final class ComponentAnalysis {
                     symbols.addAll(extraSymbols.getOrDefault(fp.advisory().id(), List.of()));
                     for (String alias : fp.advisory().aliases()) symbols.addAll(extraSymbols.getOrDefault(alias, List.of()));
                     String fix = VersionMatcher.nearestFix(c.version(), fp.affected()).orElse("");
-                    Reach reach = reachByOrigin.computeIfAbsent(c.origin(), o -> referenced(o, program, index, refs));
+                    Reach reach = reachByOrigin.computeIfAbsent(c.origin(), o -> referenced(c, program, index, refs));
                     Reach symbolReach = symbolReach(symbols, refs);
                     Reachability r;
                     String evidence;
@@ -210,7 +211,18 @@ public final class ComponentAnalysis {
     private record Reach(boolean referenced, String evidence) {
     }
 
-    private static Reach referenced(String origin, Program program, LibraryClassIndex index, AppReferences refs) {
+    private static Reach referenced(Component component, Program program, LibraryClassIndex index, AppReferences refs) {
+        String dexPackage = AndroidLibraries.packagePrefix(component);
+        if (dexPackage != null) {
+            // library code merged into the app's DEX: referenced when app code names a class of its package
+            for (Map.Entry<String, String> e : refs.classes.entrySet()) {
+                if (e.getKey().startsWith(dexPackage + "/")) {
+                    return new Reach(true, "app class " + e.getValue().replace('/', '.') + " uses " + e.getKey().replace('/', '.'));
+                }
+            }
+            return new Reach(false, "no app class refers to " + dexPackage.replace('/', '.'));
+        }
+        String origin = component.origin();
         Set<String> classes = index.classes(origin);
         for (String c : classes) {
             String by = refs.classes.get(c);

@@ -74,6 +74,11 @@ public final class Program {
         return appClasses.size();
     }
 
+    /** Headers of the library classes (jars on the class path, bundled jars, library code inside DEX files). */
+    public Collection<ClassInfo> libraryClasses() {
+        return libraryClasses.values();
+    }
+
     public int libraryClassCount() {
         return libraryClasses.size();
     }
