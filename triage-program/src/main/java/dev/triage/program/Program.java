@@ -7,6 +7,7 @@ import dev.triage.intake.IntakeListener;
 import dev.triage.intake.LibraryArchive;
 import dev.triage.intake.ResourceEntry;
 import dev.triage.intake.SkippedInput;
+import dev.triage.program.android.AndroidApp;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.tree.ClassNode;
 
@@ -19,6 +20,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -41,6 +43,8 @@ public final class Program {
     private volatile Map<String, List<String>> directSubtypes;
     private volatile CallGraph callGraph;
     private volatile List<EntryPoint> entryPoints;
+    private volatile Optional<AndroidApp> android;
+    private final Map<String, List<AndroidApp.Component>> componentsOfCode = new ConcurrentHashMap<>();
 
     /** An app class: its header and its bytes (code is parsed only when asked for). */
     public record AppClass(ClassInfo info, byte[] bytes) {
@@ -230,6 +234,46 @@ public final class Program {
             }
         }
         return e;
+    }
+
+    /** The Android app the manifest among the resources describes (built on first use), or null for other apps. */
+    public AndroidApp android() {
+        Optional<AndroidApp> a = android;
+        if (a == null) {
+            synchronized (this) {
+                a = android;
+                if (a == null) android = a = Optional.ofNullable(AndroidApp.from(resources));
+            }
+        }
+        return a.orElse(null);
+    }
+
+    /**
+     * The manifest components whose code includes this class's: the component's own class (an alias's target), an
+     * app superclass of it (a base activity), or a class nested in either (an anonymous listener, a lambda). Empty
+     * for other classes and for apps without a manifest.
+     */
+    public List<AndroidApp.Component> androidComponentsOf(String internalName) {
+        AndroidApp app = android();
+        if (app == null || internalName == null) return List.of();
+        return componentsOfCode.computeIfAbsent(internalName, n -> {
+            List<String> candidates = new ArrayList<>();
+            candidates.add(n);
+            // Outer$Inner$1 runs inside Outer$Inner and Outer
+            int slash = n.lastIndexOf('/');
+            for (int d = n.lastIndexOf('$'); d > slash; d = n.lastIndexOf('$', d - 1)) candidates.add(n.substring(0, d));
+            List<AndroidApp.Component> out = new ArrayList<>();
+            for (AndroidApp.Component c : app.components()) {
+                if (c.implementation() == null) continue;
+                for (String k : candidates) {
+                    if (c.implementation().equals(k) || (isApp(k) && isSubtype(c.implementation(), k))) {
+                        out.add(c);
+                        break;
+                    }
+                }
+            }
+            return List.copyOf(out);
+        });
     }
 
     /** Receives intake output and builds the program; library class bytes are dropped after their header is read. */

@@ -2,6 +2,9 @@ package dev.triage.program;
 
 import org.junit.jupiter.api.Test;
 import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -19,6 +22,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -78,6 +82,67 @@ class PlatformIndexTest {
         assertTrue(p.isSubtype("android/app/IntentService", "android/app/Service"));
         assertTrue(p.isSubtype("android/database/sqlite/SQLiteDatabase", "java/io/Closeable"));
         assertTrue(p.isSubtype("android/webkit/WebView", "android/view/View"));
+    }
+
+    @Test
+    void bundledCallbacksMatchTheFrameworkJar() throws IOException {
+        String expected = generateCallbacks();
+        Path resource = Path.of("src/main/resources" + PlatformCallbacks.RESOURCE);
+        if (Boolean.getBoolean("triage.regenerate")) {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try (GZIPOutputStream gz = new GZIPOutputStream(bytes)) {
+                gz.write(expected.getBytes(StandardCharsets.UTF_8));
+            }
+            Files.write(resource, bytes.toByteArray());
+        }
+        String actual;
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(resource))) {
+            actual = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        assertEquals(expected, actual, "platform-callbacks.txt.gz is stale: rerun with -Dtriage.regenerate=true");
+        assertTrue(PlatformCallbacks.declares("android/content/BroadcastReceiver", "onReceive",
+                "(Landroid/content/Context;Landroid/content/Intent;)V"));
+        assertTrue(PlatformCallbacks.declares("android/view/View$OnClickListener", "onClick", "(Landroid/view/View;)V"));
+        assertTrue(PlatformCallbacks.declares("android/app/Activity", "onCreate", "(Landroid/os/Bundle;)V"));
+        assertTrue(PlatformCallbacks.declares("android/webkit/WebViewClient", "shouldOverrideUrlLoading",
+                "(Landroid/webkit/WebView;Ljava/lang/String;)Z"));
+        assertFalse(PlatformCallbacks.declares("android/app/Activity", "getIntent", "()Landroid/content/Intent;"));
+    }
+
+    /** Overridable framework methods: abstract ones, and on*, should*, handle*, do* of non-final public classes. */
+    static String generateCallbacks() throws IOException {
+        TreeSet<String> lines = new TreeSet<>();
+        for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+            String file = Path.of(entry).getFileName().toString();
+            if (!file.startsWith("android-all-") || !file.endsWith(".jar")) continue;
+            try (ZipFile z = new ZipFile(entry)) {
+                Enumeration<? extends ZipEntry> e = z.entries();
+                while (e.hasMoreElements()) {
+                    String n = e.nextElement().getName();
+                    if (!n.endsWith(".class") || !(n.startsWith("android/") || n.startsWith("dalvik/"))) continue;
+                    ClassReader r;
+                    try (InputStream in = z.getInputStream(z.getEntry(n))) {
+                        r = new ClassReader(in.readAllBytes());
+                    }
+                    int access = r.getAccess();
+                    if ((access & Opcodes.ACC_PUBLIC) == 0 || (access & Opcodes.ACC_FINAL) != 0) continue;
+                    boolean itf = (access & Opcodes.ACC_INTERFACE) != 0;
+                    r.accept(new ClassVisitor(Opcodes.ASM9) {
+                        @Override
+                        public MethodVisitor visitMethod(int ma, String name, String desc, String sig, String[] ex) {
+                            if ((ma & (Opcodes.ACC_PUBLIC | Opcodes.ACC_PROTECTED)) == 0 || name.startsWith("<")) return null;
+                            if ((ma & (Opcodes.ACC_STATIC | Opcodes.ACC_FINAL | Opcodes.ACC_SYNTHETIC | Opcodes.ACC_BRIDGE)) != 0) return null;
+                            boolean abs = (ma & Opcodes.ACC_ABSTRACT) != 0;
+                            if (itf ? abs : abs || name.matches("(on|should|handle|do)[A-Z].*")) {
+                                lines.add(r.getClassName() + " " + name + " " + desc);
+                            }
+                            return null;
+                        }
+                    }, ClassReader.SKIP_CODE);
+                }
+            }
+        }
+        return "# framework methods apps override: class name descriptor\n" + String.join("\n", lines) + "\n";
     }
 
     static String generate() throws IOException {
