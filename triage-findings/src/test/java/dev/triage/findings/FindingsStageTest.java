@@ -28,8 +28,8 @@ class FindingsStageTest {
 
     @Test
     void catalogueIsCompleteAndWellFormed() {
-        assertEquals(35, RULES.all().size());
-        Pattern id = Pattern.compile("(java|config|component|app)/[a-z0-9-]+");
+        assertEquals(63, RULES.all().size());
+        Pattern id = Pattern.compile("(java|config|component|app|android)/[a-z0-9-]+");
         for (Rule r : RULES.all()) {
             assertTrue(id.matcher(r.id()).matches(), r.id());
             assertTrue(r.cwe() > 0 && !r.description().isBlank() && !r.remediation().isBlank() && !r.references().isEmpty(), r.id());
@@ -38,6 +38,8 @@ class FindingsStageTest {
         assertEquals(1395, RULES.get("component/vulnerable-dependency").cwe());
         assertEquals(1104, RULES.get("component/outdated-dependency").cwe());
         assertEquals(1104, RULES.get("app/stale-app").cwe());
+        assertEquals(Severity.HIGH, RULES.get("android/debuggable").severity());
+        assertEquals(Severity.INFORMATIONAL, RULES.get("android/missing-flag-secure").severity());
     }
 
     @Test
