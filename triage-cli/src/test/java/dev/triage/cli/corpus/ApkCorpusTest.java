@@ -3,6 +3,8 @@ package dev.triage.cli.corpus;
 import dev.triage.cli.ScanPipeline;
 import dev.triage.cli.ScanRequest;
 import dev.triage.findings.Finding;
+import dev.triage.findings.Rule;
+import dev.triage.findings.RuleCatalogue;
 import dev.triage.findings.ScanResult;
 import dev.triage.testkit.AndroidTestApp;
 import org.junit.jupiter.api.AfterAll;
@@ -11,13 +13,10 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -25,16 +24,21 @@ import java.util.stream.Stream;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * The Android corpus as real apps: every folder case that holds an {@code AndroidManifest.xml} is built into a signed
- * APK with {@link AndroidTestApp} (javac → D8 → DEX, manifest and res XML → binary XML, res/values → resources.arsc,
- * assets verbatim, apksig) and scanned as an APK, so the whole Android path — DEX conversion, binary XML decoding with
- * the original line numbers, resource resolution, signing — is what the markers check.
+ * The Android corpus as real apps: every folder case that holds an {@code AndroidManifest.xml} is built with
+ * {@link AndroidTestApp} (javac → D8 → DEX, smali, manifest and res XML → binary XML, res/values → resources.arsc,
+ * assets verbatim, apksig) into an APK (or the AAB or AAR its {@code apk.properties} asks for) and scanned as that
+ * app, so the whole Android path — DEX conversion, binary XML decoding with the original line numbers, resource
+ * resolution, signing — is what the markers check.
  *
- * <p>An optional {@code apk.properties} in the case folder says how to build it (see
- * {@link AndroidTestApp#fromDirectory}: signing, schemes, digest, expired, format, classesPerDex, minApi). Markers in it ({@code # BUG: android/debug-certificate}) expect a finding on the app file itself (line 0): that is
- * where signing findings stand. The case's own {@code android-resources.xml} (the decoded resource table that JVM
- * cases hand-write) is not packed: the APK gets the real table from res/values, so markers in it are checked by rule
- * and file only (a resource table has no source lines).
+ * <p>Where markers expect findings:
+ * <ul>
+ *   <li>{@code apk.properties}: {@code # BUG: rule} on the app file itself (line 0: signing, trackers);
+ *       {@code # BUG at path:line: rule} at a line of a file that holds no comments (a JSON asset);</li>
+ *   <li>{@code res/values*}{@code /*.xml}: the values are compiled into the resource table, which intake decodes to
+ *       {@code android-resources.xml}; those findings are matched by rule and count (a table has no source lines);</li>
+ *   <li>everything else (Java, manifest, other res/ XML, assets) at its own file and line.</li>
+ * </ul>
+ * After all cases a per-rule table (TP, FP, FN, precision, recall) is printed, as for the JVM corpus.
  */
 class ApkCorpusTest {
     @TempDir
@@ -42,11 +46,12 @@ class ApkCorpusTest {
 
     private static final Map<String, int[]> TALLY = new TreeMap<>();
     private static final List<String> CASES = new ArrayList<>();
+    private static final List<String> BROKEN = new ArrayList<>();
+    static final String TABLE = "android-resources.xml";
 
     @TestFactory
     Stream<DynamicTest> apks() {
-        return CorpusCase.discover().stream()
-                .filter(c -> Files.isDirectory(c.root()) && Files.isRegularFile(c.root().resolve("AndroidManifest.xml")))
+        return CorpusCase.discover().stream().filter(CorpusCase::isAndroid)
                 .map(c -> DynamicTest.dynamicTest("apk:" + c.id(), () -> run(c)));
     }
 
@@ -60,45 +65,63 @@ class ApkCorpusTest {
         List<Marker> expected = new ArrayList<>();
         List<Marker> tableMarkers = new ArrayList<>();
         for (Marker m : c.markers()) {
-            if (m.sourcePath().equals("apk.properties")) expected.add(new Marker(appName, 0, m.ruleId()));
-            else if (m.sourcePath().equals("android-resources.xml")) tableMarkers.add(m);
+            if (m.sourcePath().equals(Markers.APK_PROPERTIES)) expected.add(new Marker(appName, 0, m.ruleId()));
+            else if (m.sourcePath().startsWith("res/values")) tableMarkers.add(m);
             else expected.add(m);
         }
-        ScanResult result = ScanPipeline.run(ScanRequest.of(List.of(app)));
+        ScanResult result;
+        synchronized (TALLY) {
+            CASES.add(c.id());
+        }
+        try {
+            result = ScanPipeline.run(ScanRequest.of(List.of(app)));
+        } catch (RuntimeException | Error e) {
+            synchronized (TALLY) {
+                BROKEN.add(c.id() + ": " + e);
+                c.markers().forEach(m -> tally(m.ruleId())[2]++);
+            }
+            throw new AssertionError("scan of " + c.id() + " failed", e);
+        }
         List<Finding> findings = new ArrayList<>();
         List<Finding> tableFindings = new ArrayList<>();
         for (Finding f : result.findings()) {
-            if (f.location().sourcePath().equals("android-resources.xml")) tableFindings.add(f);
+            if (f.location().sourcePath().equals(TABLE)) tableFindings.add(f);
             else findings.add(f);
         }
         CorpusHarnessTest.Comparison cmp = CorpusHarnessTest.compare(expected, findings);
-        // resource-table findings: one per marker, by rule (the decoded table's lines are not the source's)
-        List<String> tableMissing = new ArrayList<>();
-        List<String> tableExtra = new ArrayList<>();
+        // resource-table findings: one per marker, by rule
         Map<String, Integer> want = new TreeMap<>();
         tableMarkers.forEach(m -> want.merge(m.ruleId(), 1, Integer::sum));
         Map<String, Integer> got = new TreeMap<>();
         tableFindings.forEach(f -> got.merge(f.rule().id(), 1, Integer::sum));
+        List<String> tableMissing = new ArrayList<>();
+        List<String> tableExtra = new ArrayList<>();
         for (String rule : want.keySet()) {
-            if (got.getOrDefault(rule, 0) < want.get(rule)) tableMissing.add(rule + " x" + (want.get(rule) - got.getOrDefault(rule, 0)));
+            int missing = want.get(rule) - got.getOrDefault(rule, 0);
+            if (missing > 0) tableMissing.add(rule + " x" + missing);
         }
         for (String rule : got.keySet()) {
-            if (got.get(rule) > want.getOrDefault(rule, 0)) tableExtra.add(rule + " x" + (got.get(rule) - want.getOrDefault(rule, 0)));
+            int extra = got.get(rule) - want.getOrDefault(rule, 0);
+            if (extra > 0) tableExtra.add(rule + " x" + extra);
         }
         synchronized (TALLY) {
-            CASES.add(c.id());
             cmp.tp().forEach(m -> tally(m.ruleId())[0]++);
             cmp.fp().keySet().forEach(m -> tally(m.ruleId())[1]++);
             cmp.fn().forEach(m -> tally(m.ruleId())[2]++);
-            for (String rule : want.keySet()) tally(rule)[0] += Math.min(want.get(rule), got.getOrDefault(rule, 0));
+            for (String rule : want.keySet()) {
+                tally(rule)[0] += Math.min(want.get(rule), got.getOrDefault(rule, 0));
+                tally(rule)[2] += Math.max(0, want.get(rule) - got.getOrDefault(rule, 0));
+            }
+            for (String rule : got.keySet()) tally(rule)[1] += Math.max(0, got.get(rule) - want.getOrDefault(rule, 0));
         }
         if (!cmp.fp().isEmpty() || !cmp.fn().isEmpty() || !tableMissing.isEmpty() || !tableExtra.isEmpty()) {
             StringBuilder sb = new StringBuilder("apk case " + c.id() + ": " + cmp.fp().size() + " false positive(s), "
                     + cmp.fn().size() + " false negative(s)\n");
-            cmp.fp().forEach((m, f) -> sb.append("  FP ").append(m).append(" — ").append(f.message()).append('\n'));
+            cmp.fp().forEach((m, f) -> sb.append("  FP ").append(m).append(" — ").append(f.message())
+                    .append(" [").append(f.location().qualifiedMethod()).append("]\n"));
             cmp.fn().forEach(m -> sb.append("  FN ").append(m).append('\n'));
-            tableMissing.forEach(s -> sb.append("  FN android-resources.xml ").append(s).append('\n'));
-            tableExtra.forEach(s -> sb.append("  FP android-resources.xml ").append(s).append('\n'));
+            tableMissing.forEach(s -> sb.append("  FN ").append(TABLE).append(' ').append(s).append('\n'));
+            tableExtra.forEach(s -> sb.append("  FP ").append(TABLE).append(' ').append(s).append('\n'));
             result.problems().forEach(p -> sb.append("  problem: ").append(p).append('\n'));
             fail(sb.toString());
         }
@@ -121,20 +144,11 @@ class ApkCorpusTest {
 
     @AfterAll
     static void printTable() {
-        StringBuilder sb = new StringBuilder("\nTriage Android corpus as APKs: " + CASES.size() + " case(s)\n");
-        String fmt = "%-40s | %4s | %4s | %4s%n";
-        sb.append(String.format(Locale.ROOT, fmt, "rule", "TP", "FP", "FN"));
+        Map<String, int[]> rows = new TreeMap<>();
+        for (Rule r : RuleCatalogue.builtIn().all()) if (r.id().startsWith("android/")) rows.put(r.id(), new int[3]);
         synchronized (TALLY) {
-            TALLY.forEach((id, n) -> sb.append(String.format(Locale.ROOT, fmt, id, n[0], n[1], n[2])));
+            TALLY.forEach((id, n) -> rows.put(id, n.clone()));
         }
-        System.out.println(sb);
-    }
-
-    static String read(Path p) {
-        try {
-            return Files.readString(p, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        System.out.println(CorpusHarnessTest.table("Triage Android corpus (built apps)", rows, CASES.size(), BROKEN));
     }
 }

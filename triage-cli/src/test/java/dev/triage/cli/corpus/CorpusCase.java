@@ -102,6 +102,14 @@ public record CorpusCase(String family, String name, Path root, List<Path> sourc
         }
     }
 
+    /**
+     * An Android case: a folder with an {@code AndroidManifest.xml}. It is built into a real app (APK, AAB or AAR)
+     * and scanned as one by {@link ApkCorpusTest}, never as a classes directory.
+     */
+    public boolean isAndroid() {
+        return Files.isDirectory(root) && Files.isRegularFile(root.resolve("AndroidManifest.xml"));
+    }
+
     /** The package a source file declares ("" for the default package). */
     public static String packageOf(Path source) {
         Matcher m = PACKAGE.matcher(read(source));
