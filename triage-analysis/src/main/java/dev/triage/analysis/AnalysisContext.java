@@ -73,7 +73,164 @@ public final class AnalysisContext implements ValueContext {
 
     @Override
     public boolean sourceEnabled(String kind) {
-        return sourceKinds.contains(kind);
+        if (sourceKinds.contains(kind)) return true;
+        // where data is written or read from, never a source a user picks
+        String c = sourceClasses().get(kind);
+        return "writable-location".equals(c) || "destination".equals(c);
+    }
+
+    @Override
+    public boolean sensitiveSource(String kind) {
+        return "sensitive".equals(sourceClasses().get(kind));
+    }
+
+    private volatile Map<String, String> sourceClasses;
+
+    /** Source kind → its class (untrusted, sensitive, writable-location...), from taint.yml's source-classes. */
+    public Map<String, String> sourceClasses() {
+        Map<String, String> m = sourceClasses;
+        if (m == null) {
+            Map<String, String> out = new java.util.TreeMap<>();
+            com.fasterxml.jackson.databind.JsonNode t = models.tables.get("source-classes");
+            if (t != null) t.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
+            sourceClasses = m = Collections.unmodifiableMap(out);
+        }
+        return m;
+    }
+
+    private final Map<String, Boolean> exposedCode = new ConcurrentHashMap<>();
+
+    @Override
+    public boolean exposedComponent(String internalName) {
+        dev.triage.program.android.AndroidApp app = program.android();
+        if (app == null || internalName == null) return false;
+        Boolean known = exposedCode.get(internalName);
+        if (known != null) return known;
+        boolean exposed = false;
+        for (dev.triage.program.android.AndroidApp.Component c : program.androidComponentsOf(internalName)) {
+            if (app.exposed(c)) {
+                exposed = true;
+                break;
+            }
+        }
+        Set<String> dynamic = dynamicReceivers();
+        if (dynamic == null) return exposed; // being computed on this thread: decide without, and do not cache
+        if (!exposed) {
+            for (String r : dynamic) {
+                if (runsIn(internalName, r)) {
+                    exposed = true;
+                    break;
+                }
+            }
+        }
+        exposedCode.put(internalName, exposed);
+        return exposed;
+    }
+
+    /** Code of {@code cls} runs in objects of {@code component}: it is the class, an app superclass, or nested in either. */
+    private boolean runsIn(String cls, String component) {
+        int slash = cls.lastIndexOf('/');
+        for (String k = cls; k != null; ) {
+            if (k.equals(component) || (program.isApp(k) && program.isSubtype(component, k))) return true;
+            int d = k.lastIndexOf('$');
+            k = d > slash ? k.substring(0, d) : null;
+        }
+        return false;
+    }
+
+    private volatile Set<String> dynamicReceivers;
+    private final Object dynamicLock = new Object();
+    private final ThreadLocal<Boolean> computingReceivers = ThreadLocal.withInitial(() -> Boolean.FALSE);
+
+    /**
+     * App classes whose objects the app registers with the system at run time so that any app can call them (a
+     * broadcast receiver registered without RECEIVER_NOT_EXPORTED or a permission); null while being computed on
+     * this thread. Registration calls come from the models' {@code registrations} rows.
+     */
+    private Set<String> dynamicReceivers() {
+        Set<String> d = dynamicReceivers;
+        if (d != null) return d;
+        if (computingReceivers.get()) return null;
+        synchronized (dynamicLock) {
+            if (dynamicReceivers != null) return dynamicReceivers;
+            computingReceivers.set(Boolean.TRUE);
+            try {
+                dynamicReceivers = d = computeDynamicReceivers();
+            } finally {
+                computingReceivers.set(Boolean.FALSE);
+            }
+            return d;
+        }
+    }
+
+    private Set<String> computeDynamicReceivers() {
+        Set<String> out = new java.util.TreeSet<>();
+        if (models.registrations.isEmpty() || program.android() == null) return out;
+        Set<String> names = new java.util.HashSet<>();
+        models.registrations.forEach(r -> names.add(r.method().name()));
+        int notExported = 0;
+        for (com.fasterxml.jackson.databind.JsonNode f : models.tables.getOrDefault("receiver-not-exported-flags",
+                com.fasterxml.jackson.databind.node.MissingNode.getInstance())) notExported |= f.asInt();
+        for (Program.AppClass a : program.appClasses()) {
+            if (names.stream().noneMatch(n -> mentions(a.bytes(), n))) continue;
+            ClassNode c = program.readCode(a.info().name());
+            if (c == null) continue;
+            for (MethodNode m : c.methods) {
+                boolean calls = false;
+                for (AbstractInsnNode insn = m.instructions.getFirst(); insn != null && !calls; insn = insn.getNext()) {
+                    calls = insn instanceof org.objectweb.asm.tree.MethodInsnNode mi && names.contains(mi.name);
+                }
+                if (!calls) continue;
+                MethodFrames mf;
+                try {
+                    mf = analyse(c, m, MAX_DEPTH + 1);
+                } catch (BudgetExceeded e) {
+                    throw e;
+                } catch (RuntimeException e) {
+                    continue;
+                }
+                if (mf == null) continue;
+                for (AbstractInsnNode insn = m.instructions.getFirst(); insn != null; insn = insn.getNext()) {
+                    if (!(insn instanceof org.objectweb.asm.tree.MethodInsnNode mi) || mf.before(mi) == null) continue;
+                    for (dev.triage.analysis.model.Rows.Registration r : models.registrations) {
+                        if (!ValueInterpreter.matches(r.method(), mi, program)) continue;
+                        boolean recv = mi.getOpcode() != Opcodes.INVOKESTATIC;
+                        if (r.permission() >= 0) {
+                            Value p = mf.argument(mi, mi.desc, recv, r.permission());
+                            // a permission (or one we cannot see) restricts who may send
+                            if (p == null || p.constants() == null || p.constants().size() != 1
+                                    || p.constants().iterator().next() != Value.NULL) continue;
+                        }
+                        if (r.flags() >= 0) {
+                            Value f = mf.argument(mi, mi.desc, recv, r.flags());
+                            Integer flags = f == null ? null : f.singleInt();
+                            if (flags == null || (flags & notExported) != 0) continue;
+                        }
+                        Value receiver = mf.argument(mi, mi.desc, recv, r.receiver());
+                        if (receiver == null) continue;
+                        if (receiver.obj() != null && receiver.obj().get("new") instanceof String exact) {
+                            if (program.isApp(exact)) out.add(exact);
+                        } else if (receiver.type() != null && receiver.type().getSort() == Type.OBJECT) {
+                            String t = receiver.type().getInternalName();
+                            if (program.isApp(t)) out.add(t);
+                            for (String sub : program.subtypes(t)) if (program.isApp(sub)) out.add(sub);
+                        }
+                    }
+                }
+            }
+        }
+        return Collections.unmodifiableSet(out);
+    }
+
+    /** Whether a class file's bytes contain this name (a cheap filter before parsing its code). */
+    private static boolean mentions(byte[] bytes, String name) {
+        byte[] n = name.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        outer:
+        for (int i = 0; i + n.length <= bytes.length; i++) {
+            for (int j = 0; j < n.length; j++) if (bytes[i + j] != n[j]) continue outer;
+            return true;
+        }
+        return false;
     }
 
     @Override

@@ -17,16 +17,27 @@ import java.util.Set;
  * @param disabledRules rule ids or prefixes not to run
  * @param threads       worker threads for analysing classes
  * @param budget        wall-time budget for the analyses; what is not finished is reported as a problem
- * @param sourceKinds   kinds of untrusted input the taint rules start from: remote (the default), and the
- *                      lower-confidence environment, system-property, command-line, file, socket, database
+ * @param sourceKinds   kinds of input the taint rules start from: {@link #DEFAULT_SOURCES}, and the
+ *                      lower-confidence environment, system-property, command-line, file, socket, database, clipboard
  * @param components    the components stage: advisory database, staleness thresholds, clock
  */
 public record ScanRequest(List<Path> inputs, IntakeOptions intake, Set<String> enabledRules,
                           Set<String> disabledRules, int threads, Duration budget, Set<String> sourceKinds,
                           ComponentOptions components) {
-    public static final Set<String> DEFAULT_SOURCES = Set.of("remote");
-    public static final Set<String> ALL_SOURCES = Set.of("remote", "environment", "system-property", "command-line",
-            "file", "socket", "database");
+    /**
+     * Untrusted input from the network and from other apps (intents to exported components, content provider
+     * calls, web content), and the sensitive data the Android privacy rules follow.
+     */
+    public static final Set<String> DEFAULT_SOURCES = Set.of("remote", "intent", "content-provider", "web-content",
+            "location", "device-id", "contacts", "sms", "call-log", "calendar", "health", "account");
+    /** The defaults and the lower-confidence inputs. */
+    public static final Set<String> ALL_SOURCES;
+
+    static {
+        Set<String> all = new java.util.TreeSet<>(DEFAULT_SOURCES);
+        all.addAll(Set.of("environment", "system-property", "command-line", "file", "socket", "database", "clipboard"));
+        ALL_SOURCES = java.util.Collections.unmodifiableSet(all);
+    }
 
     public ScanRequest {
         inputs = List.copyOf(inputs);

@@ -46,12 +46,20 @@ class ModelValidationTest {
 
         for (Rows.Argument a : models.arguments) {
             kind(a.kind(), kinds, a.file());
-            method(a.method(), a.file(), a.argument());
+            method(a.method(), a.file(), a.argument() == Rows.ANY ? null : a.argument());
             a.when().keySet().forEach(i -> method(a.method(), a.file(), i));
+            for (String ann : a.methodAnnotations()) annotation(ann, a.file());
         }
         for (Rows.Call c : models.calls) {
             kind(c.kind(), kinds, c.file());
             method(c.method(), c.file(), null);
+            c.when().keySet().forEach(i -> method(c.method(), c.file(), i));
+        }
+        for (Rows.Registration r : models.registrations) {
+            kind(r.kind(), kinds, r.file());
+            method(r.method(), r.file(), r.receiver());
+            if (r.flags() >= 0) method(r.method(), r.file(), r.flags());
+            if (r.permission() >= 0) method(r.method(), r.file(), r.permission());
         }
         for (Rows.Field f : models.fields) {
             kind(f.kind(), kinds, f.file());
@@ -82,9 +90,27 @@ class ModelValidationTest {
         models.tables.get("sink-rules").fieldNames().forEachRemaining(sinkKinds::add);
         for (Rows.Parameter p : models.parameters) {
             kind(p.kind(), kinds, p.file());
-            String owner = p.annotation().substring(1, p.annotation().length() - 1);
-            if (cls(owner) == null) errors.add(p.file() + ": annotation not found " + owner);
+            if (p.annotation() != null) annotation(p.annotation(), p.file());
+            if (p.methodAnnotation() != null) annotation(p.methodAnnotation(), p.file());
+            if (p.method() != null) {
+                method(p.method(), p.file(), null);
+                p.arguments().forEach(i -> method(p.method(), p.file(), i));
+            }
         }
+        // which source classes each sink kind reports: known sink kinds, known classes or source kinds
+        Set<String> sourceClasses = new HashSet<>(Set.of("untrusted"));
+        Set<String> sourceKinds = new HashSet<>();
+        models.tables.get("source-classes").fields().forEachRemaining(e -> {
+            sourceKinds.add(e.getKey());
+            sourceClasses.add(e.getValue().asText());
+        });
+        models.tables.get("sink-sources").fields().forEachRemaining(e -> {
+            if (!sinkKinds.contains(e.getKey())) errors.add("taint.yml: sink-sources names unknown sink kind " + e.getKey());
+            e.getValue().forEach(x -> {
+                String t = x.asText().startsWith("!") ? x.asText().substring(1) : x.asText();
+                if (!sourceClasses.contains(t) && !sourceKinds.contains(t)) errors.add("taint.yml: sink-sources: unknown " + t);
+            });
+        });
         for (Rows.Sanitizer z : models.sanitizers) {
             for (int i : z.from()) if (i != Integer.MIN_VALUE) method(z.method(), z.file(), i);
             method(z.method(), z.file(), z.to());
@@ -105,6 +131,11 @@ class ModelValidationTest {
         assertEquals(List.of(), errors, "model rows that do not resolve");
         long resolved = classes.values().stream().filter(java.util.Objects::nonNull).count();
         org.junit.jupiter.api.Assertions.assertTrue(resolved > 40, "the check must really read classes: " + resolved);
+    }
+
+    private void annotation(String descriptor, String file) {
+        String owner = descriptor.substring(1, descriptor.length() - 1);
+        if (cls(owner) == null) errors.add(file + ": annotation not found " + owner);
     }
 
     private void kind(String kind, Set<String> known, String file) {

@@ -45,13 +45,51 @@ public final class TaintDetector implements Detector {
     static final int MAX_TARGETS = 8;
 
     private final Map<String, String> ruleOfKind;
+    /** Source kind → class (untrusted, sensitive, writable-location); unlisted kinds are untrusted. */
+    private final Map<String, String> classOfSource;
+    /** Sink kind → the source classes it reports; unlisted kinds take untrusted input. */
+    private final Map<String, Set<String>> acceptedBySink;
+    /** Source kind → how a message names it ("location data"). */
+    private final Map<String, String> sourceNames;
+    private final Set<String> highConfidenceSources;
 
     public TaintDetector(Models models) {
         Map<String, String> m = new TreeMap<>();
         JsonNode t = models.tables.get("sink-rules");
         if (t != null) t.fields().forEachRemaining(e -> m.put(e.getKey(), e.getValue().asText()));
         this.ruleOfKind = m;
+        Map<String, String> classes = new TreeMap<>();
+        JsonNode c = models.tables.get("source-classes");
+        if (c != null) c.fields().forEachRemaining(e -> classes.put(e.getKey(), e.getValue().asText()));
+        this.classOfSource = classes;
+        Map<String, Set<String>> accepted = new TreeMap<>();
+        JsonNode a = models.tables.get("sink-sources");
+        if (a != null) a.fields().forEachRemaining(e -> {
+            Set<String> set = new TreeSet<>();
+            e.getValue().forEach(x -> set.add(x.asText()));
+            accepted.put(e.getKey(), set);
+        });
+        this.acceptedBySink = accepted;
+        Map<String, String> names = new TreeMap<>();
+        JsonNode n = models.tables.get("source-names");
+        if (n != null) n.fields().forEachRemaining(e -> names.put(e.getKey(), e.getValue().asText()));
+        this.sourceNames = names;
+        this.highConfidenceSources = models.stringSet("high-confidence-sources");
     }
+
+    /** The class of a source kind: untrusted (the default), sensitive, writable-location... */
+    String sourceClass(String sourceKind) {
+        return classOfSource.getOrDefault(sourceKind, "untrusted");
+    }
+
+    /** Whether a sink of this kind reports data from a source of this kind. */
+    boolean accepts(String sinkKind, String sourceKind) {
+        Set<String> accepted = acceptedBySink.getOrDefault(sinkKind, UNTRUSTED);
+        if (accepted.contains("!" + sourceKind)) return false;
+        return accepted.contains(sourceKind) || accepted.contains(sourceClass(sourceKind));
+    }
+
+    private static final Set<String> UNTRUSTED = Set.of("untrusted");
 
     @Override
     public Set<String> rules() {
@@ -62,6 +100,7 @@ public final class TaintDetector implements Detector {
     public Set<String> modelKinds() {
         Set<String> k = new TreeSet<>(ruleOfKind.keySet());
         k.add("source");
+        k.add("broadcast-receiver"); // registrations that expose a receiver: AnalysisContext reads them for sources
         return k;
     }
 
@@ -72,17 +111,94 @@ public final class TaintDetector implements Detector {
      * names it and {@code receiverKind} the kind the caller must pass; otherwise -1 and null.
      */
     record Reach(int param, String kind, CodeLocation sink, String sinkKey, Set<String> cleared, List<Detection.Step> via,
-                 int receiverParam, String receiverKind) {
-        Reach(int param, String kind, CodeLocation sink, String sinkKey, Set<String> cleared, List<Detection.Step> via) {
-            this(param, kind, sink, sinkKey, cleared, via, -1, null);
-        }
-
+                 int receiverParam, String receiverKind, String receiverLabel) {
         /** Whether the receiver constraint holds for what the caller passes (a further parameter: still open). */
         boolean receiverOk(java.util.function.IntFunction<Value> argument) {
             if (receiverParam < 0) return true;
             Value r = argument.apply(receiverParam);
-            return r != null && r.obj() != null && receiverKind.equals(r.obj().kind());
+            if (r == null) return false;
+            if (receiverKind != null) return r.obj() != null && receiverKind.equals(r.obj().kind());
+            return receiverLabel == null || hasTaintOf(r, receiverLabel);
         }
+
+        /** The parameter of the caller the still-open receiver condition now depends on, or -1. */
+        int openReceiver(java.util.function.IntFunction<Value> argument) {
+            Value r = receiverParam >= 0 ? argument.apply(receiverParam) : null;
+            return r == null ? -1 : receiverKind != null ? r.param() : paramOf(r);
+        }
+    }
+
+    /** The value carries taint from a source of this kind. */
+    static boolean hasTaintOf(Value v, String sourceKind) {
+        for (String l : v.labels()) if (Taint.isTaint(l) && sourceKind.equals(Taint.sourceKind(l))) return true;
+        return false;
+    }
+
+    /** The parameter a value is, or is derived from; -1 when none. */
+    static int paramOf(Value v) {
+        if (v.param() >= 0) return v.param();
+        for (String l : v.labels()) if (Taint.param(l) >= 0) return Taint.param(l);
+        return -1;
+    }
+
+    /**
+     * How a sink row applies at one call.
+     *
+     * @param values        the values at the sink position (every argument for {@code argument: any})
+     * @param receiverParam when a receiver condition depends on what the caller passes: that parameter; else -1
+     */
+    record SinkHit(List<Value> values, int receiverParam, String receiverKind, String receiverLabel) {
+    }
+
+    /**
+     * Whether a sink row applies at a call: the method matches (or, for rows about annotated methods, the app method
+     * called carries the annotation), and the conditions hold — the receiver's kind of object and facts, the
+     * receiver's taint, the sink argument's own facts, other arguments' constants, an unhardened XML parser. In a
+     * summary ({@code open}), a receiver condition that depends on what the caller passes is left to the caller.
+     */
+    SinkHit sinkAt(AnalysisContext ctx, Rows.Argument row, MethodInsnNode mi, java.util.function.IntFunction<Value> argument,
+                   boolean open) {
+        if (!ruleOfKind.containsKey(row.kind())) return null;
+        if (!row.methodAnnotations().isEmpty()) {
+            dev.triage.program.MethodInfo target = ctx.program().resolveMethod(mi.owner, mi.name, mi.desc);
+            if (target == null || row.methodAnnotations().stream().noneMatch(target::hasAnnotation)) return null;
+        } else if (!ValueInterpreter.matches(row.method(), mi, ctx.program())) {
+            return null;
+        }
+        Value recv = mi.getOpcode() == Opcodes.INVOKESTATIC ? null : argument.apply(Rows.THIS);
+        int receiverParam = -1;
+        String receiverKind = null;
+        String receiverLabel = null;
+        if (!receiverIs(recv, row)) {
+            // The receiver is a parameter: the caller must pass the right kind of object.
+            if (!open || row.receiverObject() == null || recv == null || recv.param() < 0) return null;
+            receiverParam = recv.param();
+            receiverKind = row.receiverObject();
+        }
+        if (row.receiverLabelled() != null && (recv == null || !hasTaintOf(recv, row.receiverLabelled()))) {
+            int p = recv == null || !open ? -1 : paramOf(recv);
+            if (p < 0 || receiverParam >= 0) return null;
+            receiverParam = p;
+            receiverLabel = row.receiverLabelled();
+        }
+        if (!ArgumentDetector.whenHolds(row.when(), argument)) return null;
+        if (row.kind().equals("xxe") && !unhardenedParser(ctx, recv)) return null;
+        List<Value> values = new ArrayList<>();
+        if (row.argument() == Rows.ANY) {
+            for (int i = 0; i < Type.getArgumentTypes(mi.desc).length; i++) {
+                Value v = argument.apply(i);
+                if (v != null) values.add(v);
+            }
+        } else {
+            Value v = argument.apply(row.argument());
+            if (v != null) values.add(v);
+        }
+        if (!row.argumentUnlessAny().isEmpty()) {
+            // Judged only on an object whose facts are known (an intent built here), never on one passed in.
+            values.removeIf(v -> v.obj() == null || v.obj().escaped() || v.obj().kind() == null
+                    || ObjectStateDetector.satisfiedAny(v.obj(), row.argumentUnlessAny()));
+        }
+        return values.isEmpty() ? null : new SinkHit(values, receiverParam, receiverKind, receiverLabel);
     }
 
     @Override
@@ -94,13 +210,14 @@ public final class TaintDetector implements Detector {
             // Sinks in this method.
             for (Rows.Argument row : ctx.models().argumentsNamed(mi.name)) {
                 String rule = ruleOfKind.get(row.kind());
-                if (rule == null || !ValueInterpreter.matches(row.method(), mi, ctx.program())) continue;
-                if (!receiverIs(scan.argument(mi, Rows.THIS), row) || !ArgumentDetector.conditionsHold(scan, mi, row)) continue;
-                Value v = scan.argument(mi, row.argument());
-                if (v == null) continue;
-                String label = firstTaint(v, row.kind(), Set.of());
+                SinkHit hit = sinkAt(ctx, row, mi, i -> scan.argument(mi, i), false);
+                if (hit == null) continue;
+                String label = null;
+                for (Value v : hit.values()) {
+                    label = firstTaint(v, row.kind(), Set.of());
+                    if (label != null) break;
+                }
                 if (label == null) continue;
-                if (row.kind().equals("xxe") && !unhardenedParser(ctx, scan.argument(mi, Rows.THIS))) continue;
                 List<Detection.Step> path = new ArrayList<>();
                 addSource(ctx, label, path);
                 path.add(new Detection.Step(scan.location(mi), "reaches " + ArgumentDetector.callName(mi)));
@@ -224,19 +341,27 @@ public final class TaintDetector implements Detector {
         return checked;
     }
 
-    private static Detection detection(String rule, String kind, CodeLocation at, String sinkKey, String label,
-                                       List<Detection.Step> path) {
+    private Detection detection(String rule, String kind, CodeLocation at, String sinkKey, String label,
+                                List<Detection.Step> path) {
         String source = Taint.sourceKind(label);
         String call = sinkKey.substring(0, sinkKey.indexOf('('));
         String name = call.substring(call.lastIndexOf('/') + 1);
-        return new Detection(rule, at, "Untrusted " + source + " input reaches " + name + " (" + kind + ")", path,
-                "remote".equals(source) ? "HIGH" : "MEDIUM", sinkKey + "|" + source);
+        String what = sourceNames.getOrDefault(source, "untrusted " + source + " input");
+        String message = Character.toUpperCase(what.charAt(0)) + what.substring(1) + " reaches " + name + " (" + kind + ")";
+        return new Detection(rule, at, message, path, highConfidenceSources.contains(source) ? "HIGH" : "MEDIUM",
+                sinkKey + "|" + source);
     }
 
-    /** The first (in order) taint label of a value that reaches a sink kind, or null. */
-    static String firstTaint(Value v, String kind, Set<String> alsoCleared) {
+    /** The first (in order) taint label of a value that a sink of this kind reports, or null. */
+    String firstTaint(Value v, String kind, Set<String> alsoCleared) {
         for (String l : v.labels()) {
-            if (Taint.isTaint(l) && Taint.reaches(l, kind) && !alsoCleared.contains(kind)) return l;
+            if (!Taint.isTaint(l) || !Taint.reaches(l, kind) || alsoCleared.contains(kind)) continue;
+            String source = Taint.sourceKind(l);
+            if (!accepts(kind, source)) continue;
+            // a number computed from untrusted input carries no injection
+            boolean number = Taint.cleared(l).contains(Taint.NUMBER) || alsoCleared.contains(Taint.NUMBER);
+            if (number && sourceClass(source).equals("untrusted")) continue;
+            return l;
         }
         return null;
     }
@@ -263,26 +388,18 @@ public final class TaintDetector implements Detector {
                 if (!(insn instanceof MethodInsnNode mi) || mf.get().before(mi) == null) continue;
                 CodeLocation here = new CodeLocation(info.name(), method.name(), method.descriptor(), info.sourcePath(),
                         mf.get().line(mi), info.origin());
+                boolean hasReceiver = mi.getOpcode() != Opcodes.INVOKESTATIC;
                 for (Rows.Argument row : ctx.models().argumentsNamed(mi.name)) {
-                    if (!ruleOfKind.containsKey(row.kind()) || !ValueInterpreter.matches(row.method(), mi, ctx.program())) continue;
-                    boolean hasReceiver = mi.getOpcode() != Opcodes.INVOKESTATIC;
-                    Value recv = mf.get().argument(mi, mi.desc, hasReceiver, Rows.THIS);
-                    int receiverParam = -1;
-                    if (!receiverIs(recv, row)) {
-                        // The receiver is a parameter: the caller must pass the right kind of object.
-                        if (row.receiverObject() == null || recv == null || recv.param() < 0) continue;
-                        receiverParam = recv.param();
-                    }
-                    if (!ArgumentDetector.whenHolds(row.when(), i -> mf.get().argument(mi, mi.desc, hasReceiver, i))) continue;
-                    if (row.kind().equals("xxe") && !unhardenedParser(ctx, recv)) continue;
-                    Value v = mf.get().argument(mi, mi.desc, mi.getOpcode() != Opcodes.INVOKESTATIC, row.argument());
-                    if (v == null) continue;
-                    for (String l : v.labels()) {
-                        int p = Taint.param(l);
-                        if (p < 0 || !Taint.reaches(l, row.kind())) continue;
-                        Reach r = new Reach(p, row.kind(), here, ArgumentDetector.sinkKey(mi), Taint.cleared(l), List.of(),
-                                receiverParam, receiverParam < 0 ? null : row.receiverObject());
-                        unique.putIfAbsent(p + "|" + row.kind() + "|" + here, r);
+                    SinkHit hit = sinkAt(ctx, row, mi, i -> mf.get().argument(mi, mi.desc, hasReceiver, i), true);
+                    if (hit == null) continue;
+                    for (Value v : hit.values()) {
+                        for (String l : v.labels()) {
+                            int p = Taint.param(l);
+                            if (p < 0 || !Taint.reaches(l, row.kind())) continue;
+                            Reach r = new Reach(p, row.kind(), here, ArgumentDetector.sinkKey(mi), Taint.cleared(l), List.of(),
+                                    hit.receiverParam(), hit.receiverKind(), hit.receiverLabel());
+                            unique.putIfAbsent(p + "|" + row.kind() + "|" + here, r);
+                        }
                     }
                 }
                 MethodFrames frames = mf.get();
@@ -329,9 +446,8 @@ public final class TaintDetector implements Detector {
                     for (Reach inner : summary(ctx, t, depth + 1)) {
                         int receiverParam = -1;
                         if (!inner.receiverOk(argument)) {
-                            Value r = inner.receiverParam() >= 0 ? argument.apply(inner.receiverParam()) : null;
-                            if (r == null || r.param() < 0) continue;
-                            receiverParam = r.param();
+                            receiverParam = inner.openReceiver(argument);
+                            if (receiverParam < 0) continue;
                         }
                         Value arg = argument.apply(inner.param());
                         if (arg == null) continue;
@@ -345,8 +461,9 @@ public final class TaintDetector implements Detector {
                             via.add(new Detection.Step(here, "passed to " + t.owner().replace('/', '.') + "." + t.name()));
                             via.addAll(inner.via());
                             unique.putIfAbsent(p + "|" + inner.kind() + "|" + inner.sink(),
-                                    new Reach(p, inner.kind(), inner.sink(), inner.sinkKey(), cleared, via,
-                                            receiverParam, receiverParam < 0 ? null : inner.receiverKind()));
+                                    new Reach(p, inner.kind(), inner.sink(), inner.sinkKey(), cleared, via, receiverParam,
+                                            receiverParam < 0 ? null : inner.receiverKind(),
+                                            receiverParam < 0 ? null : inner.receiverLabel()));
                         }
                     }
                 }

@@ -29,14 +29,18 @@ public final class Models {
     /** Keys a row of each section may carry; anything else is a typo and fails loading. */
     private static final Map<String, Set<String>> ROW_KEYS = Map.of(
             "arguments", Set.of("kind", "class", "method", "descriptor", "subtypes", "argument", "when", "receiver-object",
-                    "receiver-unless-any", "receiver-if-any", "provenance", "note"),
-            "calls", Set.of("kind", "class", "method", "descriptor", "subtypes", "label", "provenance", "note"),
+                    "receiver-unless-any", "receiver-if-any", "receiver-labelled", "argument-unless-any", "method-annotated",
+                    "provenance", "note"),
+            "calls", Set.of("kind", "class", "method", "descriptor", "subtypes", "label", "when", "component", "provenance", "note"),
             "fields", Set.of("kind", "class", "field", "label", "provenance", "note"),
             "summaries", Set.of("class", "method", "descriptor", "subtypes", "from", "to", "provenance", "note"),
             "objects", Set.of("object", "created-by", "effects", "initial", "initial-types", "copy-facts", "provenance", "note"),
             "checks", Set.of("rule", "at", "argument", "object", "unless-any", "message", "provenance", "note"),
-            "parameters", Set.of("kind", "annotation", "label", "provenance", "note"),
+            "parameters", Set.of("kind", "annotation", "class", "method", "descriptor", "subtypes", "method-annotation",
+                    "arguments", "label", "component", "provenance", "note"),
             "guards", Set.of("class", "method", "descriptor", "subtypes", "checks", "clears", "when", "provenance", "note"),
+            "registrations", Set.of("kind", "class", "method", "descriptor", "subtypes", "receiver", "flags", "permission",
+                    "provenance", "note"),
             "sanitizers", Set.of("class", "method", "descriptor", "subtypes", "from", "to", "clears", "when", "provenance", "note"));
 
     public final List<Rows.Argument> arguments = new ArrayList<>();
@@ -48,6 +52,7 @@ public final class Models {
     public final List<Rows.Parameter> parameters = new ArrayList<>();
     public final List<Rows.Sanitizer> sanitizers = new ArrayList<>();
     public final List<Rows.Guard> guards = new ArrayList<>();
+    public final List<Rows.Registration> registrations = new ArrayList<>();
     /** Free-form data tables detectors read (weak algorithm lists, minimum key sizes...). */
     public final Map<String, JsonNode> tables = new LinkedHashMap<>();
 
@@ -58,6 +63,9 @@ public final class Models {
     private final Map<String, List<Rows.Sanitizer>> sanitizersByName = new HashMap<>();
     private final Map<String, List<Rows.Guard>> guardsByName = new HashMap<>();
     private final Map<String, List<Rows.Parameter>> parametersByAnnotation = new HashMap<>();
+    private final Map<String, List<Rows.Parameter>> parametersByMethodAnnotation = new HashMap<>();
+    private final Map<String, List<Rows.Parameter>> parametersByMethodName = new HashMap<>();
+    private final Map<String, List<Rows.Field>> fieldsByName = new HashMap<>();
     private final Map<String, List<CreatedBy>> creatorsByName = new HashMap<>();
     private final Map<String, List<EffectOf>> effectsByName = new HashMap<>();
 
@@ -122,13 +130,9 @@ public final class Models {
                 }
             }
             switch (section.getKey()) {
-                case "arguments" -> rows.forEach(r -> arguments.add(new Rows.Argument(text(r, "kind", file),
-                        method(r, file), argument(r.get("argument"), file), when(r.get("when"), file),
-                        r.hasNonNull("receiver-object") ? r.get("receiver-object").asText() : null,
-                        factAlternatives(r.get("receiver-unless-any")), factAlternatives(r.get("receiver-if-any")),
-                        provenance(r), file)));
+                case "arguments" -> rows.forEach(r -> arguments.add(argumentRow(r, file)));
                 case "calls" -> rows.forEach(r -> calls.add(new Rows.Call(text(r, "kind", file), method(r, file),
-                        r.path("label").asText(""), provenance(r), file)));
+                        r.path("label").asText(""), when(r.get("when"), file), component(r, file), provenance(r), file)));
                 case "fields" -> rows.forEach(r -> fields.add(new Rows.Field(text(r, "kind", file),
                         internal(text(r, "class", file)), text(r, "field", file), r.path("label").asText(""),
                         provenance(r), file)));
@@ -138,8 +142,7 @@ public final class Models {
                 case "checks" -> rows.forEach(r -> checks.add(new Rows.Check(text(r, "rule", file), method(r.get("at"), file),
                         argument(r.get("argument"), file), text(r, "object", file), factAlternatives(r.get("unless-any")),
                         text(r, "message", file), provenance(r), file)));
-                case "parameters" -> rows.forEach(r -> parameters.add(new Rows.Parameter(text(r, "kind", file),
-                        "L" + internal(text(r, "annotation", file)) + ";", text(r, "label", file), provenance(r), file)));
+                case "parameters" -> rows.forEach(r -> parameters.add(parameterRow(r, file)));
                 case "sanitizers" -> rows.forEach(r -> {
                     List<String> clears = new ArrayList<>();
                     r.path("clears").forEach(c -> clears.add(c.asText()));
@@ -154,10 +157,58 @@ public final class Models {
                     guards.add(new Rows.Guard(method(r, file), argument(r.get("checks"), file), clears,
                             when(r.get("when"), file), provenance(r), file));
                 });
+                case "registrations" -> rows.forEach(r -> registrations.add(new Rows.Registration(text(r, "kind", file),
+                        method(r, file), argument(r.get("receiver"), file),
+                        r.has("flags") ? argument(r.get("flags"), file) : -1,
+                        r.has("permission") ? argument(r.get("permission"), file) : -1, provenance(r), file)));
                 case "tables" -> section.getValue().fields().forEachRemaining(e -> tables.put(e.getKey(), e.getValue()));
                 default -> throw new IllegalStateException(file + ": unknown section '" + section.getKey() + "'");
             }
         }
+    }
+
+    private static Rows.Argument argumentRow(JsonNode r, String file) {
+        List<String> annotations = new ArrayList<>();
+        r.path("method-annotated").forEach(a -> annotations.add("L" + internal(a.asText()) + ";"));
+        JsonNode arg = r.get("argument");
+        int argument = arg != null && arg.asText().equals("any") ? Rows.ANY : argument(arg, file);
+        if (argument == Rows.ANY && annotations.isEmpty()) {
+            throw new IllegalStateException(file + ": 'argument: any' needs 'method-annotated': " + r);
+        }
+        return new Rows.Argument(text(r, "kind", file), method(r, file), argument, when(r.get("when"), file),
+                r.hasNonNull("receiver-object") ? r.get("receiver-object").asText() : null,
+                factAlternatives(r.get("receiver-unless-any")), factAlternatives(r.get("receiver-if-any")),
+                r.hasNonNull("receiver-labelled") ? r.get("receiver-labelled").asText() : null,
+                factAlternatives(r.get("argument-unless-any")), List.copyOf(annotations), provenance(r), file);
+    }
+
+    private static Rows.Parameter parameterRow(JsonNode r, String file) {
+        String annotation = r.hasNonNull("annotation") ? "L" + internal(r.get("annotation").asText()) + ";" : null;
+        String methodAnnotation = r.hasNonNull("method-annotation") ? "L" + internal(r.get("method-annotation").asText()) + ";" : null;
+        Rows.Parameter p;
+        MethodPattern method = r.has("class") ? method(r, file) : null;
+        int forms = (annotation != null ? 1 : 0) + (methodAnnotation != null ? 1 : 0) + (method != null ? 1 : 0);
+        if (forms != 1) {
+            throw new IllegalStateException(file + ": a parameters row names exactly one of annotation, method-annotation, class/method: " + r);
+        }
+        List<Integer> args = new ArrayList<>();
+        JsonNode a = r.get("arguments");
+        if (a != null) {
+            if (a.isArray()) a.forEach(x -> args.add(argument(x, file)));
+            else args.add(argument(a, file));
+        }
+        if (method != null && args.isEmpty()) throw new IllegalStateException(file + ": a method parameters row needs 'arguments': " + r);
+        p = new Rows.Parameter(text(r, "kind", file), annotation, method, methodAnnotation, List.copyOf(args),
+                text(r, "label", file), component(r, file), provenance(r), file);
+        return p;
+    }
+
+    /** {@code component: exposed} (the only condition on Android components so far), or null. */
+    private static String component(JsonNode r, String file) {
+        if (!r.hasNonNull("component")) return null;
+        String c = r.get("component").asText();
+        if (!c.equals("exposed")) throw new IllegalStateException(file + ": unknown component condition '" + c + "': " + r);
+        return c;
     }
 
     /** A list of fact maps ({@code [{secure: true}, {"=maxAge": 0}]}); empty when absent. */
@@ -268,7 +319,12 @@ public final class Models {
         checks.forEach(c -> checksByName.computeIfAbsent(c.at().name(), k -> new ArrayList<>()).add(c));
         sanitizers.forEach(c -> sanitizersByName.computeIfAbsent(c.method().name(), k -> new ArrayList<>()).add(c));
         guards.forEach(g -> guardsByName.computeIfAbsent(g.method().name(), k -> new ArrayList<>()).add(g));
-        parameters.forEach(p -> parametersByAnnotation.computeIfAbsent(p.annotation(), k -> new ArrayList<>()).add(p));
+        parameters.forEach(p -> {
+            if (p.annotation() != null) parametersByAnnotation.computeIfAbsent(p.annotation(), k -> new ArrayList<>()).add(p);
+            else if (p.methodAnnotation() != null) parametersByMethodAnnotation.computeIfAbsent(p.methodAnnotation(), k -> new ArrayList<>()).add(p);
+            else parametersByMethodName.computeIfAbsent(p.method().name(), k -> new ArrayList<>()).add(p);
+        });
+        fields.forEach(f -> fieldsByName.computeIfAbsent(f.name(), k -> new ArrayList<>()).add(f));
         for (Rows.ObjectType t : objects) {
             t.createdBy().forEach(m -> creatorsByName.computeIfAbsent(m.name(), k -> new ArrayList<>()).add(new CreatedBy(t, m)));
             t.effects().forEach(e -> effectsByName.computeIfAbsent(e.method().name(), k -> new ArrayList<>()).add(new EffectOf(t, e)));
@@ -298,6 +354,21 @@ public final class Models {
     /** Source rows for a parameter annotation descriptor ({@code Lorg/springframework/.../RequestParam;}). */
     public List<Rows.Parameter> parameterSources(String annotationDescriptor) {
         return parametersByAnnotation.getOrDefault(annotationDescriptor, List.of());
+    }
+
+    /** Source rows for parameters of methods carrying this annotation ({@code Landroid/webkit/JavascriptInterface;}). */
+    public List<Rows.Parameter> methodAnnotationSources(String annotationDescriptor) {
+        return parametersByMethodAnnotation.getOrDefault(annotationDescriptor, List.of());
+    }
+
+    /** Source rows for parameters of app methods overriding a framework method of this name. */
+    public List<Rows.Parameter> overrideSources(String methodName) {
+        return parametersByMethodName.getOrDefault(methodName, List.of());
+    }
+
+    /** Rows about a static field of this name. */
+    public List<Rows.Field> fieldsNamed(String name) {
+        return fieldsByName.getOrDefault(name, List.of());
     }
 
     public List<Rows.Check> checksNamed(String name) {

@@ -24,14 +24,43 @@ public final class Rows {
      *             {@code ObjectInputStream} with a filter set)
      * @param receiverIfAny a sink only when the receiver object's facts satisfy one alternative (Jackson's
      *             {@code readValue} after default typing was switched on)
+     * @param receiverLabelled a sink only when the receiver carries taint of this source kind (a stream over a
+     *             file on shared storage, the output stream of a network connection); null: any receiver
+     * @param argumentUnlessAny not a sink when the object in the sink argument itself has facts satisfying one
+     *             alternative (an intent made explicit); empty: no condition
+     * @param methodAnnotations for a row written for every method ({@code class: "*"}): a sink only for calls of
+     *             app methods declared with one of these annotations (descriptors, e.g. Retrofit's {@code @POST});
+     *             {@code argument} may then be {@link #ANY}
      */
     public record Argument(String kind, MethodPattern method, int argument, Map<Integer, String> when,
                            String receiverObject, List<Map<String, Object>> receiverUnlessAny,
-                           List<Map<String, Object>> receiverIfAny, String provenance, String file) {
+                           List<Map<String, Object>> receiverIfAny, String receiverLabelled,
+                           List<Map<String, Object>> argumentUnlessAny, List<String> methodAnnotations,
+                           String provenance, String file) {
     }
 
-    /** A call that matters by itself (a weak-hash helper) or whose result carries a label. */
-    public record Call(String kind, MethodPattern method, String label, String provenance, String file) {
+    /** Position meaning every argument of a call ({@code argument: any}). */
+    public static final int ANY = Integer.MIN_VALUE;
+
+    /**
+     * A call that matters by itself (a weak-hash helper) or whose result carries a label.
+     *
+     * @param when      conditions on the arguments' constants (argument index → regular expression), as for arguments
+     * @param component for a source: the call counts only in the code of an Android component other apps can reach
+     *                  ({@code exposed}: exported and not guarded by a signature permission), or null
+     */
+    public record Call(String kind, MethodPattern method, String label, Map<Integer, String> when, String component,
+                       String provenance, String file) {
+    }
+
+    /**
+     * A call that registers an app object with the system so that other apps can reach it (a broadcast receiver
+     * registered at run time): the object is at {@code receiver}; the registration is private when the int at
+     * {@code flags} has a bit of the {@code receiver-not-exported-flags} table set, or a permission string is passed
+     * at {@code permission} (-1 when the call has no such argument).
+     */
+    public record Registration(String kind, MethodPattern method, int receiver, int flags, int permission,
+                               String provenance, String file) {
     }
 
     /** A static field that matters when read (e.g. an accept-all hostname verifier constant). */
@@ -42,8 +71,24 @@ public final class Rows {
     public record Summary(MethodPattern method, List<Integer> from, int to, String provenance, String file) {
     }
 
-    /** A parameter annotation whose parameter is a source of untrusted data (Spring, JAX-RS). */
-    public record Parameter(String kind, String annotation, String label, String provenance, String file) {
+    /**
+     * Parameters that are sources of untrusted (or sensitive) data, in one of three forms:
+     * <ul>
+     *   <li>{@code annotation}: a parameter with this annotation (Spring's {@code @RequestParam}, JAX-RS);</li>
+     *   <li>{@code method}: the parameters at {@code arguments} of an app method that overrides this framework method
+     *       (a broadcast receiver's {@code onReceive} intent, a content provider's {@code query} arguments);</li>
+     *   <li>{@code methodAnnotation}: the parameters of an app method carrying this annotation (a WebView
+     *       {@code @JavascriptInterface} method), at {@code arguments}, or every object parameter when empty.</li>
+     * </ul>
+     *
+     * @param annotation       parameter annotation descriptor, or null
+     * @param method           overridden method, or null
+     * @param methodAnnotation method annotation descriptor, or null
+     * @param arguments        declared parameter indexes (empty: every reference-typed parameter)
+     * @param component        {@code exposed}: only in code of an Android component other apps can reach; or null
+     */
+    public record Parameter(String kind, String annotation, MethodPattern method, String methodAnnotation,
+                            List<Integer> arguments, String label, String component, String provenance, String file) {
     }
 
     /**

@@ -28,6 +28,8 @@ final class ParameterSources {
         for (AnnotationNode a : anns) {
             for (Rows.Parameter p : ctx.models().parameterSources(a.desc)) return p.label();
         }
+        String framework = frameworkSource(ctx, owner, method, param);
+        if (framework != null) return framework;
         if ((method.access & org.objectweb.asm.Opcodes.ACC_STATIC) != 0 && method.name.equals("main")
                 && method.desc.equals("([Ljava/lang/String;)V")) {
             return "command-line";
@@ -39,6 +41,35 @@ final class ParameterSources {
         boolean isResource = has(method.visibleAnnotations, jaxrs);
         if (isHandler && tableSet(ctx, "handler-simple-parameter-types").contains(type.getDescriptor())) return "remote";
         if (isResource && !tableSet(ctx, "framework-parameter-types").contains(type.getInternalName())) return "remote";
+        return null;
+    }
+
+    /**
+     * A parameter the framework fills with outside data: an app method overriding a modelled framework method (a
+     * receiver's onReceive intent, a provider's query selection, a WebView client's URL), or any method carrying a
+     * modelled annotation (a WebView {@code @JavascriptInterface} method, called by page script). Rows may require
+     * the code to run in a component other apps can reach.
+     */
+    private static String frameworkSource(ValueContext ctx, ClassNode owner, MethodNode method, int param) {
+        if ((method.access & org.objectweb.asm.Opcodes.ACC_STATIC) == 0) {
+            for (Rows.Parameter p : ctx.models().overrideSources(method.name)) {
+                if (!p.arguments().contains(param)) continue;
+                if (!p.method().anyDescriptor() && !p.method().descriptor().equals(method.desc)) continue;
+                if (!ctx.program().isSubtype(owner.name, p.method().owner())) continue;
+                if (p.component() != null && !ctx.exposedComponent(owner.name)) continue;
+                return p.label();
+            }
+        }
+        for (List<AnnotationNode> list : java.util.Arrays.asList(method.visibleAnnotations, method.invisibleAnnotations)) {
+            if (list == null) continue;
+            for (AnnotationNode a : list) {
+                for (Rows.Parameter p : ctx.models().methodAnnotationSources(a.desc)) {
+                    if (!p.arguments().isEmpty() && !p.arguments().contains(param)) continue;
+                    if (p.component() != null && !ctx.exposedComponent(owner.name)) continue;
+                    return p.label();
+                }
+            }
+        }
         return null;
     }
 

@@ -16,6 +16,12 @@ import java.util.TreeSet;
  */
 public final class Taint {
     public static final String ALL = "all";
+    /**
+     * Marks a label carried by a number computed from tainted data by a library call ({@code intent.getIntExtra},
+     * {@code location.getLatitude}): a number cannot carry an injection, so untrusted input stops there, but
+     * sensitive data (coordinates, a step count) leaks as numbers too.
+     */
+    public static final String NUMBER = "~number";
 
     private Taint() {
     }

@@ -28,6 +28,20 @@ public interface ValueContext {
     /** Whether sources of this kind (remote, environment, file...) are switched on. */
     boolean sourceEnabled(String kind);
 
+    /**
+     * Whether code of this class runs in an Android component that other apps can reach: a manifest component that
+     * is exported without a protecting permission (or an app superclass of one, or a class nested in either), or a
+     * broadcast receiver the app registers at run time without RECEIVER_NOT_EXPORTED or a permission.
+     */
+    default boolean exposedComponent(String internalName) {
+        return false;
+    }
+
+    /** Whether a source kind is sensitive data (location, identifiers, health...) rather than untrusted input. */
+    default boolean sensitiveSource(String kind) {
+        return false;
+    }
+
     /** Records where a taint source id stands, for paths. */
     void registerSource(String id, Origin where);
 

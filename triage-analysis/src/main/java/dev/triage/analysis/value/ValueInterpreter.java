@@ -133,6 +133,19 @@ public final class ValueInterpreter extends Interpreter<Value> {
         return v;
     }
 
+    /** A static field the models name as a source (a content URI of the contacts or SMS provider). */
+    private Value fieldSource(AbstractInsnNode insn, FieldInsnNode f, Value v) {
+        for (Rows.Field row : ctx.models().fieldsNamed(f.name)) {
+            if (!row.kind().equals("source") || !ctx.sourceEnabled(row.label())) continue;
+            if (!row.owner().equals(f.owner)) continue;
+            String id = owner.name + "#" + method.name + "#" + line(insn) + "#" + f.name;
+            ctx.registerSource(id, originAt(insn, f.owner.substring(f.owner.lastIndexOf('/') + 1) + "." + f.name
+                    + " (" + row.label() + " data)"));
+            return v.withLabels(Set.of("t:" + row.label() + "@" + id));
+        }
+        return v;
+    }
+
     private int firstLine() {
         for (AbstractInsnNode n = method.instructions.getFirst(); n != null; n = n.getNext()) {
             if (n instanceof LineNumberNode ln) return ln.line;
@@ -184,7 +197,8 @@ public final class ValueInterpreter extends Interpreter<Value> {
             case Opcodes.GETSTATIC: {
                 FieldInsnNode f = (FieldInsnNode) insn;
                 Value v = ctx.staticField(f.owner, f.name, f.desc, depth);
-                return v != null ? v : Value.unknown(Type.getType(f.desc));
+                if (v == null) v = Value.unknown(Type.getType(f.desc));
+                return fieldSource(insn, f, v);
             }
             case Opcodes.NEW: {
                 String type = ((TypeInsnNode) insn).desc;
@@ -228,7 +242,12 @@ public final class ValueInterpreter extends Interpreter<Value> {
             case Opcodes.GETFIELD: {
                 FieldInsnNode f = (FieldInsnNode) insn;
                 Value v = ctx.instanceField(f.owner, f.name, f.desc, depth);
-                return v != null ? v : Value.unknown(Type.getType(f.desc));
+                if (v != null) return v;
+                v = Value.unknown(Type.getType(f.desc));
+                // A public field of a library object read from tainted data (an Account's name, a
+                // ScanResult's BSSID) is that data.
+                if (!ctx.program().isApp(f.owner) && !value.labels().isEmpty()) v = v.withLabels(value.labels());
+                return v;
             }
             case Opcodes.NEWARRAY: {
                 Type t = switch (((IntInsnNode) insn).operand) {
@@ -487,8 +506,13 @@ public final class ValueInterpreter extends Interpreter<Value> {
             String label = c.label();
             if (c.kind().equals("source")) {
                 understood = true;
-                // A number or boolean read from a request cannot carry an injection.
-                if (!ctx.sourceEnabled(c.label()) || (ret.getSort() != Type.OBJECT && ret.getSort() != Type.ARRAY)) continue;
+                if (!conditionsHold(c.when(), args)) continue;
+                // An Android component's input is untrusted only where other apps can send it.
+                if (c.component() != null && !ctx.exposedComponent(mi.owner) && !ctx.exposedComponent(owner.name)) continue;
+                // A number or boolean read from a request cannot carry an injection; sensitive values (a
+                // location's coordinates, a step count) leak as numbers too.
+                if (!ctx.sourceEnabled(c.label()) || (!ctx.sensitiveSource(c.label())
+                        && ret.getSort() != Type.OBJECT && ret.getSort() != Type.ARRAY)) continue;
                 String id = owner.name + "#" + method.name + "#" + line(insn) + "#" + mi.name;
                 ctx.registerSource(id, originAt(insn, mi.owner.substring(mi.owner.lastIndexOf('/') + 1) + "." + mi.name
                         + "(...) returns " + c.label() + " input"));
@@ -509,7 +533,10 @@ public final class ValueInterpreter extends Interpreter<Value> {
             Set<String> labels = new TreeSet<>();
             from.forEach(v -> labels.addAll(v.labels()));
             Value single = from.size() == 1 ? from.get(0) : null;
-            if (s.to() == Rows.RETURN && result != null) {
+            if (s.to() == Rows.RETURN && result != null && ret.getSort() != Type.OBJECT && ret.getSort() != Type.ARRAY) {
+                // a number read out of tainted data
+                result = result.withLabels(numbers(labels));
+            } else if (s.to() == Rows.RETURN && result != null) {
                 if (single != null && single.isKnown() && !result.isKnown()) {
                     result = result.withConstants(single.constants(), single.prefix(), single.origin());
                 } else if (single != null && single.prefix() != null && result.prefix() == null && !result.isKnown()) {
@@ -578,8 +605,9 @@ public final class ValueInterpreter extends Interpreter<Value> {
             // or a labelled receiver keep their labels (an encoder applied to a predictable number is
             // still predictable; a value read from an untrusted object is untrusted).
             if (result != null && carriesData(ret)) {
-                for (Value a : args) result = result.withLabels(a.labels());
-                if (receiver != null) result = result.withLabels(receiver.labels());
+                boolean number = ret.getSort() != Type.OBJECT && ret.getSort() != Type.ARRAY;
+                for (Value a : args) result = result.withLabels(number ? numbers(a.labels()) : a.labels());
+                if (receiver != null) result = result.withLabels(number ? numbers(receiver.labels()) : receiver.labels());
             }
         }
         return guard(mi, receiver, args, sanitize(mi, receiver, args, result));
@@ -664,6 +692,13 @@ public final class ValueInterpreter extends Interpreter<Value> {
             }
         }
         return true;
+    }
+
+    /** Flow labels as a number computed from them carries them ({@link Taint#NUMBER}). */
+    private static Set<String> numbers(Set<String> labels) {
+        Set<String> out = new TreeSet<>();
+        for (String l : labels) out.add(Taint.isFlow(l) ? Taint.sanitize(l, List.of(Taint.NUMBER)) : l);
+        return out;
     }
 
     private static boolean carriesData(Type t) {
