@@ -102,13 +102,26 @@ public final class AnalysisContext implements ValueContext {
 
     @Override
     public boolean exposedComponent(String internalName) {
+        if (program.android() == null || internalName == null) return false;
+        int slash = internalName.lastIndexOf('/');
+        // Outer$Inner$1 runs inside Outer$Inner and Outer
+        for (String k = internalName; k != null; ) {
+            if (exposedComponentClass(k)) return true;
+            int d = k.lastIndexOf('$');
+            k = d > slash ? k.substring(0, d) : null;
+        }
+        return false;
+    }
+
+    @Override
+    public boolean exposedComponentClass(String internalName) {
         dev.triage.program.android.AndroidApp app = program.android();
         if (app == null || internalName == null) return false;
         Boolean known = exposedCode.get(internalName);
         if (known != null) return known;
         boolean exposed = false;
-        for (dev.triage.program.android.AndroidApp.Component c : program.androidComponentsOf(internalName)) {
-            if (app.exposed(c)) {
+        for (dev.triage.program.android.AndroidApp.Component c : app.components()) {
+            if (c.implementation() != null && app.exposed(c) && isOrExtends(c.implementation(), internalName)) {
                 exposed = true;
                 break;
             }
@@ -117,7 +130,7 @@ public final class AnalysisContext implements ValueContext {
         if (dynamic == null) return exposed; // being computed on this thread: decide without, and do not cache
         if (!exposed) {
             for (String r : dynamic) {
-                if (runsIn(internalName, r)) {
+                if (isOrExtends(r, internalName)) {
                     exposed = true;
                     break;
                 }
@@ -127,15 +140,9 @@ public final class AnalysisContext implements ValueContext {
         return exposed;
     }
 
-    /** Code of {@code cls} runs in objects of {@code component}: it is the class, an app superclass, or nested in either. */
-    private boolean runsIn(String cls, String component) {
-        int slash = cls.lastIndexOf('/');
-        for (String k = cls; k != null; ) {
-            if (k.equals(component) || (program.isApp(k) && program.isSubtype(component, k))) return true;
-            int d = k.lastIndexOf('$');
-            k = d > slash ? k.substring(0, d) : null;
-        }
-        return false;
+    /** Objects of {@code component} run the code of {@code cls}: it is the class or an app superclass of it. */
+    private boolean isOrExtends(String component, String cls) {
+        return component.equals(cls) || (program.isApp(cls) && program.isSubtype(component, cls));
     }
 
     private volatile Set<String> dynamicReceivers;

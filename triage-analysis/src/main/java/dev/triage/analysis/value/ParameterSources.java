@@ -56,7 +56,7 @@ final class ParameterSources {
                 if (!p.arguments().contains(param)) continue;
                 if (!p.method().anyDescriptor() && !p.method().descriptor().equals(method.desc)) continue;
                 if (!ctx.program().isSubtype(owner.name, p.method().owner())) continue;
-                if (p.component() != null && !ctx.exposedComponent(owner.name)) continue;
+                if (p.component() != null && !ctx.exposedComponentClass(owner.name)) continue;
                 return p.label();
             }
         }

@@ -37,6 +37,14 @@ public interface ValueContext {
         return false;
     }
 
+    /**
+     * Like {@link #exposedComponent}, but about the class's own objects only (not the classes it is nested in): a
+     * broadcast receiver declared inside an exported activity is reachable only as it is itself registered.
+     */
+    default boolean exposedComponentClass(String internalName) {
+        return false;
+    }
+
     /** Whether a source kind is sensitive data (location, identifiers, health...) rather than untrusted input. */
     default boolean sensitiveSource(String kind) {
         return false;
