@@ -458,8 +458,8 @@ public final class AnalysisContext implements ValueContext {
                     for (String label : f.getStack(f.getStackSize() - 1).labels()) {
                         if (!label.startsWith("@")) {
                             l.add(label);
-                        } else if (m.name.equals("<init>") && fi.name.startsWith("val$") && label.startsWith("@p")) {
-                            // A local captured by an inner or anonymous class: what its creators pass.
+                        } else if (m.name.equals("<init>") && capture(c, fi.name) && label.startsWith("@p")) {
+                            // A local captured by an inner, anonymous or lambda class: what its creators pass.
                             l.addAll(labelsPassedTo(new MethodRef(cn, m.name, m.desc), dev.triage.analysis.value.Taint.param(label)));
                         }
                     }
@@ -467,6 +467,16 @@ public final class AnalysisContext implements ValueContext {
             }
         }
         return out;
+    }
+
+    /**
+     * A field that holds a value captured when the object was made: javac's {@code val$x} in inner and anonymous
+     * classes, kotlinc's {@code $x}, and every field of a synthetic class, which is what D8 turns a lambda or
+     * method reference into ({@code Foo$$ExternalSyntheticLambda0.f$0}).
+     */
+    static boolean capture(ClassNode c, String field) {
+        return field.startsWith("val$") || field.startsWith("$") || (c.access & Opcodes.ACC_SYNTHETIC) != 0
+                || c.name.contains("$$ExternalSyntheticLambda") || c.name.contains("$$Lambda");
     }
 
     private volatile Map<String, List<String>> nested;

@@ -231,8 +231,8 @@ public final class TaintDetector implements Detector {
                         ? scan.argument(mi, p - called.receiverCaptured()) : captured(lambda, p));
                 continue;
             }
-            // Sinks inside app methods this one calls.
-            if (!ctx.program().isApp(mi.owner)) continue;
+            // Sinks inside app methods this one calls (also through a library interface the app implements).
+            if (!ctx.program().isApp(mi.owner) && !ValueInterpreter.appReceiver(ctx.program(), mi, scan.argument(mi, Rows.THIS))) continue;
             List<MethodRef> targets = ValueInterpreter.targets(ctx.program(), mi, scan.argument(mi, Rows.THIS));
             if (targets.isEmpty() || targets.size() > MAX_TARGETS) continue;
             reportThroughCalls(scan, mi, targets, p -> scan.argument(mi, p));
@@ -410,9 +410,9 @@ public final class TaintDetector implements Detector {
                             ? frames.argument(mi, mi.desc, true, p - called.receiverCaptured()) : captured(lambda, p), unique);
                     continue;
                 }
-                if (!ctx.program().isApp(mi.owner)) continue;
-                List<MethodRef> targets = ValueInterpreter.targets(ctx.program(), mi,
-                        frames.argument(mi, mi.desc, mi.getOpcode() != Opcodes.INVOKESTATIC, Rows.THIS));
+                Value receiverValue = frames.argument(mi, mi.desc, mi.getOpcode() != Opcodes.INVOKESTATIC, Rows.THIS);
+                if (!ctx.program().isApp(mi.owner) && !ValueInterpreter.appReceiver(ctx.program(), mi, receiverValue)) continue;
+                List<MethodRef> targets = ValueInterpreter.targets(ctx.program(), mi, receiverValue);
                 if (targets.isEmpty() || targets.size() > MAX_TARGETS) continue;
                 throughCalls(ctx, method, depth, here, targets, p -> frames.argument(mi, mi.desc, mi.getOpcode() != Opcodes.INVOKESTATIC, p), unique);
             }

@@ -575,8 +575,8 @@ public final class ValueInterpreter extends Interpreter<Value> {
                 return sanitize(mi, receiver, args, result);
             }
         }
-        // App code: use what the callee returns.
-        if (!understood && program.isApp(mi.owner)) {
+        // App code: use what the callee returns (also an app class called through a library interface).
+        if (!understood && (program.isApp(mi.owner) || appReceiver(program, mi, receiver))) {
             List<MethodRef> targets = targets(program, mi, receiver);
             if (result != null && !targets.isEmpty() && targets.size() <= 8) {
                 // What any implementation may return (class-hierarchy targets, merged).
@@ -722,6 +722,16 @@ public final class ValueInterpreter extends Interpreter<Value> {
             if (m != null && program.isApp(m.owner()) && !m.isAbstract()) return List.of(m.ref());
         }
         return CallGraph.resolve(program, op, mi.owner, mi.name, mi.desc);
+    }
+
+    /**
+     * A call on a library type (a JDK functional interface, {@code Runnable}) whose receiver is an object of an app
+     * class made in view: the app's implementation runs.
+     */
+    public static boolean appReceiver(Program program, MethodInsnNode mi, Value receiver) {
+        int op = mi.getOpcode();
+        return (op == Opcodes.INVOKEVIRTUAL || op == Opcodes.INVOKEINTERFACE) && receiver != null && receiver.obj() != null
+                && receiver.obj().get("new") instanceof String exact && program.isApp(exact);
     }
 
     /** A callee's summary at one call site: parameter labels become the arguments' labels. */
