@@ -52,6 +52,8 @@ public final class AndroidTestApp {
     private final List<Path> classPath = new ArrayList<>();
     private final List<Path> libraryJars = new ArrayList<>();
     private final List<Path> smaliSources = new ArrayList<>();
+    private final List<Path> kotlinSources = new ArrayList<>();
+    private static final java.util.Map<String, List<byte[]>> RUNTIME_DEX = new java.util.concurrent.ConcurrentHashMap<>();
     private final List<String> smaliTexts = new ArrayList<>();
     private int classesPerDex;
     private Signing signing = Signing.release();
@@ -102,6 +104,8 @@ public final class AndroidTestApp {
                     b.libraryJars(List.of(f));
                 } else if (rel.endsWith(".java")) {
                     b.javaSources(List.of(f));
+                } else if (rel.endsWith(".kt")) {
+                    b.kotlinSources(List.of(f));
                 } else if (rel.endsWith(".smali")) {
                     b.smaliSources(List.of(f));
                 } else if (rel.equals("apk.properties")) {
@@ -193,6 +197,16 @@ public final class AndroidTestApp {
     /** Jars dexed into the app as library code (and on the compile class path). */
     public AndroidTestApp libraryJars(List<Path> jars) {
         libraryJars.addAll(jars);
+        return this;
+    }
+
+    /**
+     * Kotlin source files, compiled in-process with kotlinc (JVM target 1.8) before the Java sources (which may use
+     * them); the Kotlin standard library and kotlinx-coroutines found on the class path are dexed into the app as
+     * library code, as an Android build ships them. Needs kotlin-compiler-embeddable on the class path.
+     */
+    public AndroidTestApp kotlinSources(List<Path> files) {
+        kotlinSources.addAll(files);
         return this;
     }
 
@@ -390,6 +404,18 @@ public final class AndroidTestApp {
     /** javac into a work directory; null when there are no Java sources. */
     private Path compileJava(Work work) throws IOException {
         List<Path> sources = new ArrayList<>(javaSources);
+        Path kotlinClasses = null;
+        if (!kotlinSources.isEmpty()) {
+            kotlinClasses = work.dir.resolve("kotlin-classes");
+            List<Path> cp = new ArrayList<>();
+            cp.add(androidJar());
+            cp.addAll(classPath);
+            cp.addAll(libraryJars);
+            cp.addAll(kotlinRuntime());
+            List<Path> all = new ArrayList<>(kotlinSources);
+            all.addAll(javaSources);
+            KotlinCompiler.kotlinc(all, cp, kotlinClasses);
+        }
         if (!javaSourceTexts.isEmpty()) {
             Path srcDir = work.dir.resolve("src");
             for (var e : javaSourceTexts.entrySet()) {
@@ -399,15 +425,30 @@ public final class AndroidTestApp {
                 sources.add(f);
             }
         }
-        if (sources.isEmpty()) return null;
-        Path classes = work.dir.resolve("classes");
+        if (sources.isEmpty()) return kotlinClasses;
+        Path classes = kotlinClasses != null ? kotlinClasses : work.dir.resolve("classes");
         Files.createDirectories(classes);
         List<Path> cp = new ArrayList<>();
         cp.add(androidJar());
         cp.addAll(classPath);
         cp.addAll(libraryJars);
+        if (kotlinClasses != null) {
+            cp.add(kotlinClasses);
+            cp.addAll(kotlinRuntime());
+        }
         DexCompiler.javac(sources, cp, javaRelease, classes);
         return classes;
+    }
+
+    /** The Kotlin runtime libraries an app with Kotlin code ships: found on this JVM's class path. */
+    private List<Path> kotlinRuntime() {
+        List<Path> out = new ArrayList<>();
+        for (String e : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+            String n = Path.of(e).getFileName().toString();
+            if (n.matches("kotlin-stdlib-\\d.*\\.jar") || n.matches("kotlinx-coroutines-core-jvm-.*\\.jar")) out.add(Path.of(e));
+        }
+        out.removeAll(libraryJars);
+        return out;
     }
 
     private List<byte[]> dex(Work work, String mf) throws IOException {
@@ -416,11 +457,17 @@ public final class AndroidTestApp {
         List<Path> program = new ArrayList<>();
         if (classes != null) program.add(classes);
         program.addAll(libraryJars);
+        List<Path> runtime = kotlinSources.isEmpty() ? List.of() : kotlinRuntime();
         List<byte[]> dexes = new ArrayList<>();
+        List<Path> libs = List.of(androidJar());
         if (!program.isEmpty()) {
-            List<Path> libs = new ArrayList<>();
-            libs.add(androidJar());
-            dexes.addAll(DexCompiler.d8(program, libs, classPath, api));
+            List<Path> cp = new ArrayList<>(classPath);
+            cp.addAll(runtime);
+            dexes.addAll(DexCompiler.d8(program, libs, cp, api));
+        }
+        if (!runtime.isEmpty()) {
+            // The Kotlin runtime is the same for every Kotlin app of a test run: dexed once (into its own DEX files).
+            dexes.addAll(RUNTIME_DEX.computeIfAbsent(runtime + "@" + api, k -> DexCompiler.d8(runtime, libs, classPath, api)));
         }
         List<Path> smali = new ArrayList<>(smaliSources);
         for (int i = 0; i < smaliTexts.size(); i++) {

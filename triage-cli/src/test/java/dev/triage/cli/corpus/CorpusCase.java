@@ -21,10 +21,11 @@ import java.util.stream.Stream;
  * @param name      case name: the file name without {@code .java}, or the folder name
  * @param root      the case file or folder
  * @param sources   the .java files
+ * @param kotlin    the .kt files (Android cases only: the testkit compiles them with kotlinc)
  * @param resources the other files, each with its resource name
  */
-public record CorpusCase(String family, String name, Path root, List<Path> sources, List<Resource> resources) {
-    private static final Pattern PACKAGE = Pattern.compile("(?m)^\\s*package\\s+([\\w.]+)\\s*;");
+public record CorpusCase(String family, String name, Path root, List<Path> sources, List<Path> kotlin, List<Resource> resources) {
+    private static final Pattern PACKAGE = Pattern.compile("(?m)^\\s*package\\s+([\\w.]+)\\s*;?\\s*$");
 
     /** A non-Java file of a folder case and the resource name it gets on the class path. */
     public record Resource(Path file, String name) {
@@ -32,6 +33,7 @@ public record CorpusCase(String family, String name, Path root, List<Path> sourc
 
     public CorpusCase {
         sources = List.copyOf(sources);
+        kotlin = List.copyOf(kotlin);
         resources = List.copyOf(resources);
     }
 
@@ -68,7 +70,7 @@ public record CorpusCase(String family, String name, Path root, List<Path> sourc
                     cases.add(folderCase(family, p));
                 } else if (fn.endsWith(".java")) {
                     cases.add(new CorpusCase(family, fn.substring(0, fn.length() - ".java".length()), p,
-                            List.of(p), List.of()));
+                            List.of(p), List.of(), List.of()));
                 }
             }
         }
@@ -79,11 +81,14 @@ public record CorpusCase(String family, String name, Path root, List<Path> sourc
 
     private static CorpusCase folderCase(String family, Path dir) {
         List<Path> sources = new ArrayList<>();
+        List<Path> kotlin = new ArrayList<>();
         List<Resource> resources = new ArrayList<>();
         try (Stream<Path> files = Files.walk(dir)) {
             for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
                 if (f.getFileName().toString().endsWith(".java")) {
                     sources.add(f);
+                } else if (f.getFileName().toString().endsWith(".kt")) {
+                    kotlin.add(f);
                 } else {
                     resources.add(new Resource(f, dir.relativize(f).toString().replace('\\', '/')));
                 }
@@ -91,7 +96,7 @@ public record CorpusCase(String family, String name, Path root, List<Path> sourc
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new CorpusCase(family, dir.getFileName().toString(), dir, sources, resources);
+        return new CorpusCase(family, dir.getFileName().toString(), dir, sources, kotlin, resources);
     }
 
     private static List<Path> sortedChildren(Path dir) {
@@ -127,6 +132,7 @@ public record CorpusCase(String family, String name, Path root, List<Path> sourc
     public List<Marker> markers() {
         List<Marker> out = new ArrayList<>();
         for (Path s : sources) out.addAll(Markers.parseJava(sourcePathOf(s), lines(s)));
+        for (Path s : kotlin) out.addAll(Markers.parseJava(sourcePathOf(s), lines(s)));
         for (Resource r : resources) out.addAll(Markers.parse(r.name(), lines(r.file())));
         out.sort(null);
         return out;

@@ -101,6 +101,31 @@ class MarkersTest {
     void dispatchOnExtension() {
         assertEquals(1, Markers.parse("x.properties", List.of("# BUG: config/hardcoded-secret", "k=v")).size());
         assertEquals(1, Markers.parse("p/X.java", List.of("f(); // BUG: java/weak-hash")).size());
-        assertTrue(Markers.parse("x.xml", List.of("<!-- BUG: java/xxe-parser -->")).isEmpty());
+        assertTrue(Markers.parse("x.json", List.of("{\"BUG\": 1}")).isEmpty());
+    }
+
+    @Test
+    void xmlMarkerMarksTheNextElementStart() {
+        List<Marker> m = Markers.parse("AndroidManifest.xml", List.of(
+                "<application>",
+                "  <!-- BUG: android/exported-component, android/task-hijacking -->",
+                "  <!-- a comment between -->",
+                "",
+                "  <activity android:name=\".A\"",
+                "      android:exported=\"true\"/>"));
+        assertEquals(List.of(new Marker("AndroidManifest.xml", 5, "android/exported-component"),
+                new Marker("AndroidManifest.xml", 5, "android/task-hijacking")), m);
+        assertThrows(IllegalArgumentException.class, () -> Markers.parse("a.xml", List.of("<a/>", "<!-- BUG: android/debuggable -->")));
+        assertThrows(IllegalArgumentException.class, () -> Markers.parse("a.xml", List.of("<!-- BUG: not a rule -->", "<a/>")));
+    }
+
+    @Test
+    void apkPropertiesMarkersStandOnTheAppOrAGivenLine() {
+        List<Marker> m = Markers.parse("apk.properties", List.of(
+                "signing=debug",
+                "# BUG: android/debug-certificate",
+                "# BUG at assets/config.json:3: android/hardcoded-secret"));
+        assertEquals(List.of(new Marker("apk.properties", 0, "android/debug-certificate"),
+                new Marker("assets/config.json", 3, "android/hardcoded-secret")), m);
     }
 }
