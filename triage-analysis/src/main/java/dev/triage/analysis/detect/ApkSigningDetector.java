@@ -39,8 +39,8 @@ import java.util.TreeMap;
  *       by an APK signature that some device the app installs on verifies;</li>
  *   <li>android/expired-certificate: a signing certificate past its validity at the scan's clock, or not yet valid.</li>
  * </ul>
- * A certificate used by several schemes (v1, v2, v3) is judged once. Unsigned APKs have no findings (intake says so
- * as a problem); bare DEX files and AARs carry no APK signature.
+ * A certificate used by several schemes (v1, v2, v3) is judged once. Unsigned APKs and signatures apksig could not
+ * verify are problem lines; bare DEX files and AARs carry no APK signature.
  */
 public final class ApkSigningDetector implements Detector {
     public static final String V1_ONLY = "android/v1-only-signature";
@@ -82,8 +82,23 @@ public final class ApkSigningDetector implements Detector {
         Instant now = scan.context().now();
         Set<String> seen = new HashSet<>();
         for (AndroidSigning s : program.androidSignings()) {
-            if (!seen.add(s.origin()) || s.unsigned() || s.signers().isEmpty()) continue;
-            check(s, minSdk(s, program), now, scan);
+            if (!seen.add(s.origin())) continue;
+            String file = AndroidInputs.fileName(s.origin());
+            String first = s.errors().isEmpty() ? "" : s.errors().get(0);
+            if (first.length() > 300) first = first.substring(0, 300) + "...";
+            String more = s.errors().size() > 1 ? " (and " + (s.errors().size() - 1) + " more)" : "";
+            // An unsigned APK (a build intermediate) cannot be installed, and one whose signature does not verify would
+            // be refused: problem lines, not findings. What can be read of a signature that does not verify is still
+            // checked (a v1-only APK that targets API 30+ fails verification, and is still open to Janus below 24).
+            if (s.unsigned()) {
+                boolean unreadable = s.errors().stream().anyMatch(e -> e.startsWith("cannot "));
+                scan.problem(file + ": " + (unreadable ? "the APK signature could not be read: " + first + more
+                        : "the APK is not signed (no v1, v2 or v3 signature), so Android cannot install it")
+                        + "; signing checks were not run");
+                continue;
+            }
+            if (!first.isEmpty()) scan.problem(file + ": the APK signature does not verify (apksig): " + first + more);
+            if (!s.signers().isEmpty()) check(s, minSdk(s, program), now, scan);
         }
     }
 

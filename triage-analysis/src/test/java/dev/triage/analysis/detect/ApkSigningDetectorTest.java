@@ -43,6 +43,8 @@ class ApkSigningDetectorTest {
         return new AndroidSigning(origin, v1, v2, v3, false, false, List.of(signers), List.of(), List.of(), minSdk);
     }
 
+    static List<String> problems = new ArrayList<>();
+
     static List<Detection> scan(Instant now, List<ResourceEntry> resources, AndroidSigning... signings) {
         Program.Builder b = Program.builder();
         resources.forEach(b::onResource);
@@ -51,6 +53,7 @@ class ApkSigningDetectorTest {
                 Set.of("remote"), now);
         List<Detection> out = new ArrayList<>();
         new ApkSigningDetector(Models.builtIn()).visitResources(new ResourceScan(ctx, out::add));
+        problems = ctx.problems();
         return out;
     }
 
@@ -182,6 +185,19 @@ class ApkSigningDetectorTest {
         AndroidSigning noCertificate = signing("/in/c.apk", true, false, false, 26,
                 new AndroidSigning.Signer("v1", null, null, null, null, null, 0, null, null, null));
         assertEquals(List.of(), scan(unsigned, broken, noCertificate));
+        assertEquals(List.of(
+                "b.apk: the APK signature could not be read: cannot verify the APK signature: x; signing checks were not run",
+                "u.apk: the APK is not signed (no v1, v2 or v3 signature), so Android cannot install it; signing checks"
+                        + " were not run"), problems);
+    }
+
+    @Test
+    void aSignatureThatDoesNotVerifyIsAProblemAndWhatCanBeReadIsStillChecked() {
+        AndroidSigning s = new AndroidSigning("/in/t.apk", true, false, false, false, false, List.of(release("v1")),
+                List.of("Target SDK version 30 requires a minimum of signature scheme v2", "second"), List.of(), 21);
+        assertEquals(List.of(ApkSigningDetector.V1_ONLY), rules(scan(s)));
+        assertEquals(List.of("t.apk: the APK signature does not verify (apksig): Target SDK version 30 requires a minimum"
+                + " of signature scheme v2 (and 1 more)"), problems);
     }
 
     @Test

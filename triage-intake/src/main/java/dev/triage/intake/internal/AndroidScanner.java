@@ -409,16 +409,6 @@ final class AndroidScanner {
 
     void readSigning(Path file, String input) {
         dev.triage.intake.AndroidSigning s = dev.triage.intake.android.ApkSigningReader.read(file.toFile(), input, minSdk);
-        // An unsigned APK (a build intermediate) cannot be installed, and a signature that does not verify would not
-        // be accepted by Android: both are said as a problem line, not as findings about the app.
-        boolean unreadable = s.errors().stream().anyMatch(e -> e.startsWith("cannot "));
-        if (s.unsigned() && !unreadable) {
-            scanner.skip(input, "", "the APK is not signed (no v1, v2 or v3 signature): Android cannot install it;"
-                    + " signing checks were not run");
-        } else if (!s.errors().isEmpty()) {
-            scanner.skip(input, "", "the APK signature does not verify (apksig): " + Names.printable(s.errors().get(0))
-                    + (s.errors().size() > 1 ? " (and " + (s.errors().size() - 1) + " more)" : ""));
-        }
         scanner.emitSigning(s);
     }
 }
