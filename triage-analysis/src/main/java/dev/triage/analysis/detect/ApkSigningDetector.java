@@ -50,15 +50,13 @@ public final class ApkSigningDetector implements Detector {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
 
     private final int v2MinApi;
+    private final int v3MinApi;
     private final Set<String> weakDigests;
     private final List<Set<String>> debugSubjects;
 
     public ApkSigningDetector(Models models) {
-        JsonNode api = models.table("apk-signature-v2-min-api");
-        if (!api.canConvertToInt() || api.asInt() <= 1) {
-            throw new IllegalStateException("android-signing.yml: apk-signature-v2-min-api must be an API level");
-        }
-        this.v2MinApi = api.asInt();
+        this.v2MinApi = apiLevel(models, "apk-signature-v2-min-api");
+        this.v3MinApi = apiLevel(models, "apk-signature-v3-min-api");
         this.weakDigests = Set.copyOf(Tables.upperSet(models, "weak-signature-digests"));
         List<Set<String>> subjects = new ArrayList<>();
         for (String s : Tables.set(models, "debug-certificate-subjects")) {
@@ -69,6 +67,14 @@ public final class ApkSigningDetector implements Detector {
             subjects.add(rdns);
         }
         this.debugSubjects = List.copyOf(subjects);
+    }
+
+    private static int apiLevel(Models models, String table) {
+        JsonNode api = models.table(table);
+        if (!api.canConvertToInt() || api.asInt() <= 1) {
+            throw new IllegalStateException("android-signing.yml: " + table + " must be an API level");
+        }
+        return api.asInt();
     }
 
     @Override
@@ -110,8 +116,10 @@ public final class ApkSigningDetector implements Detector {
         String file = AndroidInputs.fileName(s.origin());
         CodeLocation at = new CodeLocation("", "", "", file, 0, s.origin());
         boolean v1Only = s.v1() && !s.v2() && !s.v3() && !s.v31();
-        // below the v2 level, or at an unknown minSdk, devices verify the JAR signature alone
-        boolean v1Verified = s.v1() && (v1Only || minSdk == 0 || minSdk < v2MinApi);
+        // Devices verify the JAR signature alone below the v2 level (or at an unknown minSdk), and, without a v2
+        // signature, below the v3 level or without a v3 signature either.
+        boolean unknownOrOld = minSdk == 0 || minSdk < v2MinApi;
+        boolean v1Verified = s.v1() && (unknownOrOld || !s.v2() && (!(s.v3() || s.v31()) || minSdk < v3MinApi));
 
         if (v1Only && (minSdk == 0 || minSdk < v2MinApi)) {
             String installs = minSdk == 0

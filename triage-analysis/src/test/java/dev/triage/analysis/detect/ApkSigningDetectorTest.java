@@ -149,6 +149,10 @@ class ApkSigningDetectorTest {
         AndroidSigning.Signer v2 = release("v2");
         assertEquals(List.of(ApkSigningDetector.WEAK), rules(scan(signing("/in/a.apk", true, true, false, 23, v1, v2))));
         assertEquals(List.of(), scan(signing("/in/a.apk", true, true, false, 24, v1, v2)));
+        // v1 and v3 without v2: devices from 24 to 27 check v1
+        AndroidSigning.Signer v3 = release("v3");
+        assertEquals(List.of(ApkSigningDetector.WEAK), rules(scan(signing("/in/a.apk", true, false, true, 26, v1, v3))));
+        assertEquals(List.of(), scan(signing("/in/a.apk", true, false, true, 28, v1, v3)));
     }
 
     @Test
