@@ -177,6 +177,5 @@ class AndroidSigningTrackersTest {
         assertTrue(r.problems().stream().anyMatch(p -> p.reason().contains("signature does not verify")),
                 r.problems().toString());
         for (String f : found(r, "android/")) assertTrue(f.endsWith(" tampered.apk:0"), f);
-        System.out.println(found(r, "android/") + " " + r.problems());
     }
 }
