@@ -1,5 +1,6 @@
 package dev.triage.analysis;
 
+import dev.triage.analysis.detect.ApkSigningDetector;
 import dev.triage.analysis.detect.CleartextHttpDetector;
 import dev.triage.analysis.detect.ConfigSecretDetector;
 import dev.triage.analysis.detect.HardcodedPasswordDetector;
@@ -9,6 +10,7 @@ import dev.triage.analysis.detect.PredictableRandomDetector;
 import dev.triage.analysis.detect.ShortKeyDetector;
 import dev.triage.analysis.detect.TaintDetector;
 import dev.triage.analysis.detect.TlsVerificationDetector;
+import dev.triage.analysis.detect.TrackerSdkDetector;
 import dev.triage.analysis.detect.WeakCipherDetector;
 import dev.triage.analysis.detect.WeakHashDetector;
 import dev.triage.analysis.detect.WeakTlsProtocolDetector;
@@ -48,6 +50,8 @@ public final class Analyses {
                 new ShortKeyDetector(),
                 new CleartextHttpDetector(),
                 new ConfigSecretDetector(),
+                new ApkSigningDetector(models),
+                new TrackerSdkDetector(models),
                 new TaintDetector(models));
     }
 
@@ -69,7 +73,13 @@ public final class Analyses {
 
     public static Result run(Program program, Models models, List<Detector> detectors, int threads, Budget budget,
                              java.util.Set<String> sourceKinds, IntConsumer progress) {
-        AnalysisContext ctx = new AnalysisContext(program, models, budget, sourceKinds);
+        return run(program, models, detectors, threads, budget, sourceKinds, null, progress);
+    }
+
+    /** @param now the scan's clock reading (certificate validity is judged against it); null for the current time */
+    public static Result run(Program program, Models models, List<Detector> detectors, int threads, Budget budget,
+                             java.util.Set<String> sourceKinds, java.time.Instant now, IntConsumer progress) {
+        AnalysisContext ctx = new AnalysisContext(program, models, budget, sourceKinds, now);
         ConcurrentLinkedQueue<Detection> found = new ConcurrentLinkedQueue<>();
         Reporter reporter = found::add;
         AtomicInteger methods = new AtomicInteger();

@@ -53,6 +53,7 @@ public final class AnalysisContext implements ValueContext {
     private final Set<String> problems = Collections.synchronizedSet(new java.util.TreeSet<>());
 
     private final Set<String> sourceKinds;
+    private final java.time.Instant now;
     private final Map<String, Origin> sources = new ConcurrentHashMap<>();
 
     public AnalysisContext(Program program, Models models, Budget budget) {
@@ -64,11 +65,25 @@ public final class AnalysisContext implements ValueContext {
      *                    command-line, file, socket, database)
      */
     public AnalysisContext(Program program, Models models, Budget budget, Set<String> sourceKinds) {
+        this(program, models, budget, sourceKinds, null);
+    }
+
+    /**
+     * @param now the scan's clock reading, which time-dependent checks (certificate validity) judge against; null for
+     *            the current time
+     */
+    public AnalysisContext(Program program, Models models, Budget budget, Set<String> sourceKinds, java.time.Instant now) {
         this.program = program;
         this.models = models;
         this.budget = budget;
         this.sourceKinds = Set.copyOf(sourceKinds);
         this.properties = new PropertiesIndex(program.resources());
+        this.now = now == null ? java.time.Instant.now() : now;
+    }
+
+    /** The scan's clock reading: one instant for the whole scan (fixed in tests). */
+    public java.time.Instant now() {
+        return now;
     }
 
     @Override

@@ -81,14 +81,17 @@ public final class ScanPipeline {
         progress.phase("analysing " + program.appClassCount() + " app classes");
         int total = program.appClassCount();
         IntConsumer onClass = done -> progress.classes(done, total);
+        // one clock reading for the whole scan: certificate validity and the components' ages are judged against it
+        java.time.Instant now = request.components().clock();
         Analyses.Result analysis = Analyses.run(program, models, detectors, request.threads(),
-                new Budget(request.budget()), request.sourceKinds(), onClass);
+                new Budget(request.budget()), request.sourceKinds(), now, onClass);
 
         List<Detection> detected = new ArrayList<>(analysis.detections());
         ComponentReport components = ComponentReport.empty();
         if (ComponentAnalysis.RULES.stream().anyMatch(ruleIds::contains)) {
             progress.phase("matching " + program.libraries().size() + " bundled libraries");
-            ComponentAnalysis.Result c = ComponentAnalysis.run(program, libraryIndex, inputs(request), request.components());
+            ComponentAnalysis.Result c = ComponentAnalysis.run(program, libraryIndex, inputs(request),
+                    request.components().withNow(now));
             detected.addAll(c.detections());
             components = c.report();
         }

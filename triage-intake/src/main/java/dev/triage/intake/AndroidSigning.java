@@ -13,13 +13,28 @@ import java.util.List;
  * @param v3     v3 present
  * @param v31    v3.1 present
  * @param v4     v4 present (a separate .idsig file next to the APK)
+ * @param minSdk the app's minSdkVersion the signatures were checked for (from the decoded manifest, else apksig's
+ *               own reading of the binary manifest; 1 when the manifest names none, as Android assumes), or 0 when
+ *               it could not be read
  */
 public record AndroidSigning(String origin, boolean v1, boolean v2, boolean v3, boolean v31, boolean v4,
-        List<Signer> signers, List<String> errors, List<String> warnings) {
+        List<Signer> signers, List<String> errors, List<String> warnings, int minSdk) {
     public AndroidSigning {
         signers = List.copyOf(signers);
         errors = List.copyOf(errors);
         warnings = List.copyOf(warnings);
+        minSdk = Math.max(0, minSdk);
+    }
+
+    /** A signing whose minSdk is unknown. */
+    public AndroidSigning(String origin, boolean v1, boolean v2, boolean v3, boolean v31, boolean v4,
+            List<Signer> signers, List<String> errors, List<String> warnings) {
+        this(origin, v1, v2, v3, v31, v4, signers, errors, warnings, 0);
+    }
+
+    /** True when the APK carries no signature of any scheme (it cannot be installed). */
+    public boolean unsigned() {
+        return !v1 && !v2 && !v3 && !v31 && signers.isEmpty();
     }
 
     /**

@@ -97,4 +97,76 @@ class AndroidSigningTest {
         assertTrue(s.signers().isEmpty());
         assertFalse(s.errors().isEmpty());
     }
+
+    @Test
+    void minSdkIsRecorded() throws Exception {
+        Path apk = signed("min.apk", true, true, 21, "SHA256withRSA", Instant.now().plus(3650, ChronoUnit.DAYS));
+        AndroidSigning s = new ArtifactReader(IntakeOptions.defaults()).readAll(List.of(apk)).androidSignings().get(0);
+        assertEquals(21, s.minSdk(), s.toString());
+        // without the decoded manifest's value, apksig's own reading of the binary manifest
+        assertEquals(21, dev.triage.intake.android.ApkSigningReader.read(apk.toFile(), "min.apk", 0).minSdk());
+    }
+
+    // ---------------------------------------------------------------- hostile signatures: never a crash
+
+    /** The APK's entries with one replaced. */
+    private Path rewrite(Path apk, String name, java.util.function.UnaryOperator<byte[]> change) throws Exception {
+        java.util.Map<String, byte[]> entries = new java.util.LinkedHashMap<>();
+        try (java.util.zip.ZipFile z = new java.util.zip.ZipFile(apk.toFile())) {
+            for (var e : java.util.Collections.list(z.entries())) {
+                byte[] b = z.getInputStream(e).readAllBytes();
+                entries.put(e.getName(), e.getName().matches(name) ? change.apply(b) : b);
+            }
+        }
+        return write(tmp.resolve("changed-" + apk.getFileName()), Fixtures.zip(entries));
+    }
+
+    private static AndroidSigning readSigning(Path apk) {
+        AppBundle b = new ArtifactReader(IntakeOptions.defaults()).readAll(List.of(apk));
+        assertEquals(1, b.androidSignings().size());
+        return b.androidSignings().get(0);
+    }
+
+    @Test
+    void garbageInTheJarSignatureBlock() throws Exception {
+        Path apk = rewrite(signed("v1.apk", true, false, 21, "SHA256withRSA", Instant.now().plus(30, ChronoUnit.DAYS)),
+                "META-INF/.*\\.RSA", b -> "not a PKCS#7 block".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        AndroidSigning s = readSigning(apk);
+        assertFalse(s.errors().isEmpty(), s.toString());
+        assertTrue(s.v1() && !s.v2(), s.toString());
+    }
+
+    @Test
+    void aCorruptApkSigningBlock() throws Exception {
+        Path apk = signed("v2.apk", false, true, 24, "SHA256withRSA", Instant.now().plus(30, ChronoUnit.DAYS));
+        byte[] bytes = java.nio.file.Files.readAllBytes(apk);
+        byte[] magic = "APK Sig Block 42".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        int at = indexOf(bytes, magic);
+        assertTrue(at > 24, "no signing block");
+        for (int i = 0; i < 8; i++) bytes[at - 8 + i] = (byte) 0x7f;          // the block's size: absurd
+        AndroidSigning s = readSigning(write(tmp.resolve("corrupt-size.apk"), bytes));
+        assertFalse(s.errors().isEmpty(), s.toString());
+        byte[] again = java.nio.file.Files.readAllBytes(apk);
+        for (int i = at - 400; i < at - 8; i++) again[i] ^= 0x5a;            // the signer data itself
+        s = readSigning(write(tmp.resolve("corrupt-signer.apk"), again));
+        assertFalse(s.errors().isEmpty(), s.toString());
+    }
+
+    @Test
+    void aTruncatedSignedApk() throws Exception {
+        Path apk = signed("t.apk", true, true, 21, "SHA256withRSA", Instant.now().plus(30, ChronoUnit.DAYS));
+        byte[] bytes = java.nio.file.Files.readAllBytes(apk);
+        Path cut = write(tmp.resolve("cut.apk"), java.util.Arrays.copyOf(bytes, bytes.length - 40));
+        AppBundle b = new ArtifactReader(IntakeOptions.defaults()).readAll(List.of(cut));
+        for (AndroidSigning s : b.androidSignings()) assertFalse(s.errors().isEmpty(), s.toString());
+    }
+
+    private static int indexOf(byte[] hay, byte[] needle) {
+        outer:
+        for (int i = hay.length - needle.length; i >= 0; i--) {
+            for (int j = 0; j < needle.length; j++) if (hay[i + j] != needle[j]) continue outer;
+            return i;
+        }
+        return -1;
+    }
 }

@@ -1,6 +1,8 @@
 package dev.triage.intake.android;
 
 import com.android.apksig.ApkVerifier;
+import com.android.apksig.apk.ApkUtils;
+import com.android.apksig.util.DataSources;
 import com.android.apksig.internal.apk.ApkSigningBlockUtils;
 import com.android.apksig.internal.asn1.Asn1BerParser;
 import com.android.apksig.internal.pkcs7.ContentInfo;
@@ -11,6 +13,7 @@ import dev.triage.intake.AndroidSigning;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.RandomAccessFile;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.cert.X509Certificate;
@@ -41,15 +44,20 @@ public final class ApkSigningReader {
             Map.entry("1.2.840.10045.4.3.2", "SHA256withECDSA"), Map.entry("1.2.840.10045.4.3.3", "SHA384withECDSA"),
             Map.entry("1.2.840.10045.4.3.4", "SHA512withECDSA"));
     private static final int MAX_SIGNATURE_BLOCK = 1 << 20;
+    private static final int MAX_MANIFEST = 8 << 20;
 
     private ApkSigningReader() {
     }
 
     /**
      * @param minSdk the app's minSdkVersion when known (apksig checks the signatures for the platforms from
-     *               there), or 0 to let apksig read it from the manifest
+     *               there), or 0 to let apksig read it from the binary manifest (the result records what was found,
+     *               0 when neither could)
      */
     public static AndroidSigning read(File apk, String origin, int minSdk) {
+        if (minSdk <= 0) {
+            minSdk = manifestMinSdk(apk);
+        }
         List<String> errors = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         List<AndroidSigning.Signer> signers = new ArrayList<>();
@@ -62,7 +70,7 @@ public final class ApkSigningReader {
             r = b.build().verify();
         } catch (Exception | StackOverflowError e) {
             errors.add("cannot verify the APK signature: " + DexConverter.describe(e));
-            return new AndroidSigning(origin, false, false, false, false, false, signers, errors, warnings);
+            return new AndroidSigning(origin, false, false, false, false, false, signers, errors, warnings, minSdk);
         }
         try {
             r.getErrors().forEach(i -> errors.add(String.valueOf(i)));
@@ -91,10 +99,32 @@ public final class ApkSigningReader {
             boolean v3 = r.isVerifiedUsingV3Scheme() || !r.getV3SchemeSigners().isEmpty();
             boolean v31 = r.isVerifiedUsingV31Scheme() || !r.getV31SchemeSigners().isEmpty();
             boolean v4 = r.isVerifiedUsingV4Scheme() || !r.getV4SchemeSigners().isEmpty();
-            return new AndroidSigning(origin, v1, v2, v3, v31, v4, signers, errors, warnings);
+            return new AndroidSigning(origin, v1, v2, v3, v31, v4, signers, errors, warnings, minSdk);
         } catch (RuntimeException | StackOverflowError e) {
             errors.add("cannot read the APK signature result: " + DexConverter.describe(e));
-            return new AndroidSigning(origin, false, false, false, false, false, signers, errors, warnings);
+            return new AndroidSigning(origin, false, false, false, false, false, signers, errors, warnings, minSdk);
+        }
+    }
+
+    /**
+     * apksig's reading of the binary manifest's minSdkVersion (1 when it names none; codenames resolved), for APKs
+     * whose manifest Triage's decoder could not read or whose value was not a number; 0 when apksig cannot read it
+     * either. The manifest is read only when its declared size is within a bound.
+     */
+    static int manifestMinSdk(File apk) {
+        try (ZipFile z = new ZipFile(apk)) {
+            ZipEntry e = z.getEntry(ApkUtils.ANDROID_MANIFEST_ZIP_ENTRY_NAME);
+            if (e == null || e.getSize() < 0 || e.getSize() > MAX_MANIFEST) {
+                return 0;
+            }
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+        try (RandomAccessFile f = new RandomAccessFile(apk, "r")) {
+            ByteBuffer manifest = ApkUtils.getAndroidManifest(DataSources.asDataSource(f));
+            return Math.max(0, ApkUtils.getMinSdkVersionFromBinaryAndroidManifest(manifest));
+        } catch (Exception | StackOverflowError e) {
+            return 0;
         }
     }
 
