@@ -460,14 +460,19 @@ public final class AndroidTestApp {
         List<Path> runtime = kotlinSources.isEmpty() ? List.of() : kotlinRuntime();
         List<byte[]> dexes = new ArrayList<>();
         List<Path> libs = List.of(androidJar());
+        // a jar is either program or class path for D8, never both
+        java.util.Set<Path> cp = new java.util.LinkedHashSet<>(classPath);
+        cp.addAll(runtime);
         if (!program.isEmpty()) {
-            List<Path> cp = new ArrayList<>(classPath);
-            cp.addAll(runtime);
-            dexes.addAll(DexCompiler.d8(program, libs, cp, api));
+            List<Path> appCp = new ArrayList<>(cp);
+            appCp.removeAll(program);
+            dexes.addAll(DexCompiler.d8(program, libs, appCp, api));
         }
         if (!runtime.isEmpty()) {
             // The Kotlin runtime is the same for every Kotlin app of a test run: dexed once (into its own DEX files).
-            dexes.addAll(RUNTIME_DEX.computeIfAbsent(runtime + "@" + api, k -> DexCompiler.d8(runtime, libs, classPath, api)));
+            List<Path> runtimeCp = new ArrayList<>(cp);
+            runtimeCp.removeAll(runtime);
+            dexes.addAll(RUNTIME_DEX.computeIfAbsent(runtime + "@" + api, k -> DexCompiler.d8(runtime, libs, runtimeCp, api)));
         }
         List<Path> smali = new ArrayList<>(smaliSources);
         for (int i = 0; i < smaliTexts.size(); i++) {

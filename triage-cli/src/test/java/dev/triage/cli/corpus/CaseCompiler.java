@@ -31,6 +31,7 @@ public final class CaseCompiler {
         if (javac == null) throw new IllegalStateException("no system Java compiler: run the tests on a JDK, not a JRE");
         try {
             Files.createDirectories(classesDir);
+            if (c.sources().isEmpty()) return classesDir; // a Kotlin-only Android case: the testkit compiles it
             DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
             StringWriter out = new StringWriter();
             try (StandardJavaFileManager fm = javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
