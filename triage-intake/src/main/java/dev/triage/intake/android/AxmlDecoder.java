@@ -289,7 +289,7 @@ public final class AxmlDecoder {
         return sb.toString();
     }
 
-    private static String escapeText(String s) {
+    static String escapeText(String s) {
         StringBuilder sb = new StringBuilder(s.length() + 8);
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
