@@ -527,7 +527,11 @@ final class AndroidScanner {
                         origin(input, modules.contains("base") ? "base/resources.pb" : modules.get(0) + "/resources.pb"),
                         ArscDecoder.toXml(pkg, rows).getBytes(StandardCharsets.UTF_8), role));
             }
-            // 4. DEX files, module by module, in numeric order
+            // 4. DEX files, module by module, in numeric order; without a readable base manifest, the package of
+            //    the resource table (aapt2 names it after the manifest) still says which code is the app's
+            if (info.packageName() == null && tablePackage != null && !tablePackage.isBlank()) {
+                manifestPrefixes.add(tablePackage.trim().replace('.', '/'));
+            }
             Set<String> prefixes = scanner.androidAppPrefixes(manifestPrefixes);
             for (String m : modules) {
                 String dir = m + "/dex/";
