@@ -427,6 +427,17 @@ final class AndroidScanner {
         try (Archive a = new Archive(file, input, budget)) {
             CodeRole role = classpath ? CodeRole.LIBRARY : CodeRole.APP;
             List<String> modules = aabModules(a.entries.keySet());
+            Map<String, List<String>> byModule = new LinkedHashMap<>(); // module → its entries, in archive order
+            for (String m : modules) {
+                byModule.put(m, new ArrayList<>());
+            }
+            for (String name : a.entries.keySet()) {
+                int slash = name.indexOf('/');
+                List<String> own = slash > 0 ? byModule.get(name.substring(0, slash)) : null;
+                if (own != null) {
+                    own.add(name);
+                }
+            }
             if (!modules.contains("base")) {
                 scanner.skip(input, "base/manifest/AndroidManifest.xml",
                         "no base module (base/manifest/AndroidManifest.xml) in the app bundle");
@@ -435,10 +446,7 @@ final class AndroidScanner {
             Map<String, String> paths = new LinkedHashMap<>();
             Set<String> taken = new HashSet<>(Set.of("AndroidManifest.xml", "android-resources.xml"));
             for (String m : modules) {
-                for (String name : a.entries.keySet()) {
-                    if (!name.startsWith(m + "/")) {
-                        continue;
-                    }
+                for (String name : byModule.get(m)) {
                     String rest = name.substring(m.length() + 1);
                     String path;
                     if (rest.equals("manifest/AndroidManifest.xml")) {
@@ -536,7 +544,7 @@ final class AndroidScanner {
             for (String m : modules) {
                 String dir = m + "/dex/";
                 Set<String> local = new LinkedHashSet<>();
-                for (String name : a.entries.keySet()) {
+                for (String name : byModule.get(m)) {
                     if (name.startsWith(dir)) {
                         local.add(name.substring(dir.length()));
                     }
