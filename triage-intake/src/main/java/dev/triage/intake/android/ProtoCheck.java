@@ -2,7 +2,6 @@ package dev.triage.intake.android;
 
 import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.Descriptors;
-import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.WireFormat;
 
 import java.io.IOException;
@@ -52,8 +51,6 @@ public final class ProtoCheck {
         ProtoCheck c = new ProtoCheck(limits);
         try {
             c.message(bytes, off, len, type, 1);
-        } catch (InvalidProtocolBufferException e) {
-            throw new Refused("corrupt protobuf " + type.getName() + ": " + DexConverter.describe(e));
         } catch (IOException | RuntimeException e) {
             throw new Refused("corrupt protobuf " + type.getName() + ": " + DexConverter.describe(e));
         }

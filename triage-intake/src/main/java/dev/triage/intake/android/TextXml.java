@@ -134,9 +134,9 @@ public final class TextXml {
         } catch (XMLStreamException | RuntimeException | StackOverflowError e) {
             String m = e instanceof XMLStreamException x && x.getNestedException() != null
                     ? x.getNestedException().getMessage() : e.getMessage();
+            m = (m == null || m.isBlank() ? e.getClass().getSimpleName() : m).replace('\n', ' ').replace('\r', ' ');
             throw new AxmlDecoder.DecodeException("not well-formed XML: "
-                    + DexConverter.describe(new IllegalArgumentException(m == null ? e.toString() : m)).replaceFirst(
-                    "^IllegalArgumentException: ", ""));
+                    + (m.length() > 300 ? m.substring(0, 300) + "..." : m));
         } finally {
             if (r != null) {
                 try {
