@@ -179,6 +179,26 @@ class AndroidHostileTest {
     }
 
     @Test
+    void hugeLineNumberDoesNotPadTheText() {
+        // the second start element claims line 2,147,483,632: the text must not grow to gigabytes
+        byte[] l = layout.clone();
+        ByteBuffer bb = ByteBuffer.wrap(l).order(ByteOrder.LITTLE_ENDIAN);
+        int p = bb.getShort(2);
+        int starts = 0;
+        while (p < l.length) {
+            if ((bb.getShort(p) & 0xffff) == 0x0102 && starts++ == 1) {
+                bb.putInt(p + 8, 0x7ffffff0);
+            }
+            p += bb.getInt(p + 4);
+        }
+        AppBundle b = scan(apk("line.apk", "res/layout/main.xml", l));
+        String text = new String(b.resources().stream().filter(r -> r.name().equals("res/layout/main.xml")).findFirst()
+                .orElseThrow().bytes(), StandardCharsets.UTF_8);
+        assertTrue(text.length() < 1000, text.length() + " chars");
+        assertTrue(text.contains("<Button android:onClick=\"send\"/>"), text);
+    }
+
+    @Test
     void garbageInsteadOfBinaryXmlManifest() {
         AppBundle b = scan(apk("g.apk", "AndroidManifest.xml", "not xml at all".getBytes(StandardCharsets.UTF_8)));
         skipped(b, "AndroidManifest.xml", "not binary XML");

@@ -157,9 +157,11 @@ public final class AxmlDecoder {
         }
     }
 
+    /** The start line, 0 when missing or beyond {@link ProtoXmlDecoder#MAX_LINE} (it would pad the text hugely). */
     private static int safeLine(ResXmlElement e) {
         try {
-            return e.getStartLineNumber();
+            int l = e.getStartLineNumber();
+            return l < 0 || l > ProtoXmlDecoder.MAX_LINE ? 0 : l;
         } catch (RuntimeException ex) {
             return 0;
         }
@@ -289,7 +291,7 @@ public final class AxmlDecoder {
         return sb.toString();
     }
 
-    private static String escapeText(String s) {
+    static String escapeText(String s) {
         StringBuilder sb = new StringBuilder(s.length() + 8);
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

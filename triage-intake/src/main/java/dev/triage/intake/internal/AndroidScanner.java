@@ -9,8 +9,12 @@ import dev.triage.intake.android.ChunkCheck;
 import dev.triage.intake.android.DexConverter;
 import dev.triage.intake.android.DexHeader;
 import dev.triage.intake.android.ManifestInfo;
+import dev.triage.intake.android.ProtoXmlDecoder;
 import dev.triage.intake.android.ResourceNames;
 import dev.triage.intake.android.ResourceTableEntry;
+import dev.triage.intake.android.ResourcesPbDecoder;
+import dev.triage.intake.android.TextXml;
+import dev.triage.intake.android.ValuesTable;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,7 +24,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Enumeration;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -382,7 +388,7 @@ final class AndroidScanner {
         readDex(bytes, input, input, "", classpath, prefixes, true);
     }
 
-    /** "apk" or "aab" for a zip that looks like one (by its entries), else null. */
+    /** "apk", "aab" or "aar" for a zip that looks like one (by its entries), else null. */
     static String sniff(Path file) {
         try (ZipFile z = new ZipFile(file.toFile())) {
             if (z.getEntry("AndroidManifest.xml") != null && z.getEntry("classes.dex") != null) {
@@ -391,21 +397,388 @@ final class AndroidScanner {
             if (z.getEntry("base/manifest/AndroidManifest.xml") != null) {
                 return "aab";
             }
+            if (z.getEntry("AndroidManifest.xml") != null && z.getEntry("classes.jar") != null) {
+                return "aar";
+            }
             return null;
         } catch (IOException | RuntimeException e) {
             return null;
         }
     }
 
-    // ---------------------------------------------------------------- AAB, AAR, signing
+    // ---------------------------------------------------------------- AAB
 
+    /** Top-level folders of a bundle that are not modules. */
+    private static final Set<String> NOT_MODULES = Set.of("META-INF", "BUNDLE-METADATA");
+
+    /**
+     * Reads an Android App Bundle (bundletool layout). Every module ({@code base} first, then feature modules by
+     * name) is read: its protobuf resource table, its protobuf manifest and {@code res/} XML (decoded to text XML
+     * line-aligned like binary XML), its DEX files, assets and {@code root/} files (the APK's root). The base
+     * module's files keep their APK names ({@code AndroidManifest.xml}, {@code res/xml/x.xml}); a feature module's
+     * files too, unless the name is taken, then they are prefixed with the module name
+     * ({@code feature/res/layout/main.xml}); a feature module's manifest is always {@code <module>/AndroidManifest.xml}
+     * (the build merges its components into the base manifest) and the classes it names are app code. The resource
+     * tables of all modules make one {@code android-resources.xml}. No signing is read: a bundle is signed with the
+     * upload key only, and Play re-signs the APKs users install with the app signing key, so the bundle's
+     * signature says nothing about them.
+     */
     void readAab(Path file, String input, boolean classpath, Budget budget) {
-        scanner.skip(input, "", "Android App Bundles (.aab) are not supported yet");
+        try (Archive a = new Archive(file, input, budget)) {
+            CodeRole role = classpath ? CodeRole.LIBRARY : CodeRole.APP;
+            List<String> modules = aabModules(a.entries.keySet());
+            Map<String, List<String>> byModule = new LinkedHashMap<>(); // module → its entries, in archive order
+            for (String m : modules) {
+                byModule.put(m, new ArrayList<>());
+            }
+            for (String name : a.entries.keySet()) {
+                int slash = name.indexOf('/');
+                List<String> own = slash > 0 ? byModule.get(name.substring(0, slash)) : null;
+                if (own != null) {
+                    own.add(name);
+                }
+            }
+            if (!modules.contains("base")) {
+                scanner.skip(input, "base/manifest/AndroidManifest.xml",
+                        "no base module (base/manifest/AndroidManifest.xml) in the app bundle");
+            }
+            // 1. the resource name of every file that is kept
+            Map<String, String> paths = new LinkedHashMap<>();
+            Set<String> taken = new HashSet<>(Set.of("AndroidManifest.xml", "android-resources.xml"));
+            for (String m : modules) {
+                for (String name : byModule.get(m)) {
+                    String rest = name.substring(m.length() + 1);
+                    String path;
+                    if (rest.equals("manifest/AndroidManifest.xml")) {
+                        path = m.equals("base") ? "AndroidManifest.xml" : m + "/AndroidManifest.xml";
+                        paths.put(name, path);
+                        taken.add(path);
+                        continue;
+                    } else if (rest.startsWith("res/") || rest.startsWith("assets/")) {
+                        path = rest;
+                    } else if (rest.startsWith("root/")) {
+                        path = rest.substring("root/".length());
+                    } else {
+                        continue; // dex/ (read below), resources.pb, lib/, assets.pb, native.pb...
+                    }
+                    if (!taken.add(path)) {
+                        path = m + "/" + path;
+                        taken.add(path);
+                    }
+                    paths.put(name, path);
+                }
+            }
+            // 2. resource tables of all modules (their names decode the manifests' references)
+            List<ResourceTableEntry> rows = new ArrayList<>();
+            String tablePackage = null;
+            boolean anyTable = false;
+            for (String m : modules) {
+                String entry = m + "/resources.pb";
+                byte[] pb = a.read(entry, limits.maxResourceTableBytes(), "resource table");
+                if (pb == null) {
+                    continue;
+                }
+                int room = limits.maxEntries() - rows.size();
+                if (room <= 0) {
+                    scanner.skip(input, entry, "more than " + limits.maxEntries()
+                            + " resource entries in the bundle; not read");
+                    continue;
+                }
+                try {
+                    ArscDecoder.Table t = ResourcesPbDecoder.decode(pb, room);
+                    for (String p : t.problems()) {
+                        scanner.skip(input, entry, p);
+                    }
+                    for (ResourceTableEntry r : t.entries()) {
+                        String emitted = r.file() == null ? null : paths.get(m + "/" + r.file());
+                        rows.add(emitted == null || emitted.equals(r.file()) ? r
+                                : new ResourceTableEntry(r.type(), r.name(), r.id(), r.config(), null, emitted));
+                    }
+                    if (tablePackage == null) {
+                        tablePackage = t.packageName();
+                    }
+                    anyTable = true;
+                } catch (AxmlDecoder.DecodeException e) {
+                    scanner.skip(input, entry, e.getMessage());
+                }
+            }
+            ResourceNames names = new ArscDecoder.Table(tablePackage, rows, List.of()).names();
+            // 3. manifests: the base module's is the app's; features name more app classes
+            ManifestInfo info = ManifestInfo.NONE;
+            Set<String> manifestPrefixes = new LinkedHashSet<>();
+            for (String m : modules) {
+                String entry = m + "/manifest/AndroidManifest.xml";
+                if (!a.entries.containsKey(entry)) {
+                    if (!m.equals("base")) {
+                        scanner.skip(input, entry, "module '" + Names.printable(m)
+                                + "' has no manifest; its code and resources are still read");
+                    }
+                    continue;
+                }
+                byte[] b = a.read(entry, limits.maxManifestBytes(), "AndroidManifest.xml");
+                String text = b == null ? null : decodeProtoXml(input, entry, b, names);
+                if (text == null) {
+                    continue;
+                }
+                ManifestInfo mi = ManifestInfo.parse(text);
+                if (m.equals("base")) {
+                    info = mi;
+                    minSdk = mi.minSdk();
+                }
+                manifestPrefixes.addAll(mi.appPrefixes());
+                scanner.emitResource(new ResourceEntry(paths.get(entry), origin(input, entry),
+                        text.getBytes(StandardCharsets.UTF_8), role));
+            }
+            if (anyTable) {
+                String pkg = info.packageName() != null ? info.packageName() : tablePackage;
+                scanner.emitResource(new ResourceEntry("android-resources.xml",
+                        origin(input, modules.contains("base") ? "base/resources.pb" : modules.get(0) + "/resources.pb"),
+                        ArscDecoder.toXml(pkg, rows).getBytes(StandardCharsets.UTF_8), role));
+            }
+            // 4. DEX files, module by module, in numeric order; without a readable base manifest, the package of
+            //    the resource table (aapt2 names it after the manifest) still says which code is the app's
+            if (info.packageName() == null && tablePackage != null && !tablePackage.isBlank()) {
+                manifestPrefixes.add(tablePackage.trim().replace('.', '/'));
+            }
+            Set<String> prefixes = scanner.androidAppPrefixes(manifestPrefixes);
+            for (String m : modules) {
+                String dir = m + "/dex/";
+                Set<String> local = new LinkedHashSet<>();
+                for (String name : byModule.get(m)) {
+                    if (name.startsWith(dir)) {
+                        local.add(name.substring(dir.length()));
+                    }
+                }
+                for (String dex : rootDexNames(local)) {
+                    byte[] bytes = a.read(dir + dex, 0, dir + dex);
+                    if (bytes != null) {
+                        readDex(bytes, input, input, dir + dex, classpath, prefixes, false);
+                    }
+                }
+            }
+            // 5. resource files, assets, root files
+            for (Map.Entry<String, String> e : paths.entrySet()) {
+                String name = e.getKey();
+                String rest = name.substring(name.indexOf('/') + 1);
+                if (!rest.equals("manifest/AndroidManifest.xml")) {
+                    readBundleFile(a, input, role, names, name, rest, e.getValue());
+                }
+            }
+        } catch (Scanner.StopInput | Scanner.ListenerFailure e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            Scanner.rethrowListener(e);
+            scanner.skip(input, "", "cannot read the app bundle as a zip archive: " + Names.describe(e));
+        }
     }
 
-    void readAar(Path file, String input, boolean classpath, Budget budget) {
-        scanner.skip(input, "", "Android libraries (.aar) are not supported yet");
+    /** The modules of a bundle: base first, then the others by name. */
+    static List<String> aabModules(Set<String> names) {
+        java.util.TreeSet<String> found = new java.util.TreeSet<>();
+        for (String n : names) {
+            int slash = n.indexOf('/');
+            if (slash <= 0) {
+                continue;
+            }
+            String top = n.substring(0, slash);
+            String rest = n.substring(slash + 1);
+            if (!NOT_MODULES.contains(top) && (rest.equals("manifest/AndroidManifest.xml") || rest.startsWith("dex/")
+                    || rest.equals("resources.pb"))) {
+                found.add(top);
+            }
+        }
+        List<String> out = new ArrayList<>();
+        if (found.remove("base")) {
+            out.add("base");
+        }
+        out.addAll(found);
+        return out;
     }
+
+    /** One file of a bundle module ({@code rest}: its path inside the module) kept as the resource {@code path}. */
+    private void readBundleFile(Archive a, String input, CodeRole role, ResourceNames names, String name, String rest,
+            String path) {
+        if (rest.startsWith("res/raw/") || rest.startsWith("assets/")) {
+            readTextAsset(a, input, role, name, path);
+        } else if (rest.startsWith("res/") && rest.endsWith(".xml")) {
+            byte[] b = a.read(name, limits.maxManifestBytes(), "protobuf XML resource");
+            if (b == null) {
+                return;
+            }
+            String text;
+            if (looksLikeTextXml(b)) {
+                String problem = TextXml.check(b, chunkLimits());
+                if (problem != null) {
+                    scanner.skip(input, name, problem);
+                    return;
+                }
+                text = new String(b, StandardCharsets.UTF_8);
+            } else {
+                text = decodeProtoXml(input, name, b, names);
+            }
+            if (text != null) {
+                scanner.emitResource(new ResourceEntry(path, origin(input, name),
+                        text.getBytes(StandardCharsets.UTF_8), role));
+            }
+        } else if (rest.startsWith("root/")) {
+            String p = rest.substring("root/".length());
+            if (p.startsWith("META-INF/") && p.endsWith(".version")) {
+                byte[] b = a.read(name, 4096, "version file");
+                if (b != null) {
+                    scanner.emitResource(new ResourceEntry(path, origin(input, name), b, CodeRole.LIBRARY));
+                }
+            } else if (p.startsWith("META-INF/services/") && Names.isKeptResource(p)) {
+                byte[] b = a.read(name, 0, "resource");
+                if (b != null) {
+                    scanner.emitResource(new ResourceEntry(path, origin(input, name), b, CodeRole.LIBRARY));
+                }
+            } else if (!p.startsWith("META-INF/") && !p.startsWith("lib/") && Names.isKeptResource(p)) {
+                byte[] b = a.read(name, 0, "resource");
+                if (b != null) {
+                    scanner.emitResource(new ResourceEntry(path, origin(input, name), b, role));
+                }
+            }
+        }
+    }
+
+    /** An asset or res/raw file, kept when it is text of at most 1 MiB (as in an APK). */
+    private void readTextAsset(Archive a, String input, CodeRole role, String name, String path) {
+        ZipEntry e = a.entries.get(name);
+        if (e.getSize() > MAX_TEXT_ASSET) {
+            return;
+        }
+        byte[] b = a.read(name, MAX_TEXT_ASSET, "asset");
+        if (b != null && isText(b)) {
+            scanner.emitResource(new ResourceEntry(path, origin(input, name), b, role));
+        }
+    }
+
+    /** True when the bytes start like text XML ({@code <}, after an optional UTF-8 byte order mark and spaces). */
+    static boolean looksLikeTextXml(byte[] b) {
+        int i = b.length >= 3 && (b[0] & 0xff) == 0xEF && (b[1] & 0xff) == 0xBB && (b[2] & 0xff) == 0xBF ? 3 : 0;
+        while (i < b.length && i < 1024 && (b[i] == ' ' || b[i] == '\n' || b[i] == '\r' || b[i] == '\t')) {
+            i++;
+        }
+        return i < b.length && b[i] == '<' && isText(b);
+    }
+
+    String decodeProtoXml(String input, String entry, byte[] bytes, ResourceNames names) {
+        try {
+            return ProtoXmlDecoder.decode(bytes, names, chunkLimits());
+        } catch (AxmlDecoder.DecodeException e) {
+            scanner.skip(input, entry, e.getMessage());
+            return null;
+        }
+    }
+
+    // ---------------------------------------------------------------- AAR
+
+    /**
+     * Reads an Android library (AAR) as the app: {@code classes.jar} is app code, {@code libs/*.jar} are bundled
+     * libraries (as jars in a war's {@code WEB-INF/lib}), the text manifest and {@code res/} XML files are kept as
+     * they are after a hardened parse (no DOCTYPE), {@code res/values*} are compiled into the same
+     * {@code android-resources.xml} table an APK gives (with synthetic, stable ids), assets and res/raw text as in
+     * an APK. proguard.txt, R.txt, public.txt, lint.jar, jni/ and the like are not read.
+     */
+    void readAar(Path file, String input, boolean classpath, Budget budget) {
+        try (Archive a = new Archive(file, input, budget)) {
+            CodeRole role = classpath ? CodeRole.LIBRARY : CodeRole.APP;
+            ChunkCheck.Limits xml = chunkLimits();
+            // 1. manifest
+            String pkg = null;
+            byte[] manifest = a.read("AndroidManifest.xml", limits.maxManifestBytes(), "AndroidManifest.xml");
+            if (manifest == null && !a.entries.containsKey("AndroidManifest.xml")) {
+                scanner.skip(input, "AndroidManifest.xml", "no AndroidManifest.xml in the AAR");
+            }
+            if (manifest != null) {
+                String problem = TextXml.check(manifest, xml);
+                if (problem != null) {
+                    scanner.skip(input, "AndroidManifest.xml", problem);
+                    manifest = null;
+                } else {
+                    pkg = ManifestInfo.parse(new String(manifest, StandardCharsets.UTF_8)).packageName();
+                    scanner.emitResource(new ResourceEntry("AndroidManifest.xml", origin(input, "AndroidManifest.xml"),
+                            manifest, role));
+                }
+            }
+            // 2. res/: values compiled into the table, XML files kept as they are, every file a table row
+            ValuesTable table = new ValuesTable(pkg, limits.maxEntries());
+            if (manifest != null) {
+                table.addIds(manifest);
+            }
+            boolean anyRes = false;
+            for (String name : a.entries.keySet()) {
+                String[] tcn = name.startsWith("res/") ? ValuesTable.split(name) : null;
+                if (tcn == null) {
+                    continue;
+                }
+                anyRes = true;
+                if (tcn[0].equals("values")) {
+                    if (!name.endsWith(".xml")) {
+                        continue;
+                    }
+                    byte[] b = a.read(name, limits.maxManifestBytes(), "values XML");
+                    if (b == null) {
+                        continue;
+                    }
+                    try {
+                        table.addValues(name, TextXml.values(b, xml));
+                    } catch (AxmlDecoder.DecodeException e) {
+                        scanner.skip(input, name, e.getMessage());
+                    }
+                } else if (name.endsWith(".xml") && !tcn[0].equals("raw")) {
+                    byte[] b = a.read(name, limits.maxManifestBytes(), "XML resource");
+                    if (b == null) {
+                        continue;
+                    }
+                    String problem = TextXml.check(b, xml);
+                    if (problem != null) {
+                        scanner.skip(input, name, problem);
+                        continue;
+                    }
+                    table.addFile(name);
+                    table.addIds(b);
+                    scanner.emitResource(new ResourceEntry(name, origin(input, name), b, role));
+                } else {
+                    table.addFile(name);
+                }
+            }
+            for (String p : table.problems()) {
+                scanner.skip(input, "res/", p);
+            }
+            if (anyRes) {
+                scanner.emitResource(new ResourceEntry("android-resources.xml", origin(input, "res"),
+                        ArscDecoder.toXml(pkg, table.rows()).getBytes(StandardCharsets.UTF_8), role));
+            }
+            // 3. code: classes.jar is the app (unless on the class path), libs/*.jar are libraries
+            byte[] classes = a.read("classes.jar", 0, "classes.jar");
+            if (classes != null) {
+                scanner.readAndroidJar(input, "classes.jar", classes, classpath,
+                        classpath ? Names.fileName(input) : null, budget);
+            }
+            for (String name : a.entries.keySet()) {
+                if (name.startsWith("libs/") && name.endsWith(".jar") && name.indexOf('/', 5) < 0) {
+                    byte[] b = a.read(name, 0, "library jar");
+                    if (b != null) {
+                        scanner.readAndroidJar(input, name, b, true, null, budget);
+                    }
+                }
+            }
+            // 4. assets and res/raw text
+            for (String name : a.entries.keySet()) {
+                if (name.startsWith("assets/") || name.startsWith("res/raw/")) {
+                    readTextAsset(a, input, role, name, name);
+                }
+            }
+        } catch (Scanner.StopInput | Scanner.ListenerFailure e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            Scanner.rethrowListener(e);
+            scanner.skip(input, "", "cannot read the AAR as a zip archive: " + Names.describe(e));
+        }
+    }
+
+    // ---------------------------------------------------------------- signing
 
     void readSigning(Path file, String input) {
         dev.triage.intake.AndroidSigning s = dev.triage.intake.android.ApkSigningReader.read(file.toFile(), input, minSdk);

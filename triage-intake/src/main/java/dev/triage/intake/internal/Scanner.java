@@ -673,6 +673,28 @@ public final class Scanner {
         }
     }
 
+    /**
+     * A jar held by an Android archive (an AAR's {@code classes.jar} or {@code libs/*.jar}), read like a jar nested
+     * one level deep in a war: app code, or library code reported as a {@link LibraryArchive}.
+     *
+     * @param libraryName the library's file name (null: the entry's own)
+     */
+    void readAndroidJar(String input, String name, byte[] data, boolean library, String libraryName, Budget budget) {
+        String origin = input + "!/" + name;
+        if (limits.maxNestingDepth() < 1) {
+            skip(input, name, "archive nested 1 levels deep exceeds the limit of " + limits.maxNestingDepth()
+                    + "; not read");
+            return;
+        }
+        CodeRole role = library ? CodeRole.LIBRARY : CodeRole.APP;
+        Ctx ctx = new Ctx(input, origin, name, Kind.JAR, role, library ? origin : null, 1, budget);
+        readArchiveBytes(data, ctx);
+        if (library) {
+            emitLibrary(new LibraryArchive(libraryName != null ? libraryName : Names.fileName(name), origin,
+                    data.length, hex("SHA-1", data), hex("SHA-256", data), ctx.classCount));
+        }
+    }
+
     private void parseLibraryDirectory(Ctx ctx, byte[] xml) {
         String s = new String(xml, StandardCharsets.UTF_8);
         Matcher m = LIBRARY_DIRECTORY.matcher(s);
