@@ -31,7 +31,23 @@ public final class CaseCompiler {
         if (javac == null) throw new IllegalStateException("no system Java compiler: run the tests on a JDK, not a JRE");
         try {
             Files.createDirectories(classesDir);
-            if (c.sources().isEmpty()) return classesDir; // a Kotlin-only Android case: the testkit compiles it
+            // a Kotlin-only Android case has no Java to compile (the testkit compiles its Kotlin)
+            if (!c.sources().isEmpty()) javac(c, classesDir);
+            for (CorpusCase.Resource r : c.resources()) {
+                Path target = classesDir.resolve(r.name());
+                Files.createDirectories(target.getParent());
+                Files.copy(r.file(), target, StandardCopyOption.REPLACE_EXISTING);
+            }
+            return classesDir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void javac(CorpusCase c, Path classesDir) throws IOException {
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        if (javac == null) throw new IllegalStateException("no system Java compiler: run the tests on a JDK, not a JRE");
+        {
             DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
             StringWriter out = new StringWriter();
             try (StandardJavaFileManager fm = javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
@@ -53,14 +69,6 @@ public final class CaseCompiler {
                     throw new AssertionError(sb.toString());
                 }
             }
-            for (CorpusCase.Resource r : c.resources()) {
-                Path target = classesDir.resolve(r.name());
-                Files.createDirectories(target.getParent());
-                Files.copy(r.file(), target, StandardCopyOption.REPLACE_EXISTING);
-            }
-            return classesDir;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }
