@@ -1,7 +1,12 @@
 package dev.triage.analysis;
 
+import dev.triage.analysis.detect.AndroidAppConfigDetector;
+import dev.triage.analysis.detect.AndroidComponentDetector;
+import dev.triage.analysis.detect.AndroidNetworkConfigDetector;
+import dev.triage.analysis.detect.AndroidSecretDetector;
 import dev.triage.analysis.detect.CleartextHttpDetector;
 import dev.triage.analysis.detect.ConfigSecretDetector;
+import dev.triage.analysis.detect.FlagSecureDetector;
 import dev.triage.analysis.detect.HardcodedPasswordDetector;
 import dev.triage.analysis.detect.KeyMaterialDetector;
 import dev.triage.analysis.detect.ObjectStateDetector;
@@ -48,6 +53,11 @@ public final class Analyses {
                 new ShortKeyDetector(),
                 new CleartextHttpDetector(),
                 new ConfigSecretDetector(),
+                new AndroidAppConfigDetector(),
+                new AndroidNetworkConfigDetector(),
+                new AndroidComponentDetector(),
+                new AndroidSecretDetector(),
+                new FlagSecureDetector(),
                 new TaintDetector(models));
     }
 

@@ -1,0 +1,201 @@
+package dev.triage.analysis.detect;
+
+import dev.triage.analysis.AnalysisContext;
+import dev.triage.analysis.Detector;
+import dev.triage.analysis.MethodFrames;
+import dev.triage.analysis.ResourceScan;
+import dev.triage.analysis.model.Models;
+import dev.triage.analysis.model.Rows;
+import dev.triage.analysis.value.Value;
+import dev.triage.analysis.value.ValueContext;
+import dev.triage.analysis.value.ValueInterpreter;
+import dev.triage.program.ClassInfo;
+import dev.triage.program.MethodRef;
+import dev.triage.program.Program;
+import dev.triage.program.android.AndroidApp;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.MethodInsnNode;
+import org.objectweb.asm.tree.MethodNode;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * android/missing-flag-secure (informational): an activity of the app's own code whose class, app superclasses and
+ * nested classes (lambdas, listeners) never set FLAG_SECURE on a window, directly or through app helpers up to
+ * {@link #MAX_DEPTH} calls deep. The calls that set window flags are model rows of kind {@code window-flags}; a flags
+ * value that is not a known constant counts as setting the flag. An activity lifecycle callback of the app that sets
+ * it secures every activity. Activities of libraries, disabled ones and ones that never draw ({@code
+ * android-no-display-themes}) are not reported. The finding stands at the activity's manifest element.
+ */
+public final class FlagSecureDetector implements Detector {
+    static final String RULE = "android/missing-flag-secure";
+    static final String KIND = "window-flags";
+    static final int MAX_DEPTH = 3;
+    private static final String LIFECYCLE_CALLBACKS = "android/app/Application$ActivityLifecycleCallbacks";
+
+    @Override
+    public Set<String> rules() {
+        return Set.of(RULE);
+    }
+
+    @Override
+    public Set<String> modelKinds() {
+        return Set.of(KIND);
+    }
+
+    @Override
+    public void visitResources(ResourceScan scan) {
+        AndroidApp app = AndroidFindings.app(scan);
+        if (app == null) return;
+        Models m = scan.context().models();
+        Set<String> noDisplay = Tables.set(m, "android-no-display-themes");
+        Checker checker = new Checker(scan.context(), m);
+        Program program = scan.context().program();
+        try {
+            for (String cb : program.subtypes(LIFECYCLE_CALLBACKS)) {
+                if (program.isApp(cb) && checker.classSets(cb)) return; // every activity is secured
+            }
+            for (AndroidApp.Component c : app.components()) {
+                if (c.kind() != AndroidApp.Kind.ACTIVITY || !c.enabled() || c.implementation() == null) continue;
+                if (!program.isApp(c.implementation())) continue;
+                String theme = c.element().android("theme");
+                if (theme != null && noDisplay.contains(theme.strip())) continue;
+                if (checker.activitySets(c.implementation())) continue;
+                scan.reporter().report(AndroidFindings.at(app, RULE, AndroidApp.MANIFEST, c.line(), "Activity "
+                        + c.className() + " never sets FLAG_SECURE on its window: what it shows can be captured in "
+                        + "screenshots, screen recordings and the recent-apps overview", "MEDIUM", "activity|" + c.className()));
+            }
+        } catch (ValueContext.BudgetExceeded e) {
+            // out of time: the remaining activities are not judged
+        }
+    }
+
+    /** Which app classes and methods set FLAG_SECURE; memoised. Used by one thread. */
+    private static final class Checker {
+        private final AnalysisContext ctx;
+        private final Program program;
+        private final List<Rows.Argument> rows = new ArrayList<>();
+        private final int flag;
+        private final Map<String, Boolean> methods = new HashMap<>();
+        private final Map<String, Boolean> classes = new HashMap<>();
+        private Map<String, List<String>> nested;
+
+        Checker(AnalysisContext ctx, Models m) {
+            this.ctx = ctx;
+            this.program = ctx.program();
+            for (Rows.Argument a : m.arguments) if (a.kind().equals(KIND)) rows.add(a);
+            this.flag = AndroidFindings.number(m, "android-flag-secure");
+        }
+
+        /** The activity class or one of its app superclasses sets the flag. */
+        boolean activitySets(String activity) {
+            Set<String> seen = new HashSet<>();
+            for (String c = activity; c != null && program.isApp(c) && seen.add(c); ) {
+                if (classSets(c)) return true;
+                ClassInfo info = program.find(c);
+                c = info == null ? null : info.superName();
+            }
+            return false;
+        }
+
+        /** A method of the class or of a class nested in it sets the flag. */
+        boolean classSets(String cls) {
+            Boolean known = classes.get(cls);
+            if (known != null) return known;
+            classes.put(cls, false);
+            boolean sets = false;
+            List<String> all = new ArrayList<>();
+            all.add(cls);
+            all.addAll(nested().getOrDefault(cls, List.of()));
+            for (String c : all) {
+                ClassNode node = ctx.classNode(c);
+                if (node == null) continue;
+                for (MethodNode mn : node.methods) {
+                    if (methodSets(node, mn, 0)) {
+                        sets = true;
+                        break;
+                    }
+                }
+                if (sets) break;
+            }
+            classes.put(cls, sets);
+            return sets;
+        }
+
+        private boolean methodSets(ClassNode owner, MethodNode mn, int depth) {
+            if ((mn.access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) != 0 || mn.instructions.size() == 0) return false;
+            String key = depth + " " + owner.name + "." + mn.name + mn.desc;
+            Boolean known = methods.get(key);
+            if (known != null) return known;
+            methods.put(key, false); // recursion: not (yet) known to set it
+            boolean sets = false;
+            for (AbstractInsnNode insn = mn.instructions.getFirst(); insn != null && !sets; insn = insn.getNext()) {
+                if (!(insn instanceof MethodInsnNode mi)) continue;
+                Rows.Argument row = row(mi);
+                if (row != null) {
+                    sets = flagArgumentSets(owner, mn, mi, row.argument());
+                } else if (depth < MAX_DEPTH && program.isApp(mi.owner)) {
+                    sets = callSets(mi, depth + 1);
+                }
+            }
+            methods.put(key, sets);
+            return sets;
+        }
+
+        private Rows.Argument row(MethodInsnNode mi) {
+            for (Rows.Argument a : rows) if (ValueInterpreter.matches(a.method(), mi, program)) return a;
+            return null;
+        }
+
+        /** The flags argument has the bit, or is not a known constant. */
+        private boolean flagArgumentSets(ClassNode owner, MethodNode mn, MethodInsnNode mi, int argument) {
+            Optional<MethodFrames> f = ctx.frames(new MethodRef(owner.name, mn.name, mn.desc), 0);
+            if (f.isEmpty()) return true; // cannot tell: the developer may set it
+            Value v = f.get().argument(mi, mi.desc, mi.getOpcode() != Opcodes.INVOKESTATIC, argument);
+            if (v == null) return false; // unreachable call
+            if (!v.isKnown()) return true;
+            for (Object c : v.constants()) {
+                if (c instanceof Number n && (n.intValue() & flag) != 0) return true;
+            }
+            return false;
+        }
+
+        /** A call into app code: the method it resolves to (in the owner or an app superclass) sets the flag. */
+        private boolean callSets(MethodInsnNode mi, int depth) {
+            Set<String> seen = new HashSet<>();
+            for (String c = mi.owner; c != null && program.isApp(c) && seen.add(c); ) {
+                ClassNode node = ctx.classNode(c);
+                if (node == null) return false;
+                MethodNode target = AnalysisContext.findMethod(node, mi.name, mi.desc);
+                if (target != null) return methodSets(node, target, depth);
+                c = node.superName;
+            }
+            return false;
+        }
+
+        /** App classes nested in each app class (Outer$Inner, Outer$1, Outer$$ExternalSyntheticLambda0). */
+        private Map<String, List<String>> nested() {
+            if (nested == null) {
+                nested = new HashMap<>();
+                List<String> names = new ArrayList<>();
+                for (Program.AppClass a : program.appClasses()) names.add(a.info().name());
+                names.sort(null);
+                for (String name : names) {
+                    int slash = name.lastIndexOf('/');
+                    for (int d = name.indexOf('$', slash + 1); d > 0; d = name.indexOf('$', d + 1)) {
+                        nested.computeIfAbsent(name.substring(0, d), k -> new ArrayList<>()).add(name);
+                    }
+                }
+            }
+            return nested;
+        }
+    }
+}
