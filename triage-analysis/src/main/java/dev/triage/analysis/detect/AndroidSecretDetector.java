@@ -38,8 +38,17 @@ public final class AndroidSecretDetector implements Detector {
     private static final Pattern LABEL_WORD = Pattern.compile("\\p{Lu}\\p{Ll}{1,40}\\p{P}?");
     private static final Pattern NAME_TOKEN = Pattern.compile("[^A-Za-z0-9]+|(?<=[a-z0-9])(?=[A-Z])");
 
-    /** A credential format; {@code grouped}: the pattern marks the credential with a group named "secret". */
-    record Format(String name, Pattern pattern, boolean grouped) {
+    /**
+     * A credential format; {@code hints}: lower-case strings one of which the text must contain for the pattern to
+     * run; {@code grouped}: the pattern marks the credential with a group named "secret".
+     */
+    record Format(String name, Pattern pattern, List<String> hints, boolean grouped) {
+        /** The text (and its lower-case copy) may hold this format. */
+        boolean mayOccur(String lowerCase) {
+            for (String h : hints) if (lowerCase.contains(h)) return true;
+            return hints.isEmpty();
+        }
+
         /** The credential a match found. */
         String value(Matcher m) {
             return grouped ? m.group("secret") : m.group();
@@ -71,7 +80,9 @@ public final class AndroidSecretDetector implements Detector {
         List<Format> out = new ArrayList<>();
         for (JsonNode f : m.table("android-secret-formats")) {
             String p = f.get("pattern").asText();
-            out.add(new Format(f.get("name").asText(), Pattern.compile(p), p.contains("(?<secret>")));
+            List<String> hints = new ArrayList<>();
+            f.path("hints").forEach(h -> hints.add(h.asText().toLowerCase(Locale.ROOT)));
+            out.add(new Format(f.get("name").asText(), Pattern.compile(p), List.copyOf(hints), p.contains("(?<secret>")));
         }
         return out;
     }
@@ -177,7 +188,9 @@ public final class AndroidSecretDetector implements Detector {
             Set<Integer> leftToConfig = configSecretLines(scan, r.name(), names, qualifiers);
             Set<String> seen = new HashSet<>();
             List<Hit> hits = new ArrayList<>();
+            String lower = text.toLowerCase(Locale.ROOT);
             for (Format f : formats) {
+                if (!f.mayOccur(lower)) continue;
                 Matcher mt = f.pattern().matcher(text);
                 while (mt.find()) {
                     String value = f.value(mt);
@@ -216,7 +229,9 @@ public final class AndroidSecretDetector implements Detector {
     private static Hit firstHit(String value, List<Format> formats, Set<String> examples) {
         String v = value.length() > 65_536 ? value.substring(0, 65_536) : value;
         Hit best = null;
+        String lower = v.toLowerCase(Locale.ROOT);
         for (Format f : formats) {
+            if (!f.mayOccur(lower)) continue;
             Matcher mt = f.pattern().matcher(v);
             while (mt.find()) {
                 if (isExample(mt.group(), examples)) continue;
