@@ -116,9 +116,17 @@ public final class AndroidComponentDetector implements Detector {
     private static void weakPermissions(ResourceScan scan, AndroidApp app) {
         Map<String, List<String>> guarded = new LinkedHashMap<>();
         for (AndroidApp.Component c : app.components()) {
-            for (String p : new String[]{c.permission(), c.readPermission(), c.writePermission()}) {
-                if (p == null) continue;
-                List<String> l = guarded.computeIfAbsent(p, k -> new ArrayList<>());
+            List<String> perms = new ArrayList<>(java.util.Arrays.asList(c.permission(), c.readPermission(), c.writePermission()));
+            if (c.kind() == AndroidApp.Kind.PROVIDER) {
+                for (XmlTree.Element pp : c.element().children("path-permission")) {
+                    perms.add(pp.android("permission"));
+                    perms.add(pp.android("readPermission"));
+                    perms.add(pp.android("writePermission"));
+                }
+            }
+            for (String p : perms) {
+                if (p == null || p.isBlank()) continue;
+                List<String> l = guarded.computeIfAbsent(p.strip(), k -> new ArrayList<>());
                 if (!l.contains(c.className())) l.add(c.className());
             }
         }

@@ -18,11 +18,13 @@ import java.util.Set;
  *
  * <p>Explicit settings point at the configuration element (the {@code <certificates src="user">} element for user
  * CAs); attributes and defaults point at the manifest's {@code <application>}. Domain configs that name only hosts on
- * the device ({@code android-local-hosts}) are not findings.
+ * the device ({@code android-local-hosts}) are not findings, nor is anything of an app that does not hold the
+ * INTERNET permission.
  */
 public final class AndroidNetworkConfigDetector implements Detector {
     static final String CLEARTEXT = "android/cleartext-traffic";
     static final String USER_CA = "android/user-ca-trusted";
+    static final String INTERNET = "android.permission.INTERNET";
 
     @Override
     public Set<String> rules() {
@@ -34,6 +36,8 @@ public final class AndroidNetworkConfigDetector implements Detector {
         AndroidApp app = AndroidFindings.app(scan);
         if (app == null || app.application() == null) return;
         Models m = scan.context().models();
+        // An app that may not open sockets sends no traffic; a library's permissions merge into the app's.
+        if (!app.library() && !app.usesPermissions().contains(INTERNET)) return;
         AndroidApp.XmlFile nsc = app.networkSecurityConfig();
         cleartext(scan, app, nsc, m);
         userCas(scan, app, nsc, m);

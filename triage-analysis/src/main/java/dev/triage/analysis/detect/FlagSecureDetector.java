@@ -16,6 +16,7 @@ import dev.triage.program.android.AndroidApp;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.FieldInsnNode;
 import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 
@@ -30,8 +31,9 @@ import java.util.Set;
 /**
  * android/missing-flag-secure (informational): an activity of the app's own code whose class, app superclasses and
  * nested classes (lambdas, listeners) never set FLAG_SECURE on a window, directly or through app helpers up to
- * {@link #MAX_DEPTH} calls deep. The calls that set window flags are model rows of kind {@code window-flags}; a flags
- * value that is not a known constant counts as setting the flag. An activity lifecycle callback of the app that sets
+ * {@link #MAX_DEPTH} calls deep. The calls that set window flags are model rows of kind {@code window-flags}, the
+ * fields that hold them the table {@code android-window-flags-fields}; a flags value that is not a known constant
+ * counts as setting the flag. An activity lifecycle callback of the app that sets
  * it secures every activity. Activities of libraries, disabled ones and ones that never draw ({@code
  * android-no-display-themes}) are not reported. The finding stands at the activity's manifest element.
  */
@@ -84,6 +86,7 @@ public final class FlagSecureDetector implements Detector {
         private final Program program;
         private final List<Rows.Argument> rows = new ArrayList<>();
         private final int flag;
+        private final Set<String> flagFields;
         private final Map<String, Boolean> methods = new HashMap<>();
         private final Map<String, Boolean> classes = new HashMap<>();
         private Map<String, List<String>> nested;
@@ -93,6 +96,12 @@ public final class FlagSecureDetector implements Detector {
             this.program = ctx.program();
             for (Rows.Argument a : m.arguments) if (a.kind().equals(KIND)) rows.add(a);
             this.flag = AndroidFindings.number(m, "android-flag-secure");
+            Set<String> fields = new HashSet<>();
+            for (String f : Tables.set(m, "android-window-flags-fields")) {
+                int dot = f.lastIndexOf('.');
+                fields.add(f.substring(0, dot).replace('.', '/') + "." + f.substring(dot + 1));
+            }
+            this.flagFields = fields;
         }
 
         /** The activity class or one of its app superclasses sets the flag. */
@@ -138,6 +147,11 @@ public final class FlagSecureDetector implements Detector {
             methods.put(key, false); // recursion: not (yet) known to set it
             boolean sets = false;
             for (AbstractInsnNode insn = mn.instructions.getFirst(); insn != null && !sets; insn = insn.getNext()) {
+                if (insn instanceof FieldInsnNode fi && fi.getOpcode() == Opcodes.PUTFIELD
+                        && flagFields.contains(fi.owner + "." + fi.name)) {
+                    sets = storedValueSets(owner, mn, fi); // params.flags |= FLAG_SECURE; window.setAttributes(params)
+                    continue;
+                }
                 if (!(insn instanceof MethodInsnNode mi)) continue;
                 Rows.Argument row = row(mi);
                 if (row != null) {
@@ -161,6 +175,19 @@ public final class FlagSecureDetector implements Detector {
             if (f.isEmpty()) return true; // cannot tell: the developer may set it
             Value v = f.get().argument(mi, mi.desc, mi.getOpcode() != Opcodes.INVOKESTATIC, argument);
             if (v == null) return false; // unreachable call
+            return has(v);
+        }
+
+        /** The value a field write stores has the bit, or is not a known constant. */
+        private boolean storedValueSets(ClassNode owner, MethodNode mn, FieldInsnNode store) {
+            Optional<MethodFrames> f = ctx.frames(new MethodRef(owner.name, mn.name, mn.desc), 0);
+            if (f.isEmpty()) return true;
+            var frame = f.get().before(store);
+            if (frame == null) return false;
+            return has(frame.getStack(frame.getStackSize() - 1));
+        }
+
+        private boolean has(Value v) {
             if (!v.isKnown()) return true;
             for (Object c : v.constants()) {
                 if (c instanceof Number n && (n.intValue() & flag) != 0) return true;

@@ -61,7 +61,7 @@ class AndroidConfigDetectorsTest {
     private static String manifest(String usesSdk, String applicationAttributes, String body) {
         return """
                 <manifest xmlns:android="http://schemas.android.com/apk/res/android" package="com.acme.care">
-                  %s
+                  %s<uses-permission android:name="android.permission.INTERNET"/>
                   <application %s>
                 %s
                   </application>
@@ -76,6 +76,9 @@ class AndroidConfigDetectorsTest {
                 "android/user-ca-trusted AndroidManifest.xml:3", "android/outdated-min-sdk AndroidManifest.xml:2"),
                 reorder(scan("app.apk", files(m))));
         assertEquals(List.of(), scan("lib.aar", files(m)), "a library's manifest leaves the defaults to the app");
+        assertEquals(List.of("android/allow-backup AndroidManifest.xml:3", "android/outdated-min-sdk AndroidManifest.xml:2"),
+                reorder(scan("app.apk", files(m.replace("android.permission.INTERNET", "android.permission.VIBRATE")))),
+                "an app without the INTERNET permission sends no traffic");
         String explicit = manifest("<uses-sdk android:minSdkVersion=\"14\"/>",
                 "android:allowBackup=\"true\" android:usesCleartextTraffic=\"true\" android:debuggable=\"true\"", "");
         assertEquals(List.of("android/allow-backup AndroidManifest.xml:3", "android/cleartext-traffic AndroidManifest.xml:3",
