@@ -21,17 +21,15 @@ import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * android/missing-flag-secure (informational): an activity of the app's own code whose class, app superclasses and
  * nested classes (lambdas, listeners) never set FLAG_SECURE on a window, directly or through app helpers up to
- * {@link #MAX_DEPTH} calls deep. The calls that set window flags are model rows of kind {@code window-flags}, the
+ * {@link #MAX_DEPTH} call graph edges away. The calls that set window flags are model rows of kind {@code window-flags}, the
  * fields that hold them the table {@code android-window-flags-fields}; a flags value that is not a known constant
  * counts as setting the flag. An activity lifecycle callback of the app that sets
  * it secures every activity. Activities of libraries, disabled ones and ones that never draw ({@code
@@ -80,16 +78,17 @@ public final class FlagSecureDetector implements Detector {
         }
     }
 
-    /** Which app classes and methods set FLAG_SECURE; memoised. Used by one thread. */
+    /**
+     * Which app classes set FLAG_SECURE: those with a method that sets it, or calls (within {@link #MAX_DEPTH} call
+     * graph edges) a method that does. Only classes whose constant pool names a class of the model rows are parsed.
+     */
     private static final class Checker {
         private final AnalysisContext ctx;
         private final Program program;
         private final List<Rows.Argument> rows = new ArrayList<>();
         private final int flag;
         private final Set<String> flagFields;
-        private final Map<String, Boolean> methods = new HashMap<>();
-        private final Map<String, Boolean> classes = new HashMap<>();
-        private Map<String, List<String>> nested;
+        private Set<String> secureClasses;
 
         Checker(AnalysisContext ctx, Models m) {
             this.ctx = ctx;
@@ -104,7 +103,7 @@ public final class FlagSecureDetector implements Detector {
             this.flagFields = fields;
         }
 
-        /** The activity class or one of its app superclasses sets the flag. */
+        /** The activity class, one of its app superclasses, or a class nested in one of them sets the flag. */
         boolean activitySets(String activity) {
             Set<String> seen = new HashSet<>();
             for (String c = activity; c != null && program.isApp(c) && seen.add(c); ) {
@@ -115,53 +114,71 @@ public final class FlagSecureDetector implements Detector {
             return false;
         }
 
-        /** A method of the class or of a class nested in it sets the flag. */
+        /** The class, or a class nested in it ({@code Outer$1}, {@code Outer$$ExternalSyntheticLambda0}), sets the flag. */
         boolean classSets(String cls) {
-            Boolean known = classes.get(cls);
-            if (known != null) return known;
-            classes.put(cls, false);
-            boolean sets = false;
-            List<String> all = new ArrayList<>();
-            all.add(cls);
-            all.addAll(nested().getOrDefault(cls, List.of()));
-            for (String c : all) {
-                ClassNode node = ctx.classNode(c);
-                if (node == null) continue;
-                for (MethodNode mn : node.methods) {
-                    if (methodSets(node, mn, 0)) {
-                        sets = true;
+            Set<String> secure = secureClasses();
+            if (secure.contains(cls)) return true;
+            for (String s : secure) if (s.startsWith(cls + "$")) return true;
+            return false;
+        }
+
+        private Set<String> secureClasses() {
+            if (secureClasses != null) return secureClasses;
+            // 1. methods that set the flag themselves, in classes whose constant pool names a window-flags class
+            List<byte[]> needles = new ArrayList<>();
+            Set<String> owners = new java.util.TreeSet<>();
+            for (Rows.Argument a : rows) owners.add(a.method().owner());
+            for (String f : flagFields) owners.add(f.substring(0, f.lastIndexOf('.')));
+            for (String o : owners) needles.add(o.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            List<String> candidates = new ArrayList<>();
+            for (Program.AppClass a : program.appClasses()) {
+                for (byte[] n : needles) {
+                    if (contains(a.bytes(), n)) {
+                        candidates.add(a.info().name());
                         break;
                     }
                 }
-                if (sets) break;
             }
-            classes.put(cls, sets);
-            return sets;
+            candidates.sort(null);
+            Set<MethodRef> reach = new HashSet<>();
+            List<MethodRef> frontier = new ArrayList<>();
+            for (String c : candidates) {
+                ClassNode node = ctx.classNode(c);
+                if (node == null) continue;
+                for (MethodNode mn : node.methods) {
+                    if (setsDirectly(node, mn)) {
+                        MethodRef r = new MethodRef(node.name, mn.name, mn.desc);
+                        if (reach.add(r)) frontier.add(r);
+                    }
+                }
+            }
+            // 2. their callers, up to MAX_DEPTH calls away
+            for (int depth = 0; depth < MAX_DEPTH && !frontier.isEmpty(); depth++) {
+                List<MethodRef> next = new ArrayList<>();
+                for (MethodRef r : frontier) {
+                    for (MethodRef caller : program.callGraph().callers(r)) if (reach.add(caller)) next.add(caller);
+                }
+                frontier = next;
+            }
+            Set<String> out = new HashSet<>();
+            for (MethodRef r : reach) out.add(r.owner());
+            secureClasses = out;
+            return out;
         }
 
-        private boolean methodSets(ClassNode owner, MethodNode mn, int depth) {
+        private boolean setsDirectly(ClassNode owner, MethodNode mn) {
             if ((mn.access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) != 0 || mn.instructions.size() == 0) return false;
-            String key = depth + " " + owner.name + "." + mn.name + mn.desc;
-            Boolean known = methods.get(key);
-            if (known != null) return known;
-            methods.put(key, false); // recursion: not (yet) known to set it
-            boolean sets = false;
-            for (AbstractInsnNode insn = mn.instructions.getFirst(); insn != null && !sets; insn = insn.getNext()) {
+            for (AbstractInsnNode insn = mn.instructions.getFirst(); insn != null; insn = insn.getNext()) {
                 if (insn instanceof FieldInsnNode fi && fi.getOpcode() == Opcodes.PUTFIELD
                         && flagFields.contains(fi.owner + "." + fi.name)) {
-                    sets = storedValueSets(owner, mn, fi); // params.flags |= FLAG_SECURE; window.setAttributes(params)
-                    continue;
-                }
-                if (!(insn instanceof MethodInsnNode mi)) continue;
-                Rows.Argument row = row(mi);
-                if (row != null) {
-                    sets = flagArgumentSets(owner, mn, mi, row.argument());
-                } else if (depth < MAX_DEPTH && program.isApp(mi.owner)) {
-                    sets = callSets(mi, depth + 1);
+                    // params.flags |= FLAG_SECURE; window.setAttributes(params)
+                    if (storedValueSets(owner, mn, fi)) return true;
+                } else if (insn instanceof MethodInsnNode mi) {
+                    Rows.Argument row = row(mi);
+                    if (row != null && flagArgumentSets(owner, mn, mi, row.argument())) return true;
                 }
             }
-            methods.put(key, sets);
-            return sets;
+            return false;
         }
 
         private Rows.Argument row(MethodInsnNode mi) {
@@ -195,34 +212,14 @@ public final class FlagSecureDetector implements Detector {
             return false;
         }
 
-        /** A call into app code: the method it resolves to (in the owner or an app superclass) sets the flag. */
-        private boolean callSets(MethodInsnNode mi, int depth) {
-            Set<String> seen = new HashSet<>();
-            for (String c = mi.owner; c != null && program.isApp(c) && seen.add(c); ) {
-                ClassNode node = ctx.classNode(c);
-                if (node == null) return false;
-                MethodNode target = AnalysisContext.findMethod(node, mi.name, mi.desc);
-                if (target != null) return methodSets(node, target, depth);
-                c = node.superName;
+        static boolean contains(byte[] hay, byte[] needle) {
+            outer:
+            for (int i = 0, last = hay.length - needle.length; i <= last; i++) {
+                if (hay[i] != needle[0]) continue;
+                for (int j = 1; j < needle.length; j++) if (hay[i + j] != needle[j]) continue outer;
+                return true;
             }
             return false;
-        }
-
-        /** App classes nested in each app class (Outer$Inner, Outer$1, Outer$$ExternalSyntheticLambda0). */
-        private Map<String, List<String>> nested() {
-            if (nested == null) {
-                nested = new HashMap<>();
-                List<String> names = new ArrayList<>();
-                for (Program.AppClass a : program.appClasses()) names.add(a.info().name());
-                names.sort(null);
-                for (String name : names) {
-                    int slash = name.lastIndexOf('/');
-                    for (int d = name.indexOf('$', slash + 1); d > 0; d = name.indexOf('$', d + 1)) {
-                        nested.computeIfAbsent(name.substring(0, d), k -> new ArrayList<>()).add(name);
-                    }
-                }
-            }
-            return nested;
         }
     }
 }

@@ -1,6 +1,7 @@
 package corpus.androidmanifest.screens;
 
 import android.app.Activity;
+import android.view.Window;
 import android.view.WindowManager;
 
 /** Helpers for windows that show personal data. */
@@ -9,6 +10,10 @@ final class ScreenGuard {
     }
 
     static void protect(Activity activity) {
-        activity.getWindow().addFlags(WindowManager.LayoutParams.FLAG_SECURE | WindowManager.LayoutParams.FLAG_KEEP_SCREEN_ON);
+        secure(activity.getWindow());
+    }
+
+    private static void secure(Window window) {
+        window.addFlags(WindowManager.LayoutParams.FLAG_SECURE | WindowManager.LayoutParams.FLAG_KEEP_SCREEN_ON);
     }
 }
