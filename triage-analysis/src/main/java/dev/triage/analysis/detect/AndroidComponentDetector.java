@@ -85,7 +85,7 @@ public final class AndroidComponentDetector implements Detector {
                 case RECEIVER -> "any app on the device can send it broadcasts";
                 case PROVIDER -> "any app on the device can query and change its data";
             };
-            String message = kindName(c.kind()) + " " + c.className() + " " + how + " and " + guard + ": " + reach;
+            String message = kindName(c.kind()) + " " + AndroidFindings.name(c.className()) + " " + how + " and " + guard + ": " + reach;
             String key = "component|" + c.className();
             scan.reporter().report(severity < 0
                     ? AndroidFindings.at(app, EXPORTED, AndroidApp.MANIFEST, c.line(), message, "HIGH", key)
@@ -98,7 +98,7 @@ public final class AndroidComponentDetector implements Detector {
         if (permission == null) return "no permission guards it";
         AndroidApp.Permission p = app.permission(permission);
         if (p != null) return "only " + permission + ", a permission of protection level " + p.baseLevel() + ", guards it";
-        return "only " + permission + ", a platform permission any app can obtain, guards it";
+        return "only " + AndroidFindings.name(permission) + ", a platform permission any app can obtain, guards it";
     }
 
     static String kindName(AndroidApp.Kind k) {
@@ -138,9 +138,9 @@ public final class AndroidComponentDetector implements Detector {
                     : "any app can request it and the user grants it with one tap";
             List<String> comps = guarded.getOrDefault(p.name(), List.of());
             String guards = comps.isEmpty() ? "it guards no component of this manifest"
-                    : "it is all that guards " + AndroidFindings.list(comps, 5);
+                    : "it is all that guards " + AndroidFindings.name(AndroidFindings.list(comps, 5));
             scan.reporter().report(AndroidFindings.at(app, WEAK_PERMISSION, AndroidApp.MANIFEST, p.element().line(),
-                    "Permission " + p.name() + " is declared with protection level " + level + written + ": " + who
+                    "Permission " + AndroidFindings.name(p.name()) + " is declared with protection level " + level + written + ": " + who
                             + "; " + guards, "HIGH", "permission|" + p.name()));
         }
     }
@@ -159,11 +159,11 @@ public final class AndroidComponentDetector implements Detector {
                 boolean rg = guards(app, read, open);
                 boolean wg = guards(app, write, open);
                 if (rg && !wg) {
-                    report(scan, app, c.line(), "Content provider " + c.className() + " guards reads with " + read
+                    report(scan, app, c.line(), "Content provider " + AndroidFindings.name(c.className()) + " guards reads with " + AndroidFindings.name(read)
                             + " but " + openSide(app, write, "writes") + ": any app on the device can insert, update and"
                             + " delete its data", "provider|" + c.className() + "|write");
                 } else if (wg && !rg) {
-                    report(scan, app, c.line(), "Content provider " + c.className() + " guards writes with " + write
+                    report(scan, app, c.line(), "Content provider " + AndroidFindings.name(c.className()) + " guards writes with " + AndroidFindings.name(write)
                             + " but " + openSide(app, read, "reads") + ": any app on the device can query its data",
                             "provider|" + c.className() + "|read");
                 }
@@ -174,12 +174,12 @@ public final class AndroidComponentDetector implements Detector {
                     if (any != null) continue;
                     String path = pathOf(pp);
                     if (pr != null && pw == null && !wg) {
-                        report(scan, app, pp.line(), "A path-permission of content provider " + c.className()
-                                + " guards reads of " + path + " with " + pr + " but nothing guards writes to it:"
+                        report(scan, app, pp.line(), "A path-permission of content provider " + AndroidFindings.name(c.className())
+                                + " guards reads of " + path + " with " + AndroidFindings.name(pr) + " but nothing guards writes to it:"
                                 + " any app on the device can change that data", "path-permission|" + c.className() + "|" + path);
                     } else if (pw != null && pr == null && !rg) {
-                        report(scan, app, pp.line(), "A path-permission of content provider " + c.className()
-                                + " guards writes to " + path + " with " + pw + " but nothing guards reads of it:"
+                        report(scan, app, pp.line(), "A path-permission of content provider " + AndroidFindings.name(c.className())
+                                + " guards writes to " + path + " with " + AndroidFindings.name(pw) + " but nothing guards reads of it:"
                                 + " any app on the device can query that data", "path-permission|" + c.className() + "|" + path);
                     }
                 }
@@ -191,7 +191,7 @@ public final class AndroidComponentDetector implements Detector {
                 if (pathsMeta.contains(md.android("name"))) paths = md;
             }
             if (paths == null) {
-                report(scan, app, c.line(), "Content provider " + c.className() + " sets grantUriPermissions=\"true\""
+                report(scan, app, c.line(), "Content provider " + AndroidFindings.name(c.className()) + " sets grantUriPermissions=\"true\""
                         + " without <grant-uri-permission> elements: any of its URIs can be granted to other apps, by an"
                         + " intent the app can be tricked into forwarding", "provider-grant|" + c.className());
                 continue;
@@ -202,7 +202,7 @@ public final class AndroidComponentDetector implements Detector {
             for (XmlTree.Element p : f.root().children()) {
                 if (!broad.contains(p.name())) continue;
                 scan.reporter().report(AndroidFindings.at(app, PROVIDER, f.path(), p.line(), "FileProvider "
-                        + c.className() + " shares <" + p.name() + "> in " + f.path() + ": a URI grant can hand any file"
+                        + AndroidFindings.name(c.className()) + " shares <" + p.name() + "> in " + f.path() + ": a URI grant can hand any file"
                         + " the app can read, its private databases included, to another app", "HIGH",
                         "file-provider|" + c.className() + "|" + p.name()));
                 break;
@@ -214,7 +214,7 @@ public final class AndroidComponentDetector implements Detector {
     private static String openSide(AndroidApp app, String permission, String side) {
         if (permission == null) return "not " + side;
         AndroidApp.Permission p = app.permission(permission);
-        return side + " only with " + permission + (p != null ? ", a permission of protection level " + p.baseLevel()
+        return side + " only with " + AndroidFindings.name(permission) + (p != null ? ", a permission of protection level " + p.baseLevel()
                 : ", a platform permission any app can obtain");
     }
 
@@ -265,7 +265,7 @@ public final class AndroidComponentDetector implements Detector {
                 continue;
             }
             scan.reporter().report(AndroidFindings.at(app, TASK, AndroidApp.MANIFEST, c.line(), "Activity "
-                    + c.className() + " " + why + " and " + before + ", without taskAffinity=\"\": a malicious app can"
+                    + AndroidFindings.name(c.className()) + " " + why + " and " + before + ", without taskAffinity=\"\": a malicious app can"
                     + " slip a look-alike activity into its task (StrandHogg)", "HIGH", "activity|" + c.className()));
         }
     }

@@ -79,6 +79,12 @@ final class AndroidFindings {
         return String.join(", ", names.subList(0, max)) + " and " + (names.size() - max) + " more";
     }
 
+    /** A name from the app (component class, permission), bounded for a message. */
+    static String name(String s) {
+        if (s == null) return "";
+        return s.length() > 200 ? s.substring(0, 200) + "..." : s;
+    }
+
     /** A value from the app, shortened for a message. */
     static String shown(String s) {
         if (s == null) return "";

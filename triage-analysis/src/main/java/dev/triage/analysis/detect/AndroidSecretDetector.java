@@ -163,9 +163,12 @@ public final class AndroidSecretDetector implements Detector {
         if (v.startsWith("@") || v.startsWith("?") || v.contains("://")) return false;
         if (LABEL_WORD.matcher(v).matches() || FORMAT_SPECIFIER.matcher(v).find()) return false;
         for (Pattern p : placeholders) if (p.matcher(v).matches()) return false;
+        // made of the name's own words: a preference key ("api_token") or the name again ("APIKEY" for api_key)
         List<String> own = tokens(name);
         List<String> words = tokens(v);
-        return words.isEmpty() || !own.containsAll(words);
+        if (!words.isEmpty() && own.containsAll(words)) return false;
+        String joined = String.join("", own);
+        return words.isEmpty() || !joined.contains(String.join("", words));
     }
 
     // ---------------------------------------------------------------- assets and raw files

@@ -70,7 +70,7 @@ public final class FlagSecureDetector implements Detector {
                 if (theme != null && noDisplay.contains(theme.strip())) continue;
                 if (checker.activitySets(c.implementation())) continue;
                 scan.reporter().report(AndroidFindings.at(app, RULE, AndroidApp.MANIFEST, c.line(), "Activity "
-                        + c.className() + " never sets FLAG_SECURE on its window: what it shows can be captured in "
+                        + AndroidFindings.name(c.className()) + " never sets FLAG_SECURE on its window: what it shows can be captured in "
                         + "screenshots, screen recordings and the recent-apps overview", "MEDIUM", "activity|" + c.className()));
             }
         } catch (ValueContext.BudgetExceeded e) {

@@ -176,7 +176,7 @@ class AndroidConfigDetectorsTest {
             assertTrue(AndroidSecretDetector.looksLikeSecret(v, "db_password", placeholders), v);
         }
         for (String v : List.of("Password", "Passwort:", "Enter your password", "%1$s", "@string/other", "YOUR_API_KEY",
-                "xxxxxx", "<api-key>", "${API_KEY}", "password", "db_password", "https://api.acme.example", "abc")) {
+                "xxxxxx", "<api-key>", "${API_KEY}", "password", "db_password", "DBPASSWORD", "https://api.acme.example", "abc")) {
             assertFalse(AndroidSecretDetector.looksLikeSecret(v, "db_password", placeholders), v);
         }
     }
