@@ -33,9 +33,11 @@ public final class AndroidAppConfigDetector implements Detector {
         XmlTree.Element application = app.application();
         if (application != null) {
             if (Boolean.TRUE.equals(app.applicationFlag("debuggable"))) {
+                String raw = application.android("debuggable");
+                String via = raw != null && raw.startsWith("@") ? " (through " + AndroidFindings.shown(raw) + ")" : "";
                 scan.reporter().report(AndroidFindings.at(app, DEBUGGABLE, AndroidApp.MANIFEST, application.line(),
-                        "The application sets android:debuggable=\"true\": anyone with the device can attach a debugger"
-                                + " and run code with the app's data", "HIGH", "application|debuggable"));
+                        "The application sets android:debuggable=\"true\"" + via + ": anyone with the device can attach"
+                                + " a debugger and run code with the app's data", "HIGH", "application|debuggable"));
             }
             backup(scan, app, application, m);
         }
