@@ -1,8 +1,13 @@
 package dev.triage.analysis;
 
+import dev.triage.analysis.detect.AndroidAppConfigDetector;
+import dev.triage.analysis.detect.AndroidComponentDetector;
+import dev.triage.analysis.detect.AndroidNetworkConfigDetector;
+import dev.triage.analysis.detect.AndroidSecretDetector;
 import dev.triage.analysis.detect.ApkSigningDetector;
 import dev.triage.analysis.detect.CleartextHttpDetector;
 import dev.triage.analysis.detect.ConfigSecretDetector;
+import dev.triage.analysis.detect.FlagSecureDetector;
 import dev.triage.analysis.detect.HardcodedPasswordDetector;
 import dev.triage.analysis.detect.KeyMaterialDetector;
 import dev.triage.analysis.detect.ObjectStateDetector;
@@ -52,6 +57,11 @@ public final class Analyses {
                 new ConfigSecretDetector(),
                 new ApkSigningDetector(models),
                 new TrackerSdkDetector(models),
+                new AndroidAppConfigDetector(),
+                new AndroidNetworkConfigDetector(),
+                new AndroidComponentDetector(),
+                new AndroidSecretDetector(),
+                new FlagSecureDetector(),
                 new TaintDetector(models));
     }
 

@@ -154,6 +154,23 @@ class AndroidAppTest {
     }
 
     @Test
+    void originsLibrariesAndResolvedFlags() {
+        AndroidApp a = app();
+        assertEquals("app.apk!/AndroidManifest.xml", a.origin("AndroidManifest.xml"));
+        assertEquals("app.apk!/res/xml/nsc.xml", a.origin("res/xml/nsc.xml"));
+        assertEquals("app.apk!/android-resources.xml", a.origin("android-resources.xml"));
+        assertEquals("assets/unknown.json", a.origin("assets/unknown.json"), "unknown files keep their name");
+        assertFalse(a.library());
+        assertEquals(Boolean.TRUE, a.flag("@bool/debug"));
+        assertEquals(Boolean.FALSE, a.flag("0x0"));
+        assertNull(a.flag("@bool/absent"));
+        assertNull(a.flag(null));
+        List<ResourceEntry> aar = List.of(new ResourceEntry("AndroidManifest.xml", "/libs/care-sdk.AAR!/AndroidManifest.xml",
+                MANIFEST.getBytes(StandardCharsets.UTF_8), CodeRole.APP));
+        assertTrue(AndroidApp.from(aar).library(), "a manifest read from an .aar is a library's");
+    }
+
+    @Test
     void noManifestNoApp() {
         assertNull(AndroidApp.from(resources(Map.of("res/xml/a.xml", NSC))));
         assertNull(Program.builder().build().android());

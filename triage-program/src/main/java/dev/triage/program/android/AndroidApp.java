@@ -103,11 +103,14 @@ public final class AndroidApp {
     private final ResourceTable resources;
     private final Map<String, ResourceEntry> resourceFiles;
     private final List<String> problems;
+    private final String manifestOrigin;
+    private final String tableOrigin;
     private final Map<String, XmlFile> parsedFiles = new LinkedHashMap<>();
 
     private AndroidApp(String packageName, int minSdk, int targetSdk, XmlTree.Element manifest, XmlTree.Element application,
                        List<Component> components, List<Permission> permissions, List<String> usesPermissions,
-                       ResourceTable resources, Map<String, ResourceEntry> resourceFiles, List<String> problems) {
+                       ResourceTable resources, Map<String, ResourceEntry> resourceFiles, List<String> problems,
+                       String manifestOrigin, String tableOrigin) {
         this.packageName = packageName;
         this.minSdk = minSdk;
         this.targetSdk = targetSdk;
@@ -119,6 +122,8 @@ public final class AndroidApp {
         this.resources = resources;
         this.resourceFiles = resourceFiles;
         this.problems = problems;
+        this.manifestOrigin = manifestOrigin;
+        this.tableOrigin = tableOrigin;
     }
 
     /**
@@ -150,7 +155,8 @@ public final class AndroidApp {
             root = XmlTree.parse(text(manifestEntry));
         } catch (XmlTree.XmlException e) {
             problems.add(MANIFEST + ": " + e.getMessage());
-            return new AndroidApp(null, 1, 1, null, null, List.of(), List.of(), List.of(), table, files, problems);
+            return new AndroidApp(null, 1, 1, null, null, List.of(), List.of(), List.of(), table, files, problems,
+                    manifestEntry.origin(), tableEntry == null ? null : tableEntry.origin());
         }
         String pkg = blankToNull(root.attr("package"));
         int minSdk = 1;
@@ -205,7 +211,8 @@ public final class AndroidApp {
                         List.copyOf(filters)));
             }
         }
-        return new AndroidApp(pkg, minSdk, targetSdk, root, app, comps, perms, uses, table, files, problems);
+        return new AndroidApp(pkg, minSdk, targetSdk, root, app, comps, perms, uses, table, files, problems,
+                manifestEntry.origin(), tableEntry == null ? null : tableEntry.origin());
     }
 
     private static Kind kindOf(String tag) {
@@ -299,6 +306,33 @@ public final class AndroidApp {
     /** The {@code <application>} element, or null. */
     public XmlTree.Element application() {
         return application;
+    }
+
+    /**
+     * The manifest is an Android library's ({@code .aar}): the app that includes the library decides the defaults
+     * (backup, cleartext traffic, trusted CAs, SDK levels), so checks of defaults do not apply to it.
+     */
+    public boolean library() {
+        return manifestOrigin != null && manifestOrigin.toLowerCase(Locale.ROOT).contains(".aar!/");
+    }
+
+    /**
+     * Where a file of the app came from ({@code app.apk!/res/xml/nsc.xml}): the manifest, the decoded resource table
+     * ({@value ResourceTable#RESOURCE_NAME}) or a resource file; the name itself when unknown.
+     */
+    public String origin(String name) {
+        if (name.equals(MANIFEST) && manifestOrigin != null) return manifestOrigin;
+        if (name.equals(ResourceTable.RESOURCE_NAME) && tableOrigin != null) return tableOrigin;
+        ResourceEntry r = resourceFiles.get(name);
+        return r != null ? r.origin() : name;
+    }
+
+    /**
+     * An attribute value read as a boolean, with a resource reference ({@code @bool/x}) resolved: true, false, or null
+     * when absent or not a boolean.
+     */
+    public Boolean flag(String attributeValue) {
+        return bool(resources.value(attributeValue));
     }
 
     /** An attribute of {@code <application>} with resource references resolved, or null. */

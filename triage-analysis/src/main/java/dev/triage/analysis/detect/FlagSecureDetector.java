@@ -1,0 +1,225 @@
+package dev.triage.analysis.detect;
+
+import dev.triage.analysis.AnalysisContext;
+import dev.triage.analysis.Detector;
+import dev.triage.analysis.MethodFrames;
+import dev.triage.analysis.ResourceScan;
+import dev.triage.analysis.model.Models;
+import dev.triage.analysis.model.Rows;
+import dev.triage.analysis.value.Value;
+import dev.triage.analysis.value.ValueContext;
+import dev.triage.analysis.value.ValueInterpreter;
+import dev.triage.program.ClassInfo;
+import dev.triage.program.MethodRef;
+import dev.triage.program.Program;
+import dev.triage.program.android.AndroidApp;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.FieldInsnNode;
+import org.objectweb.asm.tree.MethodInsnNode;
+import org.objectweb.asm.tree.MethodNode;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * android/missing-flag-secure (informational): an activity of the app's own code whose class, app superclasses and
+ * nested classes (lambdas, listeners) never set FLAG_SECURE on a window, directly or through app helpers up to
+ * {@link #MAX_DEPTH} call graph edges away. The calls that set window flags are model rows of kind {@code window-flags}, the
+ * fields that hold them the table {@code android-window-flags-fields}; a flags value that is not a known constant
+ * counts as setting the flag. An activity lifecycle callback of the app that sets
+ * it secures every activity. Activities of libraries, disabled ones and ones that never draw ({@code
+ * android-no-display-themes}) are not reported. The finding stands at the activity's manifest element.
+ */
+public final class FlagSecureDetector implements Detector {
+    static final String RULE = "android/missing-flag-secure";
+    static final String KIND = "window-flags";
+    static final int MAX_DEPTH = 3;
+    private static final String LIFECYCLE_CALLBACKS = "android/app/Application$ActivityLifecycleCallbacks";
+
+    @Override
+    public Set<String> rules() {
+        return Set.of(RULE);
+    }
+
+    @Override
+    public Set<String> modelKinds() {
+        return Set.of(KIND);
+    }
+
+    @Override
+    public void visitResources(ResourceScan scan) {
+        AndroidApp app = AndroidFindings.app(scan);
+        if (app == null) return;
+        Models m = scan.context().models();
+        Set<String> noDisplay = Tables.set(m, "android-no-display-themes");
+        Checker checker = new Checker(scan.context(), m);
+        Program program = scan.context().program();
+        try {
+            for (String cb : program.subtypes(LIFECYCLE_CALLBACKS)) {
+                if (program.isApp(cb) && checker.classSets(cb)) return; // every activity is secured
+            }
+            for (AndroidApp.Component c : app.components()) {
+                if (c.kind() != AndroidApp.Kind.ACTIVITY || !c.enabled() || c.implementation() == null) continue;
+                if (!program.isApp(c.implementation())) continue;
+                String theme = c.element().android("theme");
+                if (theme != null && noDisplay.contains(theme.strip())) continue;
+                if (checker.activitySets(c.implementation())) continue;
+                scan.reporter().report(AndroidFindings.at(app, RULE, AndroidApp.MANIFEST, c.line(), "Activity "
+                        + AndroidFindings.name(c.className()) + " never sets FLAG_SECURE on its window: what it shows can be captured in "
+                        + "screenshots, screen recordings and the recent-apps overview", "MEDIUM", "activity|" + c.className()));
+            }
+        } catch (ValueContext.BudgetExceeded e) {
+            // out of time: the remaining activities are not judged
+        }
+    }
+
+    /**
+     * Which app classes set FLAG_SECURE: those with a method that sets it, or calls (within {@link #MAX_DEPTH} call
+     * graph edges) a method that does. Only classes whose constant pool names a class of the model rows are parsed.
+     */
+    private static final class Checker {
+        private final AnalysisContext ctx;
+        private final Program program;
+        private final List<Rows.Argument> rows = new ArrayList<>();
+        private final int flag;
+        private final Set<String> flagFields;
+        private Set<String> secureClasses;
+
+        Checker(AnalysisContext ctx, Models m) {
+            this.ctx = ctx;
+            this.program = ctx.program();
+            for (Rows.Argument a : m.arguments) if (a.kind().equals(KIND)) rows.add(a);
+            this.flag = AndroidFindings.number(m, "android-flag-secure");
+            Set<String> fields = new HashSet<>();
+            for (String f : Tables.set(m, "android-window-flags-fields")) {
+                int dot = f.lastIndexOf('.');
+                fields.add(f.substring(0, dot).replace('.', '/') + "." + f.substring(dot + 1));
+            }
+            this.flagFields = fields;
+        }
+
+        /** The activity class, one of its app superclasses, or a class nested in one of them sets the flag. */
+        boolean activitySets(String activity) {
+            Set<String> seen = new HashSet<>();
+            for (String c = activity; c != null && program.isApp(c) && seen.add(c); ) {
+                if (classSets(c)) return true;
+                ClassInfo info = program.find(c);
+                c = info == null ? null : info.superName();
+            }
+            return false;
+        }
+
+        /** The class, or a class nested in it ({@code Outer$1}, {@code Outer$$ExternalSyntheticLambda0}), sets the flag. */
+        boolean classSets(String cls) {
+            Set<String> secure = secureClasses();
+            if (secure.contains(cls)) return true;
+            for (String s : secure) if (s.startsWith(cls + "$")) return true;
+            return false;
+        }
+
+        private Set<String> secureClasses() {
+            if (secureClasses != null) return secureClasses;
+            // 1. methods that set the flag themselves, in classes whose constant pool names a window-flags class
+            List<byte[]> needles = new ArrayList<>();
+            Set<String> owners = new java.util.TreeSet<>();
+            for (Rows.Argument a : rows) owners.add(a.method().owner());
+            for (String f : flagFields) owners.add(f.substring(0, f.lastIndexOf('.')));
+            for (String o : owners) needles.add(o.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            List<String> candidates = new ArrayList<>();
+            for (Program.AppClass a : program.appClasses()) {
+                for (byte[] n : needles) {
+                    if (contains(a.bytes(), n)) {
+                        candidates.add(a.info().name());
+                        break;
+                    }
+                }
+            }
+            candidates.sort(null);
+            Set<MethodRef> reach = new HashSet<>();
+            List<MethodRef> frontier = new ArrayList<>();
+            for (String c : candidates) {
+                ClassNode node = ctx.classNode(c);
+                if (node == null) continue;
+                for (MethodNode mn : node.methods) {
+                    if (setsDirectly(node, mn)) {
+                        MethodRef r = new MethodRef(node.name, mn.name, mn.desc);
+                        if (reach.add(r)) frontier.add(r);
+                    }
+                }
+            }
+            // 2. their callers, up to MAX_DEPTH calls away
+            for (int depth = 0; depth < MAX_DEPTH && !frontier.isEmpty(); depth++) {
+                List<MethodRef> next = new ArrayList<>();
+                for (MethodRef r : frontier) {
+                    for (MethodRef caller : program.callGraph().callers(r)) if (reach.add(caller)) next.add(caller);
+                }
+                frontier = next;
+            }
+            Set<String> out = new HashSet<>();
+            for (MethodRef r : reach) out.add(r.owner());
+            secureClasses = out;
+            return out;
+        }
+
+        private boolean setsDirectly(ClassNode owner, MethodNode mn) {
+            if ((mn.access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) != 0 || mn.instructions.size() == 0) return false;
+            for (AbstractInsnNode insn = mn.instructions.getFirst(); insn != null; insn = insn.getNext()) {
+                if (insn instanceof FieldInsnNode fi && fi.getOpcode() == Opcodes.PUTFIELD
+                        && flagFields.contains(fi.owner + "." + fi.name)) {
+                    // params.flags |= FLAG_SECURE; window.setAttributes(params)
+                    if (storedValueSets(owner, mn, fi)) return true;
+                } else if (insn instanceof MethodInsnNode mi) {
+                    Rows.Argument row = row(mi);
+                    if (row != null && flagArgumentSets(owner, mn, mi, row.argument())) return true;
+                }
+            }
+            return false;
+        }
+
+        private Rows.Argument row(MethodInsnNode mi) {
+            for (Rows.Argument a : rows) if (ValueInterpreter.matches(a.method(), mi, program)) return a;
+            return null;
+        }
+
+        /** The flags argument has the bit, or is not a known constant. */
+        private boolean flagArgumentSets(ClassNode owner, MethodNode mn, MethodInsnNode mi, int argument) {
+            Optional<MethodFrames> f = ctx.frames(new MethodRef(owner.name, mn.name, mn.desc), 0);
+            if (f.isEmpty()) return true; // cannot tell: the developer may set it
+            Value v = f.get().argument(mi, mi.desc, mi.getOpcode() != Opcodes.INVOKESTATIC, argument);
+            if (v == null) return false; // unreachable call
+            return has(v);
+        }
+
+        /** The value a field write stores has the bit, or is not a known constant. */
+        private boolean storedValueSets(ClassNode owner, MethodNode mn, FieldInsnNode store) {
+            Optional<MethodFrames> f = ctx.frames(new MethodRef(owner.name, mn.name, mn.desc), 0);
+            if (f.isEmpty()) return true;
+            var frame = f.get().before(store);
+            if (frame == null) return false;
+            return has(frame.getStack(frame.getStackSize() - 1));
+        }
+
+        private boolean has(Value v) {
+            if (!v.isKnown()) return true;
+            for (Object c : v.constants()) {
+                if (c instanceof Number n && (n.intValue() & flag) != 0) return true;
+            }
+            return false;
+        }
+
+        static boolean contains(byte[] hay, byte[] needle) {
+            outer:
+            for (int i = 0, last = hay.length - needle.length; i <= last; i++) {
+                if (hay[i] != needle[0]) continue;
+                for (int j = 1; j < needle.length; j++) if (hay[i + j] != needle[j]) continue outer;
+                return true;
+            }
+            return false;
+        }
+    }
+}

@@ -1,0 +1,14 @@
+package corpus.androidmanifest.debugbackup;
+
+import android.app.Activity;
+import android.os.Bundle;
+import android.view.WindowManager;
+
+/** The diary screen: protected from screenshots. */
+public class DiaryActivity extends Activity {
+    @Override
+    protected void onCreate(Bundle savedInstanceState) {
+        super.onCreate(savedInstanceState);
+        getWindow().setFlags(WindowManager.LayoutParams.FLAG_SECURE, WindowManager.LayoutParams.FLAG_SECURE);
+    }
+}

@@ -1,0 +1,14 @@
+package corpus.androidmanifest.screens;
+
+import android.app.Activity;
+import android.os.Bundle;
+import android.view.WindowManager;
+
+/** Preview of an entry before sharing: lets the user take a screenshot. */
+public class SharePreviewActivity extends Activity {
+    @Override
+    protected void onCreate(Bundle savedInstanceState) {
+        super.onCreate(savedInstanceState);
+        getWindow().setFlags(0, WindowManager.LayoutParams.FLAG_SECURE);
+    }
+}

@@ -1,0 +1,14 @@
+package corpus.androidnetwork.offline;
+
+import android.app.Activity;
+import android.os.Bundle;
+import android.view.WindowManager;
+
+/** The diary, kept out of screenshots. */
+public class DiaryActivity extends Activity {
+    @Override
+    protected void onCreate(Bundle savedInstanceState) {
+        super.onCreate(savedInstanceState);
+        getWindow().setFlags(WindowManager.LayoutParams.FLAG_SECURE, WindowManager.LayoutParams.FLAG_SECURE);
+    }
+}
