@@ -98,7 +98,16 @@ public final class Analyses {
         List<String> problems = new ArrayList<>();
 
         ResourceScan resources = new ResourceScan(ctx, reporter);
-        for (Detector d : detectors) d.visitResources(resources);
+        for (Detector d : detectors) {
+            try {
+                d.visitResources(resources);
+            } catch (ValueContext.BudgetExceeded e) {
+                skippedForBudget.incrementAndGet();
+            } catch (RuntimeException | StackOverflowError e) {
+                // a resource the detector could not judge (hostile input): the other detectors and the code go on
+                ctx.problem(d.getClass().getSimpleName() + ": resource checks failed: " + e);
+            }
+        }
 
         List<Program.AppClass> classes = new ArrayList<>(program.appClasses());
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
