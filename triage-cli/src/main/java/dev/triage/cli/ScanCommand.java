@@ -68,7 +68,9 @@ final class ScanCommand implements Callable<Integer> {
     List<String> excludeRules = new ArrayList<>();
 
     @Option(names = "--sources", split = ",", paramLabel = "KINDS",
-            description = "Untrusted inputs the injection rules start from: remote (default), environment, system-property, command-line, file, socket, database, or all.")
+            description = "Where the taint rules start. Default: remote, intent, content-provider, web-content (untrusted input) and "
+                    + "location, device-id, contacts, sms, call-log, calendar, health, account (sensitive data); lower-confidence: "
+                    + "environment, system-property, command-line, file, socket, database, clipboard; or all. Naming kinds replaces the default.")
     List<String> sources = new ArrayList<>();
 
     @Option(names = "--app-packages", split = ",", paramLabel = "PREFIXES",
