@@ -67,6 +67,10 @@ class ModelValidationTest {
         }
         for (Rows.ObjectType o : models.objects) {
             o.createdBy().forEach(m -> method(m, o.file(), null));
+            o.views().forEach(m -> method(m, o.file(), Rows.RETURN));
+            o.types().forEach(t -> {
+                if (cls(t) == null) errors.add(o.file() + ": tracked type not found " + t);
+            });
             o.initialFromArguments().values().forEach(i -> o.createdBy().forEach(m -> method(m, o.file(), i)));
             for (Rows.Effect e : o.effects()) {
                 method(e.method(), o.file(), e.keyArgument());

@@ -33,7 +33,8 @@ public final class Models {
             "calls", Set.of("kind", "class", "method", "descriptor", "subtypes", "label", "provenance", "note"),
             "fields", Set.of("kind", "class", "field", "label", "provenance", "note"),
             "summaries", Set.of("class", "method", "descriptor", "subtypes", "from", "to", "provenance", "note"),
-            "objects", Set.of("object", "created-by", "effects", "initial", "initial-types", "copy-facts", "provenance", "note"),
+            "objects", Set.of("object", "created-by", "effects", "initial", "initial-types", "copy-facts", "types", "views",
+                    "provenance", "note"),
             "checks", Set.of("rule", "at", "argument", "object", "unless-any", "message", "provenance", "note"),
             "parameters", Set.of("kind", "annotation", "label", "provenance", "note"),
             "guards", Set.of("class", "method", "descriptor", "subtypes", "checks", "clears", "when", "provenance", "note"),
@@ -60,9 +61,12 @@ public final class Models {
     private final Map<String, List<Rows.Parameter>> parametersByAnnotation = new HashMap<>();
     private final Map<String, List<CreatedBy>> creatorsByName = new HashMap<>();
     private final Map<String, List<EffectOf>> effectsByName = new HashMap<>();
+    private final Map<String, List<CreatedBy>> viewsByName = new HashMap<>();
+    /** Internal type name → object kind, for objects tracked by type ({@code types}). */
+    private final Map<String, String> trackedTypes = new LinkedHashMap<>();
 
-    /** A creation call of an object type. */
-    public record CreatedBy(Rows.ObjectType type, MethodPattern method) {
+    /** A creation call of an object type, with the fixed facts it records. */
+    public record CreatedBy(Rows.ObjectType type, MethodPattern method, Map<String, Object> facts) {
     }
 
     /** An effect with its object type. */
@@ -184,7 +188,17 @@ public final class Models {
 
     private Rows.ObjectType objectType(JsonNode r, String file) {
         List<MethodPattern> created = new ArrayList<>();
-        r.path("created-by").forEach(c -> created.add(method(c, file)));
+        List<Map<String, Object>> creationFacts = new ArrayList<>();
+        r.path("created-by").forEach(c -> {
+            created.add(method(c, file));
+            Map<String, Object> facts = new LinkedHashMap<>();
+            c.path("facts").fields().forEachRemaining(e -> facts.put(e.getKey(), scalar(e.getValue())));
+            creationFacts.add(Collections.unmodifiableMap(facts));
+        });
+        List<String> types = new ArrayList<>();
+        r.path("types").forEach(t -> types.add(internal(t.asText())));
+        List<MethodPattern> views = new ArrayList<>();
+        r.path("views").forEach(v -> views.add(method(v, file)));
         List<Rows.Effect> effects = new ArrayList<>();
         r.path("effects").forEach(e -> {
             JsonNode key = e.get("key");
@@ -206,7 +220,8 @@ public final class Models {
         r.path("initial-types").fields().forEachRemaining(e -> initialTypes.put(e.getKey(), argument(e.getValue(), file)));
         boolean copy = r.has("copy-facts");
         if (copy && !r.get("copy-facts").asText().equals("this")) throw new IllegalStateException(file + ": copy-facts must be 'this'");
-        return new Rows.ObjectType(text(r, "object", file), created, effects, initial, initialTypes, copy, provenance(r), file);
+        return new Rows.ObjectType(text(r, "object", file), created, creationFacts, effects, initial, initialTypes, copy,
+                types, views, provenance(r), file);
     }
 
     /** YAML scalars as the analysis compares them: booleans as the JVM's ints, numbers as Integer. */
@@ -270,7 +285,12 @@ public final class Models {
         guards.forEach(g -> guardsByName.computeIfAbsent(g.method().name(), k -> new ArrayList<>()).add(g));
         parameters.forEach(p -> parametersByAnnotation.computeIfAbsent(p.annotation(), k -> new ArrayList<>()).add(p));
         for (Rows.ObjectType t : objects) {
-            t.createdBy().forEach(m -> creatorsByName.computeIfAbsent(m.name(), k -> new ArrayList<>()).add(new CreatedBy(t, m)));
+            for (int i = 0; i < t.createdBy().size(); i++) {
+                MethodPattern m = t.createdBy().get(i);
+                creatorsByName.computeIfAbsent(m.name(), k -> new ArrayList<>()).add(new CreatedBy(t, m, t.creationFacts().get(i)));
+            }
+            t.views().forEach(m -> viewsByName.computeIfAbsent(m.name(), k -> new ArrayList<>()).add(new CreatedBy(t, m, Map.of())));
+            for (String type : t.types()) trackedTypes.put(type, t.name());
             t.effects().forEach(e -> effectsByName.computeIfAbsent(e.method().name(), k -> new ArrayList<>()).add(new EffectOf(t, e)));
         }
     }
@@ -310,6 +330,21 @@ public final class Models {
 
     public List<EffectOf> effectsNamed(String name) {
         return named(effectsByName, name);
+    }
+
+    /** View calls ({@code views}) of that name: the call's result is the receiver object itself. */
+    public List<CreatedBy> viewsNamed(String name) {
+        return named(viewsByName, name);
+    }
+
+    /** Types whose values are tracked as objects wherever they come from: internal name → object kind. */
+    public Map<String, String> trackedTypes() {
+        return Collections.unmodifiableMap(trackedTypes);
+    }
+
+    /** Whether objects of this kind are tracked by type ({@code types}), and so may enter a method unseen. */
+    public boolean trackedKind(String kind) {
+        return kind != null && trackedTypes.containsValue(kind);
     }
 
     /** Rows for a method name, plus rows written for every method ("*"). */
