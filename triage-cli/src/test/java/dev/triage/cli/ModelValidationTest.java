@@ -79,8 +79,9 @@ class ModelValidationTest {
         }
         for (Rows.Check c : models.checks) {
             method(c.at(), c.file(), c.argument());
+            c.when().keySet().forEach(i -> method(c.at(), c.file(), i));
             if (RuleCatalogue.builtIn().find(c.rule()).isEmpty()) errors.add(c.file() + ": unknown rule " + c.rule());
-            if (!objects.contains(c.object())) errors.add(c.file() + ": unknown object " + c.object());
+            if (c.object() != null && !objects.contains(c.object())) errors.add(c.file() + ": unknown object " + c.object());
         }
         Set<String> sinkKinds = new HashSet<>();
         models.tables.get("sink-rules").fieldNames().forEachRemaining(sinkKinds::add);

@@ -35,7 +35,8 @@ public final class Models {
             "summaries", Set.of("class", "method", "descriptor", "subtypes", "from", "to", "provenance", "note"),
             "objects", Set.of("object", "created-by", "effects", "initial", "initial-types", "copy-facts", "types", "views",
                     "provenance", "note"),
-            "checks", Set.of("rule", "at", "argument", "object", "unless-any", "message", "provenance", "note"),
+            "checks", Set.of("rule", "at", "argument", "object", "unless-any", "if-any", "when", "raise-severity", "message",
+                    "provenance", "note"),
             "parameters", Set.of("kind", "annotation", "label", "provenance", "note"),
             "guards", Set.of("class", "method", "descriptor", "subtypes", "checks", "clears", "when", "provenance", "note"),
             "sanitizers", Set.of("class", "method", "descriptor", "subtypes", "from", "to", "clears", "when", "provenance", "note"));
@@ -139,9 +140,7 @@ public final class Models {
                 case "summaries" -> rows.forEach(r -> summaries.add(new Rows.Summary(method(r, file),
                         positions(r.get("from"), file), argument(r.get("to"), file), provenance(r), file)));
                 case "objects" -> rows.forEach(r -> objects.add(objectType(r, file)));
-                case "checks" -> rows.forEach(r -> checks.add(new Rows.Check(text(r, "rule", file), method(r.get("at"), file),
-                        argument(r.get("argument"), file), text(r, "object", file), factAlternatives(r.get("unless-any")),
-                        text(r, "message", file), provenance(r), file)));
+                case "checks" -> rows.forEach(r -> checks.add(check(r, file)));
                 case "parameters" -> rows.forEach(r -> parameters.add(new Rows.Parameter(text(r, "kind", file),
                         "L" + internal(text(r, "annotation", file)) + ";", text(r, "label", file), provenance(r), file)));
                 case "sanitizers" -> rows.forEach(r -> {
@@ -162,6 +161,43 @@ public final class Models {
                 default -> throw new IllegalStateException(file + ": unknown section '" + section.getKey() + "'");
             }
         }
+    }
+
+    private static Rows.Check check(JsonNode r, String file) {
+        String object = r.hasNonNull("object") ? text(r, "object", file) : null;
+        if (object == null && (r.has("unless-any") || r.has("if-any"))) {
+            throw new IllegalStateException(file + ": check with facts but without 'object': " + r);
+        }
+        int argument = object != null || r.has("argument") ? argument(r.get("argument"), file) : Rows.THIS;
+        Map<Integer, Rows.Condition> when = new LinkedHashMap<>();
+        JsonNode w = r.get("when");
+        if (w != null) {
+            w.fields().forEachRemaining(e -> when.put(Integer.parseInt(e.getKey()), condition(e.getValue(), file)));
+        }
+        if (object == null && when.isEmpty()) throw new IllegalStateException(file + ": check without 'object' or 'when': " + r);
+        Rows.Raise raise = null;
+        JsonNode rs = r.get("raise-severity");
+        if (rs != null) {
+            raise = new Rows.Raise(rs.path("min-sdk-below").asInt(-1), rs.path("severity").asInt(-1), text(rs, "message", file));
+            if (raise.minSdkBelow() < 1 || raise.severity() < 0 || raise.severity() > 5) {
+                throw new IllegalStateException(file + ": raise-severity needs min-sdk-below and a severity 0-5: " + r);
+            }
+        }
+        return new Rows.Check(text(r, "rule", file), method(r.get("at"), file), argument, object,
+                factAlternatives(r.get("unless-any")), factAlternatives(r.get("if-any")), Collections.unmodifiableMap(when),
+                raise, text(r, "message", file), provenance(r), file);
+    }
+
+    /** {@code true}, {@code 0}, {@code {bits-any: 0x3}}, {@code {bits-none: 0x04000000}}. */
+    private static Rows.Condition condition(JsonNode c, String file) {
+        if (!c.isObject()) return new Rows.Condition(scalar(c), null, null);
+        c.fieldNames().forEachRemaining(k -> {
+            if (!Set.of("equals", "bits-any", "bits-none").contains(k)) {
+                throw new IllegalStateException(file + ": unknown condition '" + k + "' in " + c);
+            }
+        });
+        return new Rows.Condition(c.has("equals") ? scalar(c.get("equals")) : null,
+                c.has("bits-any") ? c.get("bits-any").asInt() : null, c.has("bits-none") ? c.get("bits-none").asInt() : null);
     }
 
     /** A list of fact maps ({@code [{secure: true}, {"=maxAge": 0}]}); empty when absent. */
