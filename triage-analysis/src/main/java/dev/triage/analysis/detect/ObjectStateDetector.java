@@ -80,7 +80,7 @@ public final class ObjectStateDetector implements Detector {
                 Value object = check.object() == null ? null : scan.argument(mi, check.argument());
                 Map<Integer, Value> when = new TreeMap<>();
                 for (Integer pos : check.when().keySet()) when.put(pos, scan.argument(mi, pos));
-                List<Detection.Step> via = judge(scan.context(), scan.ref(), check, object, Map.of(), when, 0);
+                List<Detection.Step> via = judge(scan.context(), scan.ref(), scan.frames(), check, object, Map.of(), when, 0);
                 if (via == null) continue;
                 String key = ArgumentDetector.sinkKey(mi) + "|" + (check.object() != null ? check.object() : check.rule());
                 if (!reported.add(check.rule() + "|" + scan.method().instructions.indexOf(mi) + "|" + key)) continue;
@@ -105,15 +105,30 @@ public final class ObjectStateDetector implements Detector {
      * method itself decided). {@code object} is null when there is no object to judge (any more); {@code overlay}
      * holds facts a callee recorded on a parameter object, which win over the facts the caller's object has.
      */
-    private static List<Detection.Step> judge(AnalysisContext ctx, MethodRef in, Rows.Check check, Value object,
-                                              Map<String, Object> overlay, Map<Integer, Value> when, int depth) {
+    private static List<Detection.Step> judge(AnalysisContext ctx, MethodRef in, MethodFrames frames, Rows.Check check,
+                                              Value object, Map<String, Object> overlay, Map<Integer, Value> when, int depth) {
         // The object: decided (holds or not here), or open (a parameter: the callers' objects decide).
         Value openObject = null;
-        Map<String, Object> facts = Map.of();
+        Map<String, Object> facts = new HashMap<>();
         if (object != null) {
             Obj o = object.obj();
             if (o == null || !check.object().equals(o.kind())) return null;
             facts = facts(ctx, o, overlay);
+            if (!check.ifAny().isEmpty()) {
+                // A fact recorded later in the method counts too (a JavaScript interface added before JavaScript
+                // is switched on is exposed all the same): the object's facts over its life in this method.
+                Map<String, Map<String, Object>> life = new TreeMap<>();
+                accumulate(life, o.site(), o.state());
+                for (AbstractInsnNode i = frames.method().instructions.getFirst(); i != null; i = i.getNext()) {
+                    Frame<Value> f = frames.before(i);
+                    if (f != null) forEachValue(f, v -> {
+                        if (v.obj().site().equals(o.site())) accumulate(life, o.site(), v.obj().state());
+                    });
+                    for (Obj c : frames.interpreter().changedAt(i)) if (c.site().equals(o.site())) accumulate(life, o.site(), c.state());
+                }
+                facts.putAll(life.get(o.site()));
+                facts.putAll(overlay);
+            }
             Boolean verdict = verdict(check, o, facts);
             if (verdict == Boolean.FALSE) return null;
             if (verdict == null) {
@@ -146,8 +161,8 @@ public final class ObjectStateDetector implements Detector {
             }
             Map<Integer, Value> callerWhen = new TreeMap<>();
             for (Map.Entry<Integer, Value> w : openWhen.entrySet()) callerWhen.put(w.getKey(), site.argument(w.getValue().param()));
-            List<Detection.Step> above = judge(ctx, site.caller(), check, callerObject, openObject == null ? Map.of() : facts,
-                    callerWhen, depth + 1);
+            List<Detection.Step> above = judge(ctx, site.caller(), site.frames(), check, callerObject,
+                    openObject == null ? Map.of() : facts, callerWhen, depth + 1);
             if (above == null) continue;
             List<Detection.Step> via = new ArrayList<>(above);
             via.add(new Detection.Step(site.location(), "passes it to " + in.owner().replace('/', '.') + "." + in.name()));
