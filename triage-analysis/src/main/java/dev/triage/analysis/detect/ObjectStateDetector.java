@@ -299,6 +299,18 @@ public final class ObjectStateDetector implements Detector {
     private static Map<String, Object> resolved(AnalysisContext ctx, Obj o, int hops) {
         Map<String, Object> out = new HashMap<>();
         Object entered = o.get("entered");
+        // An instance of an app subclass (a WebView subclass that configures itself): what its classes record on
+        // their own receiver, the most general class first.
+        String cls = o.get("new") instanceof String n ? n : o.get("declared") instanceof String d ? d
+                : "this".equals(entered) ? o.site().substring("this:".length()) : null;
+        if (cls != null && ctx.program().isApp(cls)) {
+            List<String> chain = new ArrayList<>();
+            for (String t : ctx.program().supertypes(cls)) if (ctx.program().isApp(t)) chain.add(t);
+            for (int i = chain.size() - 1; i >= 0; i--) {
+                String site = ValueInterpreter.thisSite(chain.get(i));
+                if (!site.equals(o.site())) out.putAll(classFacts(ctx, site).facts());
+            }
+        }
         if ("field".equals(entered) || "this".equals(entered)) {
             ClassFacts cf = classFacts(ctx, o.site());
             out.putAll(cf.facts());

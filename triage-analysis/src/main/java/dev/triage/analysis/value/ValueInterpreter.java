@@ -371,23 +371,41 @@ public final class ValueInterpreter extends Interpreter<Value> {
     private Value foldInt(int op, Value a, Value b) {
         Integer x = a.singleInt();
         Integer y = b.singleInt();
+        if ((x == null || y == null) && a.constants() != null && b.constants() != null
+                && a.constants().size() * b.constants().size() <= Value.MAX_CONSTANTS) {
+            // A few possible values on either side (flags chosen by a branch): every combination.
+            Set<Object> out = new LinkedHashSet<>();
+            for (Object ca : a.constants()) {
+                for (Object cb : b.constants()) {
+                    Integer r = ca instanceof Integer i && cb instanceof Integer j ? foldInt(op, i, j) : null;
+                    if (r == null) return derive(Type.INT_TYPE, a, b);
+                    out.add(r);
+                }
+            }
+            return new Value(Type.INT_TYPE, 1, out, null, null, -1, java.util.Collections.unmodifiableSet(union(a, b)), a.origin());
+        }
         if (x != null && y != null) {
-            Integer r = switch (op) {
-                case Opcodes.IADD -> x + y;
-                case Opcodes.ISUB -> x - y;
-                case Opcodes.IMUL -> x * y;
-                case Opcodes.IDIV -> y == 0 ? null : x / y;
-                case Opcodes.IREM -> y == 0 ? null : x % y;
-                case Opcodes.ISHL -> x << y;
-                case Opcodes.ISHR -> x >> y;
-                case Opcodes.IUSHR -> x >>> y;
-                case Opcodes.IAND -> x & y;
-                case Opcodes.IOR -> x | y;
-                default -> x ^ y;
-            };
+            Integer r = foldInt(op, x, y);
             if (r != null) return Value.constant(Type.INT_TYPE, r, a.origin()).withLabels(union(a, b));
         }
         return derive(Type.INT_TYPE, a, b);
+    }
+
+    /** One int operation on constants; null when it would throw (division by zero). */
+    private static Integer foldInt(int op, int x, int y) {
+        return switch (op) {
+            case Opcodes.IADD -> x + y;
+            case Opcodes.ISUB -> x - y;
+            case Opcodes.IMUL -> x * y;
+            case Opcodes.IDIV -> y == 0 ? null : x / y;
+            case Opcodes.IREM -> y == 0 ? null : x % y;
+            case Opcodes.ISHL -> x << y;
+            case Opcodes.ISHR -> x >> y;
+            case Opcodes.IUSHR -> x >>> y;
+            case Opcodes.IAND -> x & y;
+            case Opcodes.IOR -> x | y;
+            default -> x ^ y;
+        };
     }
 
     private static Set<String> union(Value... vs) {
@@ -817,12 +835,12 @@ public final class ValueInterpreter extends Interpreter<Value> {
     }
 
     /** Facts the engine keeps about an object that are not the model's: how it entered the method, its class. */
-    public static final Set<String> META_FACTS = Set.of("entered", "parameter", "new");
+    public static final Set<String> META_FACTS = Set.of("entered", "parameter", "new", "declared");
 
     /**
      * A value of a type tracked by the models (a WebView, an Intent) that has no object yet gets one with no
      * known facts, at a site that names where it entered: {@code entered} is parameter, this, field, cast or call
-     * (and {@code parameter} its index).
+     * (and {@code parameter} its index); {@code declared} is its type when that is an app class (a WebView subclass).
      */
     private Value entered(Value v, String site, String how, int param) {
         if (v == null || v.obj() != null || v.type() == null) return v;
@@ -831,6 +849,7 @@ public final class ValueInterpreter extends Interpreter<Value> {
         Map<String, Object> state = new HashMap<>();
         state.put("entered", how);
         if (param >= 0) state.put("parameter", param);
+        if (ctx.program().isApp(v.type().getInternalName())) state.put("declared", v.type().getInternalName());
         return v.withObj(new Obj(site, kind, state, false));
     }
 
