@@ -539,6 +539,75 @@ public final class AnalysisContext implements ValueContext {
         return out;
     }
 
+    private final Map<String, Optional<String>> trackedKinds = new ConcurrentHashMap<>();
+    private final Map<String, Optional<Map<Integer, dev.triage.analysis.value.Obj>>> parameterEffects = new ConcurrentHashMap<>();
+
+    @Override
+    public String trackedKind(Type type) {
+        if (type == null || type.getSort() != Type.OBJECT || models.trackedTypes().isEmpty()) return null;
+        return trackedKinds.computeIfAbsent(type.getInternalName(), n -> {
+            for (Map.Entry<String, String> t : models.trackedTypes().entrySet()) {
+                if (n.equals(t.getKey()) || program.isSubtype(n, t.getKey())) return Optional.of(t.getValue());
+            }
+            return Optional.empty();
+        }).orElse(null);
+    }
+
+    @Override
+    public Map<Integer, dev.triage.analysis.value.Obj> parameterEffects(MethodRef method, int depth) {
+        if (depth > MAX_DEPTH) return null;
+        String key = depth + " " + method;
+        Optional<Map<Integer, dev.triage.analysis.value.Obj>> cached = parameterEffects.get(key);
+        if (cached != null) return cached.orElse(null);
+        Map<Integer, dev.triage.analysis.value.Obj> out = null;
+        Optional<MethodFrames> mf = frames(method, depth);
+        if (mf.isPresent()) {
+            MethodNode m = mf.get().method();
+            // The sites of the tracked objects the method starts with: its receiver and parameters.
+            Map<Integer, String> sites = new java.util.TreeMap<>();
+            if ((m.access & Opcodes.ACC_STATIC) == 0 && trackedKind(Type.getObjectType(method.owner())) != null) {
+                sites.put(-1, ValueInterpreter.thisSite(method.owner()));
+            }
+            Type[] params = Type.getArgumentTypes(method.descriptor());
+            for (int i = 0; i < params.length; i++) {
+                if (trackedKind(params[i]) != null) sites.put(i, ValueInterpreter.parameterSite(method.owner(), method.name(), method.descriptor(), i));
+            }
+            out = new java.util.TreeMap<>();
+            Set<Integer> lost = new java.util.HashSet<>();
+            for (AbstractInsnNode insn = m.instructions.getFirst(); insn != null; insn = insn.getNext()) {
+                int op = insn.getOpcode();
+                if (op < Opcodes.IRETURN || op > Opcodes.RETURN) continue;
+                Frame<Value> f = mf.get().before(insn);
+                if (f == null) continue;
+                for (Map.Entry<Integer, String> s : sites.entrySet()) {
+                    dev.triage.analysis.value.Obj o = objectAt(f, s.getValue());
+                    if (o == null) {
+                        lost.add(s.getKey());
+                    } else {
+                        dev.triage.analysis.value.Obj prev = out.get(s.getKey());
+                        out.put(s.getKey(), prev == null ? o : prev.merge(o));
+                    }
+                }
+            }
+            lost.forEach(out::remove);
+        }
+        parameterEffects.put(key, Optional.ofNullable(out));
+        return out;
+    }
+
+    /** The object of a site as a frame holds it (in a local or on the stack), or null. */
+    public static dev.triage.analysis.value.Obj objectAt(Frame<Value> f, String site) {
+        for (int i = 0; i < f.getLocals(); i++) {
+            Value v = f.getLocal(i);
+            if (v != null && v.obj() != null && v.obj().site().equals(site)) return v.obj();
+        }
+        for (int i = 0; i < f.getStackSize(); i++) {
+            Value v = f.getStack(i);
+            if (v != null && v.obj() != null && v.obj().site().equals(site)) return v.obj();
+        }
+        return null;
+    }
+
     @Override
     public Value returnSummary(MethodRef method, int depth) {
         // Recursion ends at MAX_DEPTH; the result is a function of (method, depth) alone.

@@ -75,6 +75,10 @@ class ModelValidationTest {
         }
         for (Rows.ObjectType o : models.objects) {
             o.createdBy().forEach(m -> method(m, o.file(), null));
+            o.views().forEach(m -> method(m, o.file(), Rows.RETURN));
+            o.types().forEach(t -> {
+                if (cls(t) == null) errors.add(o.file() + ": tracked type not found " + t);
+            });
             o.initialFromArguments().values().forEach(i -> o.createdBy().forEach(m -> method(m, o.file(), i)));
             for (Rows.Effect e : o.effects()) {
                 method(e.method(), o.file(), e.keyArgument());
@@ -83,8 +87,9 @@ class ModelValidationTest {
         }
         for (Rows.Check c : models.checks) {
             method(c.at(), c.file(), c.argument());
+            c.when().keySet().forEach(i -> method(c.at(), c.file(), i));
             if (RuleCatalogue.builtIn().find(c.rule()).isEmpty()) errors.add(c.file() + ": unknown rule " + c.rule());
-            if (!objects.contains(c.object())) errors.add(c.file() + ": unknown object " + c.object());
+            if (c.object() != null && !objects.contains(c.object())) errors.add(c.file() + ": unknown object " + c.object());
         }
         Set<String> sinkKinds = new HashSet<>();
         models.tables.get("sink-rules").fieldNames().forEachRemaining(sinkKinds::add);

@@ -177,10 +177,16 @@ public final class Program {
         });
     }
 
+    /**
+     * Guards {@link #directSubtypes} only. Not {@code this}: {@link #callGraph()} holds this monitor while it asks
+     * for subtypes, and another thread inside {@code subtypeCache.computeIfAbsent} must not wait for it (deadlock).
+     */
+    private final Object directSubtypesLock = new Object();
+
     private Map<String, List<String>> directSubtypes() {
         Map<String, List<String>> d = directSubtypes;
         if (d == null) {
-            synchronized (this) {
+            synchronized (directSubtypesLock) {
                 d = directSubtypes;
                 if (d == null) {
                     Map<String, List<String>> m = new HashMap<>();

@@ -334,7 +334,7 @@ public final class TaintDetector implements Detector {
         if (kind == null) return false;
         boolean checked = false;
         for (Rows.Check c : ctx.models().checks) {
-            if (!c.object().equals(kind)) continue;
+            if (!kind.equals(c.object())) continue;
             checked = true;
             if (ObjectStateDetector.satisfiedAny(parser.obj(), c.unlessAny())) return false;
         }

@@ -34,8 +34,10 @@ public final class Models {
             "calls", Set.of("kind", "class", "method", "descriptor", "subtypes", "label", "when", "component", "provenance", "note"),
             "fields", Set.of("kind", "class", "field", "label", "provenance", "note"),
             "summaries", Set.of("class", "method", "descriptor", "subtypes", "from", "to", "provenance", "note"),
-            "objects", Set.of("object", "created-by", "effects", "initial", "initial-types", "copy-facts", "provenance", "note"),
-            "checks", Set.of("rule", "at", "argument", "object", "unless-any", "message", "provenance", "note"),
+            "objects", Set.of("object", "created-by", "effects", "initial", "initial-types", "copy-facts", "types", "views",
+                    "provenance", "note"),
+            "checks", Set.of("rule", "at", "argument", "object", "unless-any", "if-any", "when", "raise-severity", "message",
+                    "provenance", "note"),
             "parameters", Set.of("kind", "annotation", "class", "method", "descriptor", "subtypes", "method-annotation",
                     "arguments", "label", "component", "provenance", "note"),
             "guards", Set.of("class", "method", "descriptor", "subtypes", "checks", "clears", "when", "provenance", "note"),
@@ -68,9 +70,12 @@ public final class Models {
     private final Map<String, List<Rows.Field>> fieldsByName = new HashMap<>();
     private final Map<String, List<CreatedBy>> creatorsByName = new HashMap<>();
     private final Map<String, List<EffectOf>> effectsByName = new HashMap<>();
+    private final Map<String, List<CreatedBy>> viewsByName = new HashMap<>();
+    /** Internal type name → object kind, for objects tracked by type ({@code types}). */
+    private final Map<String, String> trackedTypes = new LinkedHashMap<>();
 
-    /** A creation call of an object type. */
-    public record CreatedBy(Rows.ObjectType type, MethodPattern method) {
+    /** A creation call of an object type, with the fixed facts it records. */
+    public record CreatedBy(Rows.ObjectType type, MethodPattern method, Map<String, Object> facts) {
     }
 
     /** An effect with its object type. */
@@ -139,9 +144,7 @@ public final class Models {
                 case "summaries" -> rows.forEach(r -> summaries.add(new Rows.Summary(method(r, file),
                         positions(r.get("from"), file), argument(r.get("to"), file), provenance(r), file)));
                 case "objects" -> rows.forEach(r -> objects.add(objectType(r, file)));
-                case "checks" -> rows.forEach(r -> checks.add(new Rows.Check(text(r, "rule", file), method(r.get("at"), file),
-                        argument(r.get("argument"), file), text(r, "object", file), factAlternatives(r.get("unless-any")),
-                        text(r, "message", file), provenance(r), file)));
+                case "checks" -> rows.forEach(r -> checks.add(check(r, file)));
                 case "parameters" -> rows.forEach(r -> parameters.add(parameterRow(r, file)));
                 case "sanitizers" -> rows.forEach(r -> {
                     List<String> clears = new ArrayList<>();
@@ -211,6 +214,43 @@ public final class Models {
         return c;
     }
 
+    private static Rows.Check check(JsonNode r, String file) {
+        String object = r.hasNonNull("object") ? text(r, "object", file) : null;
+        if (object == null && (r.has("unless-any") || r.has("if-any"))) {
+            throw new IllegalStateException(file + ": check with facts but without 'object': " + r);
+        }
+        int argument = object != null || r.has("argument") ? argument(r.get("argument"), file) : Rows.THIS;
+        Map<Integer, Rows.Condition> when = new LinkedHashMap<>();
+        JsonNode w = r.get("when");
+        if (w != null) {
+            w.fields().forEachRemaining(e -> when.put(Integer.parseInt(e.getKey()), condition(e.getValue(), file)));
+        }
+        if (object == null && when.isEmpty()) throw new IllegalStateException(file + ": check without 'object' or 'when': " + r);
+        Rows.Raise raise = null;
+        JsonNode rs = r.get("raise-severity");
+        if (rs != null) {
+            raise = new Rows.Raise(rs.path("min-sdk-below").asInt(-1), rs.path("severity").asInt(-1), text(rs, "message", file));
+            if (raise.minSdkBelow() < 1 || raise.severity() < 0 || raise.severity() > 5) {
+                throw new IllegalStateException(file + ": raise-severity needs min-sdk-below and a severity 0-5: " + r);
+            }
+        }
+        return new Rows.Check(text(r, "rule", file), method(r.get("at"), file), argument, object,
+                factAlternatives(r.get("unless-any")), factAlternatives(r.get("if-any")), Collections.unmodifiableMap(when),
+                raise, text(r, "message", file), provenance(r), file);
+    }
+
+    /** {@code true}, {@code 0}, {@code {bits-any: 0x3}}, {@code {bits-none: 0x04000000}}. */
+    private static Rows.Condition condition(JsonNode c, String file) {
+        if (!c.isObject()) return new Rows.Condition(scalar(c), null, null);
+        c.fieldNames().forEachRemaining(k -> {
+            if (!Set.of("equals", "bits-any", "bits-none").contains(k)) {
+                throw new IllegalStateException(file + ": unknown condition '" + k + "' in " + c);
+            }
+        });
+        return new Rows.Condition(c.has("equals") ? scalar(c.get("equals")) : null,
+                c.has("bits-any") ? c.get("bits-any").asInt() : null, c.has("bits-none") ? c.get("bits-none").asInt() : null);
+    }
+
     /** A list of fact maps ({@code [{secure: true}, {"=maxAge": 0}]}); empty when absent. */
     private static List<Map<String, Object>> factAlternatives(JsonNode n) {
         List<Map<String, Object>> out = new ArrayList<>();
@@ -235,7 +275,17 @@ public final class Models {
 
     private Rows.ObjectType objectType(JsonNode r, String file) {
         List<MethodPattern> created = new ArrayList<>();
-        r.path("created-by").forEach(c -> created.add(method(c, file)));
+        List<Map<String, Object>> creationFacts = new ArrayList<>();
+        r.path("created-by").forEach(c -> {
+            created.add(method(c, file));
+            Map<String, Object> facts = new LinkedHashMap<>();
+            c.path("facts").fields().forEachRemaining(e -> facts.put(e.getKey(), scalar(e.getValue())));
+            creationFacts.add(Collections.unmodifiableMap(facts));
+        });
+        List<String> types = new ArrayList<>();
+        r.path("types").forEach(t -> types.add(internal(t.asText())));
+        List<MethodPattern> views = new ArrayList<>();
+        r.path("views").forEach(v -> views.add(method(v, file)));
         List<Rows.Effect> effects = new ArrayList<>();
         r.path("effects").forEach(e -> {
             JsonNode key = e.get("key");
@@ -257,7 +307,8 @@ public final class Models {
         r.path("initial-types").fields().forEachRemaining(e -> initialTypes.put(e.getKey(), argument(e.getValue(), file)));
         boolean copy = r.has("copy-facts");
         if (copy && !r.get("copy-facts").asText().equals("this")) throw new IllegalStateException(file + ": copy-facts must be 'this'");
-        return new Rows.ObjectType(text(r, "object", file), created, effects, initial, initialTypes, copy, provenance(r), file);
+        return new Rows.ObjectType(text(r, "object", file), created, creationFacts, effects, initial, initialTypes, copy,
+                types, views, provenance(r), file);
     }
 
     /** YAML scalars as the analysis compares them: booleans as the JVM's ints, numbers as Integer. */
@@ -326,7 +377,12 @@ public final class Models {
         });
         fields.forEach(f -> fieldsByName.computeIfAbsent(f.name(), k -> new ArrayList<>()).add(f));
         for (Rows.ObjectType t : objects) {
-            t.createdBy().forEach(m -> creatorsByName.computeIfAbsent(m.name(), k -> new ArrayList<>()).add(new CreatedBy(t, m)));
+            for (int i = 0; i < t.createdBy().size(); i++) {
+                MethodPattern m = t.createdBy().get(i);
+                creatorsByName.computeIfAbsent(m.name(), k -> new ArrayList<>()).add(new CreatedBy(t, m, t.creationFacts().get(i)));
+            }
+            t.views().forEach(m -> viewsByName.computeIfAbsent(m.name(), k -> new ArrayList<>()).add(new CreatedBy(t, m, Map.of())));
+            for (String type : t.types()) trackedTypes.put(type, t.name());
             t.effects().forEach(e -> effectsByName.computeIfAbsent(e.method().name(), k -> new ArrayList<>()).add(new EffectOf(t, e)));
         }
     }
@@ -381,6 +437,21 @@ public final class Models {
 
     public List<EffectOf> effectsNamed(String name) {
         return named(effectsByName, name);
+    }
+
+    /** View calls ({@code views}) of that name: the call's result is the receiver object itself. */
+    public List<CreatedBy> viewsNamed(String name) {
+        return named(viewsByName, name);
+    }
+
+    /** Types whose values are tracked as objects wherever they come from: internal name → object kind. */
+    public Map<String, String> trackedTypes() {
+        return Collections.unmodifiableMap(trackedTypes);
+    }
+
+    /** Whether objects of this kind are tracked by type ({@code types}), and so may enter a method unseen. */
+    public boolean trackedKind(String kind) {
+        return kind != null && trackedTypes.containsValue(kind);
     }
 
     /** Rows for a method name, plus rows written for every method ("*"). */

@@ -114,10 +114,19 @@ public final class Rows {
      * A typestate-lite object: created by some calls; effects record facts about it. With
      * {@code copyFacts}, an object made by a call on another modelled object starts with that object's
      * facts and remembers its kind as the fact {@code factory-kind} (a parser knows how its factory was set up).
+     *
+     * @param creationFacts fixed facts each creating call records, by index of {@code createdBy} (an intent made
+     *                      with {@code new Intent(context, Activity.class)} is explicit); empty maps for none
+     * @param types         internal names of the types whose values are this object wherever they come from (a
+     *                      parameter, a field, a cast, a call result): such an object enters the method with no
+     *                      known facts (a WebView found with findViewById)
+     * @param views         calls on the object whose result is the same object seen through another type
+     *                      ({@code WebView.getSettings()}): effects on the result are facts of the object
      */
-    public record ObjectType(String name, List<MethodPattern> createdBy, List<Effect> effects,
-                             Map<String, Integer> initialFromArguments, Map<String, Integer> initialTypes,
-                             boolean copyFacts, String provenance, String file) {
+    public record ObjectType(String name, List<MethodPattern> createdBy, List<Map<String, Object>> creationFacts,
+                             List<Effect> effects, Map<String, Integer> initialFromArguments,
+                             Map<String, Integer> initialTypes, boolean copyFacts, List<String> types,
+                             List<MethodPattern> views, String provenance, String file) {
     }
 
     /**
@@ -132,10 +141,34 @@ public final class Rows {
     }
 
     /**
-     * A place where an object's facts are checked: report {@code rule} at calls of {@code at} when the
-     * object in {@code argument} is of type {@code object} and none of {@code unlessAny} holds.
+     * A place where an object's facts and the call's constant arguments are checked: report {@code rule} at
+     * calls of {@code at} when the object in {@code argument} is of type {@code object}, none of
+     * {@code unlessAny} holds and (when given) one alternative of {@code ifAny} holds with known values, and
+     * every condition of {@code when} holds. Without {@code object} only {@code when} is checked.
+     *
+     * @param object    the object type, or null for a check on constant arguments only
+     * @param when      argument index → condition on every constant the argument may hold
+     * @param raise     a higher severity (and its message) for apps whose minSdk is below a level, or null
      */
     public record Check(String rule, MethodPattern at, int argument, String object,
-                        List<Map<String, Object>> unlessAny, String message, String provenance, String file) {
+                        List<Map<String, Object>> unlessAny, List<Map<String, Object>> ifAny,
+                        Map<Integer, Condition> when, Raise raise, String message, String provenance, String file) {
+    }
+
+    /**
+     * A condition on a constant argument: equal to {@code equals} (booleans as 1/0), or an int with at least one
+     * bit of {@code bitsAny} set, or with none of {@code bitsNone}; null parts are not tested.
+     */
+    public record Condition(Object equals, Integer bitsAny, Integer bitsNone) {
+        /** True when the constant satisfies every part. */
+        public boolean test(Object constant) {
+            if (equals != null && !String.valueOf(equals).equals(String.valueOf(constant))) return false;
+            if (bitsAny != null && !(constant instanceof Integer i && (i & bitsAny) != 0)) return false;
+            return bitsNone == null || constant instanceof Integer i && (i & bitsNone) == 0;
+        }
+    }
+
+    /** A check's severity and message when the Android app's minSdk is below {@code minSdkBelow}. */
+    public record Raise(int minSdkBelow, int severity, String message) {
     }
 }

@@ -34,6 +34,7 @@ public final class TrackingFrame extends Frame<Value> {
                 if (u.matches(v)) setStack(i, u.apply(v));
             }
         }
+        vi.recordChanges(insn);
         vi.clearPending();
     }
 }

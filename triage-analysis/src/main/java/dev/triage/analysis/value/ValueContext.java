@@ -4,6 +4,8 @@ import dev.triage.analysis.model.Models;
 import dev.triage.program.MethodRef;
 import dev.triage.program.Program;
 
+import java.util.Map;
+
 /** What the value interpreter needs from the analysis around it. */
 public interface ValueContext {
     Program program();
@@ -24,6 +26,24 @@ public interface ValueContext {
 
     /** Merged value an app method returns, or null when it cannot be analysed (depth, recursion, budget). */
     Value returnSummary(MethodRef method, int depth);
+
+    /**
+     * The object kind values of this type are tracked as wherever they come from (the models' {@code types}: a
+     * WebView, an Intent, and their subclasses), or null.
+     */
+    default String trackedKind(org.objectweb.asm.Type type) {
+        return null;
+    }
+
+    /**
+     * What an app method does to the tracked objects it is given: for the receiver (-1) and each parameter of a
+     * tracked type, the object it holds at the method's normal exits (facts recorded there; escaped when handed
+     * to code Triage cannot see), merged over the exits. Null when the method cannot be analysed (depth, budget);
+     * an index is missing when the object is not in view at some exit.
+     */
+    default Map<Integer, Obj> parameterEffects(MethodRef method, int depth) {
+        return null;
+    }
 
     /** Whether sources of this kind (remote, environment, file...) are switched on. */
     boolean sourceEnabled(String kind);

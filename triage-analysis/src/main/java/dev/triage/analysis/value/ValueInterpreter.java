@@ -84,6 +84,31 @@ public final class ValueInterpreter extends Interpreter<Value> {
         return pending;
     }
 
+    /** Tracked objects (WebViews, intents) each instruction last changed, as the frames' fixpoint left them. */
+    private final Map<AbstractInsnNode, List<Obj>> changed = new HashMap<>();
+
+    /** Remembers the tracked objects the instruction just executed changed (called by the frame after each one). */
+    void recordChanges(AbstractInsnNode insn) {
+        if (pending.isEmpty() && changed.isEmpty()) return;
+        List<Obj> objs = null;
+        for (Update u : pending) {
+            Obj o = u.replacement().obj();
+            if (o == null || !ctx.models().trackedKind(o.kind())) continue;
+            if (objs == null) objs = new ArrayList<>();
+            objs.add(o);
+        }
+        if (objs == null) changed.remove(insn);
+        else changed.put(insn, List.copyOf(objs));
+    }
+
+    /**
+     * The tracked objects this instruction changed (a setting recorded on a WebView, the effects of a helper it
+     * was passed to), also when no local or stack slot holds them afterwards ({@code field.getSettings().set...}).
+     */
+    public List<Obj> changedAt(AbstractInsnNode insn) {
+        return changed.getOrDefault(insn, List.of());
+    }
+
     void clearPending() {
         pending.clear();
     }
@@ -121,8 +146,11 @@ public final class ValueInterpreter extends Interpreter<Value> {
     public Value newParameterValue(boolean isInstanceMethod, int local, Type type) {
         Value v = Value.unknown(type);
         int p = local < paramOfLocal.length ? paramOfLocal[local] : -1;
-        if (p < 0) return v;
-        v = v.asParam(p).withLabels(Set.of("@p" + p));
+        if (p < 0) {
+            // The receiver of an instance method: a tracked object (a WebView subclass's own settings).
+            return isInstanceMethod && local == 0 ? entered(v, thisSite(owner.name), "this", -1) : v;
+        }
+        v = entered(v.asParam(p), parameterSite(owner.name, method.name, method.desc, p), "parameter", p).withLabels(Set.of("@p" + p));
         String source = ParameterSources.kindOf(ctx, owner, method, p, type);
         if (source != null && ctx.sourceEnabled(source)) {
             String id = owner.name + "#" + method.name + "#param" + p;
@@ -242,12 +270,13 @@ public final class ValueInterpreter extends Interpreter<Value> {
             case Opcodes.GETFIELD: {
                 FieldInsnNode f = (FieldInsnNode) insn;
                 Value v = ctx.instanceField(f.owner, f.name, f.desc, depth);
-                if (v != null) return v;
-                v = Value.unknown(Type.getType(f.desc));
-                // A public field of a library object read from tainted data (an Account's name, a
-                // ScanResult's BSSID) is that data.
-                if (!ctx.program().isApp(f.owner) && !value.labels().isEmpty()) v = v.withLabels(value.labels());
-                return v;
+                if (v == null) {
+                    v = Value.unknown(Type.getType(f.desc));
+                    // A public field of a library object read from tainted data (an Account's name, a
+                    // ScanResult's BSSID) is that data.
+                    if (!ctx.program().isApp(f.owner) && !value.labels().isEmpty()) v = v.withLabels(value.labels());
+                }
+                return entered(v, fieldSite(f.owner, f.name), "field", -1);
             }
             case Opcodes.NEWARRAY: {
                 Type t = switch (((IntInsnNode) insn).operand) {
@@ -272,7 +301,7 @@ public final class ValueInterpreter extends Interpreter<Value> {
             }
             case Opcodes.CHECKCAST: {
                 Type t = Type.getObjectType(((TypeInsnNode) insn).desc);
-                return value.withType(t);
+                return entered(value.withType(t), site(insn), "cast", -1);
             }
             case Opcodes.INSTANCEOF:
                 return Value.unknown(Type.INT_TYPE);
@@ -362,23 +391,41 @@ public final class ValueInterpreter extends Interpreter<Value> {
     private Value foldInt(int op, Value a, Value b) {
         Integer x = a.singleInt();
         Integer y = b.singleInt();
+        if ((x == null || y == null) && a.constants() != null && b.constants() != null
+                && a.constants().size() * b.constants().size() <= Value.MAX_CONSTANTS) {
+            // A few possible values on either side (flags chosen by a branch): every combination.
+            Set<Object> out = new LinkedHashSet<>();
+            for (Object ca : a.constants()) {
+                for (Object cb : b.constants()) {
+                    Integer r = ca instanceof Integer i && cb instanceof Integer j ? foldInt(op, i, j) : null;
+                    if (r == null) return derive(Type.INT_TYPE, a, b);
+                    out.add(r);
+                }
+            }
+            return new Value(Type.INT_TYPE, 1, out, null, null, -1, java.util.Collections.unmodifiableSet(union(a, b)), a.origin());
+        }
         if (x != null && y != null) {
-            Integer r = switch (op) {
-                case Opcodes.IADD -> x + y;
-                case Opcodes.ISUB -> x - y;
-                case Opcodes.IMUL -> x * y;
-                case Opcodes.IDIV -> y == 0 ? null : x / y;
-                case Opcodes.IREM -> y == 0 ? null : x % y;
-                case Opcodes.ISHL -> x << y;
-                case Opcodes.ISHR -> x >> y;
-                case Opcodes.IUSHR -> x >>> y;
-                case Opcodes.IAND -> x & y;
-                case Opcodes.IOR -> x | y;
-                default -> x ^ y;
-            };
+            Integer r = foldInt(op, x, y);
             if (r != null) return Value.constant(Type.INT_TYPE, r, a.origin()).withLabels(union(a, b));
         }
         return derive(Type.INT_TYPE, a, b);
+    }
+
+    /** One int operation on constants; null when it would throw (division by zero). */
+    private static Integer foldInt(int op, int x, int y) {
+        return switch (op) {
+            case Opcodes.IADD -> x + y;
+            case Opcodes.ISUB -> x - y;
+            case Opcodes.IMUL -> x * y;
+            case Opcodes.IDIV -> y == 0 ? null : x / y;
+            case Opcodes.IREM -> y == 0 ? null : x % y;
+            case Opcodes.ISHL -> x << y;
+            case Opcodes.ISHR -> x >> y;
+            case Opcodes.IUSHR -> x >>> y;
+            case Opcodes.IAND -> x & y;
+            case Opcodes.IOR -> x | y;
+            default -> x ^ y;
+        };
     }
 
     private static Set<String> union(Value... vs) {
@@ -421,6 +468,12 @@ public final class ValueInterpreter extends Interpreter<Value> {
 
     @Override
     public Value naryOperation(AbstractInsnNode insn, List<? extends Value> values) {
+        Value result = call(insn, values);
+        // A tracked object (a WebView, an Intent) returned by a call no model describes enters unseen.
+        return insn instanceof MethodInsnNode ? entered(result, site(insn), "call", -1) : result;
+    }
+
+    private Value call(AbstractInsnNode insn, List<? extends Value> values) {
         ctx.checkBudget();
         if (insn.getOpcode() == Opcodes.MULTIANEWARRAY) {
             return Value.unknown(Type.getType(((org.objectweb.asm.tree.MultiANewArrayInsnNode) insn).desc));
@@ -450,6 +503,11 @@ public final class ValueInterpreter extends Interpreter<Value> {
         // Object creation and facts, as the models describe them.
         for (Models.CreatedBy c : models.creatorsNamed(mi.name)) {
             if (!matches(c.method(), mi, program)) continue;
+            // A subclass constructor's super(...) call on its own receiver: the object is not made here.
+            if (mi.name.equals("<init>") && receiver != null && receiver.obj() != null && receiver.obj().get("entered") != null) {
+                understood = true;
+                continue;
+            }
             Map<String, Object> state = new HashMap<>();
             if (c.type().copyFacts()) {
                 // Made by a modelled object (a parser by its factory): start from its facts.
@@ -457,6 +515,7 @@ public final class ValueInterpreter extends Interpreter<Value> {
                 state.putAll(receiver.obj().state());
                 state.put("factory-kind", receiver.obj().kind());
             }
+            state.putAll(c.facts());
             c.type().initialFromArguments().forEach((k, idx) -> state.put(k, fact(idx >= 0 && idx < args.size() ? args.get(idx) : receiver)));
             // The exact class of an argument object (a Yaml built with a SafeConstructor).
             c.type().initialTypes().forEach((k, idx) -> {
@@ -467,6 +526,11 @@ public final class ValueInterpreter extends Interpreter<Value> {
             });
             if (mi.name.equals("<init>") && receiver != null && receiver.obj() != null) {
                 Value created = receiver.withObj(new Obj(receiver.obj().site(), c.type().name(), state, false));
+                // An app subclass's constructor (a WebView subclass that configures itself): what it does to
+                // its new object.
+                if (program.isApp(mi.owner) && models.trackedKind(c.type().name())) {
+                    created = calleeEffects(targets(program, mi, receiver), created, -1);
+                }
                 addPending(new Update(receiver.obj().site(), created));
             } else if (result != null) {
                 result = result.withObj(new Obj(site(insn), c.type().name(), state, false));
@@ -476,8 +540,12 @@ public final class ValueInterpreter extends Interpreter<Value> {
         if (receiver != null && receiver.obj() != null && receiver.obj().kind() != null && !"lambda".equals(receiver.obj().kind())) {
             Obj o = receiver.obj();
             Obj updated = o;
+            // Objects tracked by type are "understood" only by the calls their model names (other calls on an
+            // Intent keep the default treatment of unmodelled library calls).
+            boolean matched = !models.trackedKind(o.kind());
             for (Models.EffectOf e : models.effectsNamed(mi.name)) {
                 if (!e.type().name().equals(o.kind()) || !matches(e.effect().method(), mi, program)) continue;
+                matched = true;
                 Rows.Effect ef = e.effect();
                 String key = ef.key();
                 if (ef.keyArgument() != null) {
@@ -497,8 +565,15 @@ public final class ValueInterpreter extends Interpreter<Value> {
             if (result != null && ret.getSort() == Type.OBJECT && ret.getInternalName().equals(mi.owner)) {
                 result = receiver.withObj(updated).withType(ret);
             }
+            // A view of the object (WebView.getSettings()): the result is the object, seen through another type.
+            for (Models.CreatedBy view : models.viewsNamed(mi.name)) {
+                if (result != null && view.type().name().equals(o.kind()) && matches(view.method(), mi, program)) {
+                    result = receiver.withObj(updated).withType(ret);
+                    matched = true;
+                }
+            }
             // Calls on a modelled object's own type never make it escape.
-            understood = true;
+            if (matched) understood = true;
         }
         // Labels from calls that produce them (e.g. predictable random numbers).
         for (Rows.Call c : models.callsNamed(mi.name)) {
@@ -596,7 +671,7 @@ public final class ValueInterpreter extends Interpreter<Value> {
                     result = all ? merged : Value.unknown(ret).withLabels(merged.labels());
                 }
             }
-            if (targets.size() > 0) escapeArguments(receiver, args, true);
+            if (targets.size() > 0) passToApp(targets, receiver, args);
             return result;
         }
         if (!understood) {
@@ -757,6 +832,90 @@ public final class ValueInterpreter extends Interpreter<Value> {
         }
         r = new Value(ret, ret.getSize(), summary.constants(), summary.prefix(), summary.obj(), -1, Set.copyOf(labels), summary.origin());
         return r;
+    }
+
+    /**
+     * Objects handed to app code: a tracked object (a WebView, an Intent) takes the facts the callees record
+     * on the parameter; other objects, and tracked ones a callee cannot be summarised for, escape.
+     */
+    private void passToApp(List<MethodRef> targets, Value receiver, List<? extends Value> args) {
+        for (int i = -1; i < args.size(); i++) {
+            Value a = i < 0 ? receiver : args.get(i);
+            if (a == null || a.obj() == null || a.obj().escaped()) continue;
+            Value updated = models().trackedKind(a.obj().kind()) ? calleeEffects(targets, a, i) : a.withObj(a.obj().escape());
+            if (!updated.equals(a)) addPending(new Update(a.obj().site(), updated));
+        }
+    }
+
+    /**
+     * A tracked object after app methods ran with it as parameter {@code index} (-1: the receiver): the facts
+     * each callee records on it, merged (facts the callees disagree on become unknown); escaped when a callee
+     * cannot be summarised or hands it on to code Triage cannot see.
+     */
+    private Value calleeEffects(List<MethodRef> targets, Value v, int index) {
+        Obj o = v.obj();
+        if (targets.isEmpty()) return v;
+        Map<String, Object> facts = null;
+        boolean escaped = false;
+        for (MethodRef t : targets) {
+            Map<Integer, Obj> effects = ctx.parameterEffects(t, depth + 1);
+            Obj e = effects == null ? null : effects.get(index);
+            if (e == null || !o.kind().equals(e.kind())) return v.withObj(o.escape());
+            escaped |= e.escaped();
+            Map<String, Object> f = new HashMap<>();
+            e.state().forEach((k, val) -> {
+                if (!META_FACTS.contains(k)) f.put(k, val);
+            });
+            if (facts == null) {
+                facts = f;
+            } else {
+                Map<String, Object> m = new HashMap<>();
+                for (String k : facts.keySet()) m.put(k, java.util.Objects.equals(facts.get(k), f.get(k)) ? facts.get(k) : Obj.UNKNOWN);
+                for (String k : f.keySet()) m.putIfAbsent(k, Obj.UNKNOWN);
+                facts = m;
+            }
+        }
+        Obj updated = o;
+        for (Map.Entry<String, Object> e : new java.util.TreeMap<>(facts).entrySet()) updated = updated.with(e.getKey(), e.getValue());
+        return v.withObj(escaped ? updated.escape() : updated);
+    }
+
+    /** Facts the engine keeps about an object that are not the model's: how it entered the method, its class. */
+    public static final Set<String> META_FACTS = Set.of("entered", "parameter", "new", "declared");
+
+    /**
+     * A value of a type tracked by the models (a WebView, an Intent) that has no object yet gets one with no
+     * known facts, at a site that names where it entered: {@code entered} is parameter, this, field, cast or call
+     * (and {@code parameter} its index); {@code declared} is its type when that is an app class (a WebView subclass).
+     */
+    private Value entered(Value v, String site, String how, int param) {
+        if (v == null || v.obj() != null || v.type() == null) return v;
+        String kind = ctx.trackedKind(v.type());
+        if (kind == null) return v;
+        Map<String, Object> state = new HashMap<>();
+        state.put("entered", how);
+        if (param >= 0) state.put("parameter", param);
+        if (ctx.program().isApp(v.type().getInternalName())) state.put("declared", v.type().getInternalName());
+        return v.withObj(new Obj(site, kind, state, false));
+    }
+
+    /** Site of the object a parameter of a method holds when the method starts. */
+    public static String parameterSite(String owner, String name, String desc, int param) {
+        return owner + "." + name + desc + "#param" + param;
+    }
+
+    /** Site of the receiver of every instance method of a class (one object per class, for its class-wide facts). */
+    public static String thisSite(String owner) {
+        return "this:" + owner;
+    }
+
+    /** Site of the object an instance field holds, for every read of the field. */
+    public static String fieldSite(String owner, String name) {
+        return "field:" + owner + "." + name;
+    }
+
+    private Models models() {
+        return ctx.models();
     }
 
     /** Objects handed to code we do not model may be changed there: forget their facts. */

@@ -1,0 +1,10 @@
+package corpus.androidwebview.jsbridge;
+
+import android.webkit.JavascriptInterface;
+
+public class PatientBridge {
+    @JavascriptInterface
+    public String patientName() {
+        return "Jane Doe";
+    }
+}
