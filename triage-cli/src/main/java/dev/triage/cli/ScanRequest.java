@@ -29,7 +29,7 @@ public record ScanRequest(List<Path> inputs, IntakeOptions intake, Set<String> e
      * calls, web content), and the sensitive data the Android privacy rules follow.
      */
     public static final Set<String> DEFAULT_SOURCES = Set.of("remote", "intent", "content-provider", "web-content",
-            "location", "device-id", "contacts", "sms", "call-log", "calendar", "health", "account");
+            "location", "device-id", "contacts", "sms", "call-log", "calendar", "health", "account", "phi");
     /** The defaults and the lower-confidence inputs. */
     public static final Set<String> ALL_SOURCES;
 

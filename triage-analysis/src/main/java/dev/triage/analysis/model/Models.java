@@ -31,7 +31,8 @@ public final class Models {
             "arguments", Set.of("kind", "class", "method", "descriptor", "subtypes", "argument", "when", "receiver-object",
                     "receiver-unless-any", "receiver-if-any", "receiver-labelled", "argument-unless-any", "method-annotated",
                     "provenance", "note"),
-            "calls", Set.of("kind", "class", "method", "descriptor", "subtypes", "label", "when", "component", "provenance", "note"),
+            "calls", Set.of("kind", "class", "method", "descriptor", "subtypes", "label", "when", "component", "name-matches",
+                    "class-matches", "provenance", "note"),
             "fields", Set.of("kind", "class", "field", "label", "provenance", "note"),
             "summaries", Set.of("class", "method", "descriptor", "subtypes", "from", "to", "provenance", "note"),
             "objects", Set.of("object", "created-by", "effects", "initial", "initial-types", "copy-facts", "types", "views",
@@ -136,8 +137,7 @@ public final class Models {
             }
             switch (section.getKey()) {
                 case "arguments" -> rows.forEach(r -> arguments.add(argumentRow(r, file)));
-                case "calls" -> rows.forEach(r -> calls.add(new Rows.Call(text(r, "kind", file), method(r, file),
-                        r.path("label").asText(""), when(r.get("when"), file), component(r, file), provenance(r), file)));
+                case "calls" -> rows.forEach(r -> calls.add(callRow(r, file)));
                 case "fields" -> rows.forEach(r -> fields.add(new Rows.Field(text(r, "kind", file),
                         internal(text(r, "class", file)), text(r, "field", file), r.path("label").asText(""),
                         provenance(r), file)));
@@ -183,6 +183,17 @@ public final class Models {
                 factAlternatives(r.get("receiver-unless-any")), factAlternatives(r.get("receiver-if-any")),
                 r.hasNonNull("receiver-labelled") ? r.get("receiver-labelled").asText() : null,
                 factAlternatives(r.get("argument-unless-any")), List.copyOf(annotations), provenance(r), file);
+    }
+
+    private static Rows.Call callRow(JsonNode r, String file) {
+        MethodPattern m = method(r, file);
+        java.util.regex.Pattern name = r.hasNonNull("name-matches") ? java.util.regex.Pattern.compile(r.get("name-matches").asText()) : null;
+        java.util.regex.Pattern cls = r.hasNonNull("class-matches") ? java.util.regex.Pattern.compile(r.get("class-matches").asText()) : null;
+        if ((name != null && !m.name().equals("*")) || (cls != null && !m.anyOwner())) {
+            throw new IllegalStateException(file + ": name-matches needs method \"*\", class-matches class \"*\": " + r);
+        }
+        return new Rows.Call(text(r, "kind", file), m, r.path("label").asText(""), when(r.get("when"), file),
+                component(r, file), name, cls, provenance(r), file);
     }
 
     private static Rows.Parameter parameterRow(JsonNode r, String file) {
