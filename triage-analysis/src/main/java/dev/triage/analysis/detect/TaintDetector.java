@@ -196,6 +196,7 @@ public final class TaintDetector implements Detector {
         if (!row.argumentUnlessAny().isEmpty()) {
             // Judged only on an object whose facts are known (an intent built here), never on one passed in.
             values.removeIf(v -> v.obj() == null || v.obj().escaped() || v.obj().kind() == null
+                    || v.obj().get("entered") != null
                     || ObjectStateDetector.satisfiedAny(v.obj(), row.argumentUnlessAny()));
         }
         return values.isEmpty() ? null : new SinkHit(values, receiverParam, receiverKind, receiverLabel);

@@ -45,6 +45,13 @@ public class ShareActivity extends Activity {
         Intent pick = new Intent(Intent.ACTION_PICK);
         pick.putExtra("near", here.toString());
         startActivityForResult(pick, 7); // BUG: android/implicit-intent-leak
+        forward(new Intent(this, ShareActivity.class), here);
+    }
+
+    /** An intent from elsewhere: whether it names a component cannot be seen here, so it is not judged. */
+    void forward(Intent received, Location at) {
+        received.putExtra("lat", at.getLatitude());
+        sendBroadcast(received);
     }
 
     private void announce(String contact) {
