@@ -39,7 +39,7 @@ public final class Program {
     private final long newestEntryTime;
     private final List<AndroidSigning> androidSignings;
     private final Map<String, Set<String>> subtypeCache = new ConcurrentHashMap<>();
-    private final Map<String, Boolean> subtypeOfCache = new ConcurrentHashMap<>();
+    private final Map<String, Set<String>> supertypeSets = new ConcurrentHashMap<>();
     private volatile Map<String, List<String>> directSubtypes;
     private volatile CallGraph callGraph;
     private volatile List<EntryPoint> entryPoints;
@@ -138,11 +138,8 @@ public final class Program {
     public boolean isSubtype(String sub, String sup) {
         if (sub == null || sup == null) return false;
         if (sub.equals(sup) || sup.equals("java/lang/Object")) return true;
-        return subtypeOfCache.computeIfAbsent(sub + ' ' + sup, k -> computeIsSubtype(sub, sup));
-    }
-
-    private boolean computeIsSubtype(String sub, String sup) {
-        return supertypes(sub).contains(sup);
+        // one set per class, not one cache entry per pair: asked at nearly every call the models match
+        return supertypeSets.computeIfAbsent(sub, k -> Set.copyOf(supertypes(k))).contains(sup);
     }
 
     /** All supertypes of a class (itself first, then superclasses, then interfaces), as far as known. */

@@ -160,6 +160,8 @@ public final class TaintDetector implements Detector {
                    boolean open) {
         if (!ruleOfKind.containsKey(row.kind())) return null;
         if (!row.methodAnnotations().isEmpty()) {
+            // annotated methods are the app's own (a Retrofit interface): library calls never are
+            if (!ctx.program().isApp(mi.owner)) return null;
             dev.triage.program.MethodInfo target = ctx.program().resolveMethod(mi.owner, mi.name, mi.desc);
             if (target == null || row.methodAnnotations().stream().noneMatch(target::hasAnnotation)) return null;
         } else if (!ValueInterpreter.matches(row.method(), mi, ctx.program())) {

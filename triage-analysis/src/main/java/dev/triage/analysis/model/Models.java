@@ -396,6 +396,21 @@ public final class Models {
             for (String type : t.types()) trackedTypes.put(type, t.name());
             t.effects().forEach(e -> effectsByName.computeIfAbsent(e.method().name(), k -> new ArrayList<>()).add(new EffectOf(t, e)));
         }
+        // Rows for every method ("*") join each name's list once here, not at every lookup (a call site asks many times).
+        for (Map<String, ? extends List<?>> byName : List.of(argumentsByName, callsByName, summariesByName, checksByName,
+                sanitizersByName, guardsByName, creatorsByName, viewsByName, effectsByName)) {
+            withAny(byName);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> void withAny(Map<String, ? extends List<?>> map) {
+        Map<String, List<T>> byName = (Map<String, List<T>>) map;
+        List<T> any = byName.get("*");
+        if (any == null) return;
+        for (Map.Entry<String, List<T>> e : byName.entrySet()) {
+            if (!e.getKey().equals("*")) e.getValue().addAll(any);
+        }
     }
 
     public List<Rows.Argument> argumentsNamed(String name) {
@@ -467,13 +482,9 @@ public final class Models {
 
     /** Rows for a method name, plus rows written for every method ("*"). */
     private static <T> List<T> named(Map<String, List<T>> byName, String name) {
-        List<T> exact = byName.getOrDefault(name, List.of());
-        List<T> any = byName.getOrDefault("*", List.of());
-        if (any.isEmpty()) return exact;
-        if (exact.isEmpty()) return any;
-        List<T> both = new ArrayList<>(exact);
-        both.addAll(any);
-        return both;
+        List<T> rows = byName.get(name);
+        if (rows != null) return rows; // already holds the "*" rows (index())
+        return byName.getOrDefault("*", List.of());
     }
 
     private final Map<String, Set<String>> stringTables = new java.util.concurrent.ConcurrentHashMap<>();

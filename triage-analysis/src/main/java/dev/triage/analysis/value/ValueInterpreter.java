@@ -577,7 +577,7 @@ public final class ValueInterpreter extends Interpreter<Value> {
         }
         // Labels from calls that produce them (e.g. predictable random numbers).
         for (Rows.Call c : models.callsNamed(mi.name)) {
-            if (c.label().isEmpty() || !matches(c.method(), mi, program) || !c.namesMatch(mi.owner, mi.name)) continue;
+            if (c.label().isEmpty() || !c.namesMatch(mi.owner, mi.name) || !matches(c.method(), mi, program)) continue;
             String label = c.label();
             if (c.kind().equals("source")) {
                 understood = true;
