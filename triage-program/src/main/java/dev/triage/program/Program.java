@@ -44,7 +44,6 @@ public final class Program {
     private volatile CallGraph callGraph;
     private volatile List<EntryPoint> entryPoints;
     private volatile Optional<AndroidApp> android;
-    private final Map<String, List<AndroidApp.Component>> componentsOfCode = new ConcurrentHashMap<>();
 
     /** An app class: its header and its bytes (code is parsed only when asked for). */
     public record AppClass(ClassInfo info, byte[] bytes) {
@@ -249,34 +248,6 @@ public final class Program {
             }
         }
         return a.orElse(null);
-    }
-
-    /**
-     * The manifest components whose code includes this class's: the component's own class (an alias's target), an
-     * app superclass of it (a base activity), or a class nested in either (an anonymous listener, a lambda). Empty
-     * for other classes and for apps without a manifest.
-     */
-    public List<AndroidApp.Component> androidComponentsOf(String internalName) {
-        AndroidApp app = android();
-        if (app == null || internalName == null) return List.of();
-        return componentsOfCode.computeIfAbsent(internalName, n -> {
-            List<String> candidates = new ArrayList<>();
-            candidates.add(n);
-            // Outer$Inner$1 runs inside Outer$Inner and Outer
-            int slash = n.lastIndexOf('/');
-            for (int d = n.lastIndexOf('$'); d > slash; d = n.lastIndexOf('$', d - 1)) candidates.add(n.substring(0, d));
-            List<AndroidApp.Component> out = new ArrayList<>();
-            for (AndroidApp.Component c : app.components()) {
-                if (c.implementation() == null) continue;
-                for (String k : candidates) {
-                    if (c.implementation().equals(k) || (isApp(k) && isSubtype(c.implementation(), k))) {
-                        out.add(c);
-                        break;
-                    }
-                }
-            }
-            return List.copyOf(out);
-        });
     }
 
     /** Receives intake output and builds the program; library class bytes are dropped after their header is read. */
