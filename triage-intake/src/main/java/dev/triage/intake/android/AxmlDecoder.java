@@ -172,11 +172,19 @@ public final class AxmlDecoder {
      * on it, one whose line is missing or goes backwards goes on the next line.
      */
     private void moveTo(int target) {
+        line = padTo(out, line, target);
+    }
+
+    /**
+     * The padding rule both decoders of Android XML (binary and protobuf) follow: appends newlines to {@code out},
+     * which ends on line {@code line}, so the next start tag lands on {@code target}; returns the new current line.
+     */
+    static int padTo(StringBuilder out, int line, int target) {
         if (out.length() == 0 && target <= 1) {
-            return;
+            return line;
         }
         if (target == line && out.length() > 0) {
-            return;
+            return line;
         }
         if (target < line) {
             target = line + 1;
@@ -185,6 +193,7 @@ public final class AxmlDecoder {
             out.append('\n');
             line++;
         }
+        return line;
     }
 
     private String attributeName(ResXmlAttribute a) {

@@ -183,19 +183,7 @@ public final class ProtoXmlDecoder {
 
     /** Same padding rule as {@link AxmlDecoder}: a missing or backwards line goes on the next line. */
     private void moveTo(int target) {
-        if (out.length() == 0 && target <= 1) {
-            return;
-        }
-        if (target == line && out.length() > 0) {
-            return;
-        }
-        if (target < line) {
-            target = line + 1;
-        }
-        while (line < target) {
-            out.append('\n');
-            line++;
-        }
+        line = AxmlDecoder.padTo(out, line, target);
     }
 
     private String attributeName(Resources.XmlAttribute a) {
