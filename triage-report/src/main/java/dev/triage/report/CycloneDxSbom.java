@@ -4,6 +4,7 @@ import dev.triage.components.Advisory;
 import dev.triage.components.Component;
 import dev.triage.components.ComponentAnalysis;
 import dev.triage.components.ComponentReport;
+import dev.triage.components.Identity;
 import dev.triage.findings.ScanResult;
 
 import org.cyclonedx.Version;
