@@ -33,7 +33,11 @@ import java.util.zip.ZipFile;
  * <pre>
  * java -cp triage-bench/target/triage-bench.jar dev.triage.bench.AndroidBenchmark [--classes 3600] [--repeat 1]
  *     [--work bench-work] [--seed 42] [--heap 3g] [--triage-jar triage-cli/target/triage.jar] [--timeout 600]
- *     [--build-only]
+ *     [--baseline-jar JAR] [--build-only]
+ * </pre>
+ * With {@code --baseline-jar} (another build of Triage, e.g. a jar of main) the APK is also scanned by that build,
+ * alternating with the first in every repeat, and the ratio and whether the findings agree are printed.
+ * <pre>
  * </pre>
  */
 public final class AndroidBenchmark {
@@ -48,6 +52,7 @@ public final class AndroidBenchmark {
         long timeout = 600;
         Path work = Path.of("bench-work");
         Path triage = null;
+        Path baselineJar = null;
         boolean buildOnly = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -58,10 +63,11 @@ public final class AndroidBenchmark {
                 case "--timeout" -> timeout = Long.parseLong(args[++i]);
                 case "--work" -> work = Path.of(args[++i]);
                 case "--triage-jar" -> triage = Path.of(args[++i]);
+                case "--baseline-jar" -> baselineJar = Path.of(args[++i]);
                 case "--build-only" -> buildOnly = true;
                 default -> {
                     System.err.println("usage: AndroidBenchmark [--classes N] [--repeat N] [--seed N] [--heap SIZE] "
-                        + "[--timeout S] [--work DIR] [--triage-jar JAR] [--build-only]");
+                        + "[--timeout S] [--work DIR] [--triage-jar JAR] [--baseline-jar JAR] [--build-only]");
                     System.exit(2);
                 }
             }
@@ -70,7 +76,7 @@ public final class AndroidBenchmark {
         if (!buildOnly && !Files.isRegularFile(triage)) throw new IOException("triage.jar not found: " + triage + " (build with ./mvnw -q -DskipTests package)");
         work = work.toAbsolutePath().normalize();
         Path androidJar = onClassPath("android-all-");
-        List<Path> libraries = List.of(onClassPath("okhttp-"), onClassPath("okio-jvm-"), onClassPath("kotlin-stdlib-"));
+        List<Path> libraries = libraries();
         int libraryClasses = 0;
         for (Path l : libraries) libraryClasses += classFiles(l);
 
@@ -104,9 +110,13 @@ public final class AndroidBenchmark {
             "-cp", libraries.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator))
                 + File.pathSeparator + androidJar,
             "-f", "json", "-o", dir.resolve("out-jvm").toString(), "--no-progress", "-q");
+        List<String> baselineCmd = baselineJar == null ? null : List.of(java, "-Xmx" + heap, "-jar", baselineJar.toString(),
+            "scan", apk.toString(), "-f", "json", "-o", dir.resolve("out-baseline").toString(), "--no-progress", "-q");
         List<ProcessMeter.Measurement> apkRuns = new ArrayList<>();
         List<ProcessMeter.Measurement> jvmRuns = new ArrayList<>();
+        List<ProcessMeter.Measurement> baselineRuns = new ArrayList<>();
         for (int r = 0; r < repeat; r++) {
+            if (baselineCmd != null) baselineRuns.add(ProcessMeter.run(baselineCmd, dir.resolve("baseline-" + r + ".log"), timeout));
             apkRuns.add(ProcessMeter.run(apkCmd, dir.resolve("apk-" + r + ".log"), timeout));
             jvmRuns.add(ProcessMeter.run(jvmCmd, dir.resolve("jvm-" + r + ".log"), timeout));
         }
@@ -119,6 +129,15 @@ public final class AndroidBenchmark {
             a.wallSeconds(), a.cpuSeconds(), a.peakRssMb(), apkFindings, a.exitCode());
         System.out.printf(Locale.ROOT, "%-34s | %7.2f | %7.2f | %6.0f MB | %8d | %d%n", "baseline: same code as JVM classes",
             j.wallSeconds(), j.cpuSeconds(), j.peakRssMb(), jvmFindings, j.exitCode());
+        if (baselineCmd != null) {
+            ProcessMeter.Measurement b = median(baselineRuns);
+            int baselineFindings = findings(dir.resolve("out-baseline/triage.json"));
+            System.out.printf(Locale.ROOT, "%-34s | %7.2f | %7.2f | %6.0f MB | %8d | %d%n", "baseline build on the APK",
+                b.wallSeconds(), b.cpuSeconds(), b.peakRssMb(), baselineFindings, b.exitCode());
+            System.out.printf(Locale.ROOT, "ratio triage/baseline on the APK: wall %.3f, CPU %.3f, RSS %.2f; findings %d vs %d (%s)%n",
+                a.wallSeconds() / b.wallSeconds(), a.cpuSeconds() / b.cpuSeconds(), a.peakRssMb() / b.peakRssMb(),
+                apkFindings, baselineFindings, apkFindings == baselineFindings ? "same count" : "DIFFERENT");
+        }
         System.out.printf(Locale.ROOT, "ratio APK/JVM: wall %.2f, CPU %.2f, RSS %.2f; limits: 30 s wall (%s), 3 GiB (%s)%n",
             a.wallSeconds() / j.wallSeconds(), a.cpuSeconds() / j.cpuSeconds(), a.peakRssMb() / j.peakRssMb(),
             a.wallSeconds() < 30 ? "met" : "MISSED", a.peakRssMb() < 3072 ? "met" : "MISSED");
@@ -126,10 +145,19 @@ public final class AndroidBenchmark {
 
     private static int build(Path dir, int types, long seed, Path androidJar, List<Path> libraries) throws IOException {
         AndroidAppGenerator.App app = new AndroidAppGenerator(seed).generate(types, dir, androidJar);
+        Path apk = dir.resolve("app.apk");
+        buildApk(app, libraries, apk);
+        int n = dexClasses(apk);
+        System.out.printf(Locale.ROOT, "built %s: %d generated types, %d planted weak calls, %d classes in the dex files%n",
+            apk, types, app.plantedWeakCalls(), n);
+        return n;
+    }
+
+    /** The benchmark's APK of a generated app: its classes and the libraries dexed in, a string resource, release-signed. */
+    static void buildApk(AndroidAppGenerator.App app, List<Path> libraries, Path apk) throws IOException {
         List<Path> code = new ArrayList<>();
         code.add(app.jar());
         code.addAll(libraries);
-        Path apk = dir.resolve("app.apk");
         AndroidTestApp.builder()
             .manifest(app.manifest())
             .resource("res/values/strings.xml", "<resources>\n    <string name=\"app_name\">Bench Health</string>\n</resources>\n")
@@ -137,10 +165,11 @@ public final class AndroidBenchmark {
             .classesPerDex(2000)
             .signing(Signing.release())
             .buildApk(apk);
-        int n = dexClasses(apk);
-        System.out.printf(Locale.ROOT, "built %s: %d generated types, %d planted weak calls, %d classes in the dex files%n",
-            apk, types, app.plantedWeakCalls(), n);
-        return n;
+    }
+
+    /** The benchmark's app libraries: OkHttp, Okio and the Kotlin standard library. */
+    static List<Path> libraries() throws IOException {
+        return List.of(onClassPath("okhttp-"), onClassPath("okio-jvm-"), onClassPath("kotlin-stdlib-"));
     }
 
     static Path onClassPath(String prefix) throws IOException {

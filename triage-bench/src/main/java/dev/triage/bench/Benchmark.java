@@ -36,6 +36,8 @@ public final class Benchmark {
           --spotbugs-all          report all SpotBugs categories, not only SECURITY
           --timeout SECONDS       per run (default 3600)
           --triage-jar PATH       default <repo>/triage-cli/target/triage.jar
+          --baseline-jar PATH     also run this build of Triage (e.g. a jar of main), alternating with --triage-jar
+                                  in every repeat, and print the ratio triage/baseline and whether findings agree
           --spotbugs-lib DIR      default triage-bench/target/spotbugs-lib
           --app-lib DIR           library jars for the generated apps (default triage-bench/target/app-lib)
           --generate-only         generate (and cache) the apps, run nothing
@@ -68,6 +70,9 @@ public final class Benchmark {
         String java = javaCommand();
 
         List<ToolRunner> tools = new ArrayList<>();
+        if (opt.containsKey("baseline-jar")) {
+            tools.add(new TriageRunner("baseline", Path.of(opt.get("baseline-jar")), opt.getOrDefault("heap", "2g"), java));
+        }
         for (String t : toolNames) {
             switch (t) {
                 case "triage" -> tools.add(new TriageRunner(triageJar, opt.getOrDefault("heap", "2g"), java));
@@ -149,6 +154,11 @@ public final class Benchmark {
                 System.out.println(line);
                 summary.add(String.format(Locale.ROOT, "%6d  %s", n, line));
             }
+            if (byTool.containsKey("triage") && byTool.containsKey("baseline")) {
+                String line = baselineComparison(byTool.get("triage"), byTool.get("baseline"));
+                System.out.println(line);
+                summary.add(String.format(Locale.ROOT, "%6d  %s", n, line));
+            }
             if (wall.containsKey("triage") && wall.containsKey("spotbugs")) {
                 double ratio = wall.get("triage") / wall.get("spotbugs");
                 String verdict = Double.isNaN(ratio) ? "n/a" : ratio <= 0.25 ? "meets target <= 0.25" : "MISSES target <= 0.25";
@@ -163,6 +173,18 @@ public final class Benchmark {
             System.out.println("  size  tool      |   wall s |    CPU s | peak RSS MB | findings |   ms/class");
             summary.forEach(System.out::println);
         }
+    }
+
+    /** Triage against a baseline build on the same app: median wall and CPU ratios, and whether the findings agree. */
+    static String baselineComparison(List<ToolRunner.Result> triage, List<ToolRunner.Result> baseline) {
+        double tw = median(triage.stream().mapToDouble(x -> x.measurement().wallSeconds()).toArray());
+        double bw = median(baseline.stream().mapToDouble(x -> x.measurement().wallSeconds()).toArray());
+        double tc = median(triage.stream().mapToDouble(x -> x.measurement().cpuSeconds()).toArray());
+        double bc = median(baseline.stream().mapToDouble(x -> x.measurement().cpuSeconds()).toArray());
+        int tf = triage.get(triage.size() - 1).findings();
+        int bf = baseline.get(baseline.size() - 1).findings();
+        return String.format(Locale.ROOT, "triage/baseline: wall %.3f, CPU %.3f; findings %d vs %d (%s)", tw / bw, tc / bc,
+            tf, bf, tf == bf ? "same count" : "DIFFERENT");
     }
 
     static double median(double[] xs) {

@@ -15,11 +15,18 @@ import java.util.stream.Collectors;
  */
 public final class TriageRunner implements ToolRunner {
 
+    private final String name;
     private final Path triageJar;
     private final String heap;
     private final String java;
 
     public TriageRunner(Path triageJar, String heap, String java) {
+        this("triage", triageJar, heap, java);
+    }
+
+    /** @param name how the tables name this run: {@code triage}, or {@code baseline} for another build of Triage */
+    public TriageRunner(String name, Path triageJar, String heap, String java) {
+        this.name = name;
         this.triageJar = triageJar;
         this.heap = heap;
         this.java = java;
@@ -27,7 +34,7 @@ public final class TriageRunner implements ToolRunner {
 
     @Override
     public String name() {
-        return "triage";
+        return name;
     }
 
     @Override
@@ -41,7 +48,7 @@ public final class TriageRunner implements ToolRunner {
 
     @Override
     public String describe() {
-        return "Triage " + triageJar + " | java -Xmx" + heap + " -jar triage.jar scan <app.jar> -cp <libs> -f json "
+        return (name.equals("triage") ? "Triage " : "Triage (" + name + ") ") + triageJar + " | java -Xmx" + heap + " -jar triage.jar scan <app.jar> -cp <libs> -f json "
             + "-o <dir> --no-progress -q";
     }
 

@@ -5,15 +5,12 @@ import dev.triage.cli.ScanRequest;
 import dev.triage.findings.ScanResult;
 import dev.triage.report.ReportOptions;
 import dev.triage.report.SarifReport;
-import dev.triage.testkit.AndroidTestApp;
 import dev.triage.testkit.GoldenSarif;
-import dev.triage.testkit.Signing;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.StringWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -41,18 +38,8 @@ class AndroidBenchmarkGoldenSarifTest {
         Path androidJar = AndroidBenchmark.onClassPath("android-all-");
         AndroidAppGenerator.App app = new AndroidAppGenerator(42).generate(TYPES, tmp.resolve("gen"), androidJar);
         assertFalse(app.plantedWeakCalls() == 0, "the app holds planted flaws");
-        List<Path> code = new ArrayList<>();
-        code.add(app.jar());
-        code.addAll(List.of(AndroidBenchmark.onClassPath("okhttp-"), AndroidBenchmark.onClassPath("okio-jvm-"),
-                AndroidBenchmark.onClassPath("kotlin-stdlib-")));
         Path apk = tmp.resolve("app.apk");
-        AndroidTestApp.builder()
-                .manifest(app.manifest())
-                .resource("res/values/strings.xml", "<resources>\n    <string name=\"app_name\">Bench Health</string>\n</resources>\n")
-                .libraryJars(code)
-                .classesPerDex(2000)
-                .signing(Signing.release())
-                .buildApk(apk);
+        AndroidBenchmark.buildApk(app, AndroidBenchmark.libraries(), apk);
 
         ScanResult result = ScanPipeline.run(ScanRequest.of(List.of(apk)));
         StringWriter sarif = new StringWriter();

@@ -2,7 +2,6 @@ package dev.triage.cli;
 
 import dev.triage.components.AdvisoryDb;
 import dev.triage.components.ComponentOptions;
-import dev.triage.components.CycloneDxSbom;
 import dev.triage.findings.Baseline;
 import dev.triage.findings.Finding;
 import dev.triage.findings.Policy;
@@ -11,6 +10,7 @@ import dev.triage.findings.ScanResult;
 import dev.triage.findings.Severity;
 import dev.triage.intake.IntakeLimits;
 import dev.triage.intake.IntakeOptions;
+import dev.triage.report.CycloneDxSbom;
 import dev.triage.report.ReportFormat;
 import dev.triage.report.ReportOptions;
 import dev.triage.report.Reports;
@@ -244,9 +244,9 @@ final class ScanCommand implements Callable<Integer> {
         if (sbom != null) {
             Path file = sbomOutput != null ? sbomOutput : output.resolve("triage.cdx.json");
             if (file.toAbsolutePath().getParent() != null) Files.createDirectories(file.toAbsolutePath().getParent());
-            String app = inputs.get(0).getFileName() == null ? inputs.get(0).toString() : inputs.get(0).getFileName().toString();
-            Files.writeString(file, CycloneDxSbom.write(result.components(), app, result.toolVersion(),
-                    java.time.Instant.ofEpochMilli(result.stats().startedAtEpochMillis())), StandardCharsets.UTF_8);
+            try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                new CycloneDxSbom().write(result, ropts, w);
+            }
             if (!quiet) out.println("Wrote " + file);
         }
         if (baselined > 0 && !quiet) out.println(baselined + " finding(s) matched the baseline and are not reported.");

@@ -367,7 +367,8 @@ public final class ComponentAnalysis {
         return origin.substring(slash + 1);
     }
 
-    static String date(long millis) {
+    /** An epoch-millisecond time as an ISO date ({@code 2022-03-17}), or "unknown" for none. */
+    public static String date(long millis) {
         return millis <= 0 ? "unknown" : Instant.ofEpochMilli(millis).toString().substring(0, 10);
     }
 

@@ -7,6 +7,10 @@ import org.objectweb.asm.Handle;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.InvokeDynamicInsnNode;
 import org.objectweb.asm.tree.MethodInsnNode;
+import org.objectweb.asm.tree.analysis.Frame;
+import org.objectweb.asm.Type;
+
+import java.util.function.IntFunction;
 
 /**
  * A lambda or method reference whose body is app code. {@code receiverCaptured} is, at its creation, 1 when the body
@@ -35,8 +39,29 @@ record LambdaCall(MethodRef body, int receiverCaptured) {
         return new LambdaCall(new MethodRef(h.getOwner(), h.getName(), h.getDesc()), instance ? 1 : 0);
     }
 
+    /**
+     * The body's parameters at a call of the lambda object {@code lambda}: the values it captured, then the call's
+     * arguments ({@code callArgument} by the call's declared index).
+     */
+    IntFunction<Value> bodyArguments(Value lambda, IntFunction<Value> callArgument) {
+        return p -> p >= receiverCaptured ? callArgument.apply(p - receiverCaptured) : captured(lambda, p);
+    }
+
+    /**
+     * The body's parameters as the lambda is made at {@code indy} (with {@code before}, the frame there): the captured
+     * values on the stack; null for the parameters only a call will pass.
+     */
+    IntFunction<Value> capturedArguments(InvokeDynamicInsnNode indy, Frame<Value> before) {
+        int captured = Type.getArgumentTypes(indy.desc).length;
+        int base = before.getStackSize() - captured;
+        return p -> {
+            int slot = p + receiverCaptured;
+            return slot >= 0 && slot < captured ? before.getStack(base + slot) : null;
+        };
+    }
+
     /** A value a lambda captured as its body's parameter p, or null. */
-    static Value captured(Value lambda, int p) {
+    private static Value captured(Value lambda, int p) {
         return lambda != null && lambda.object() != null && lambda.object().get("p" + p) instanceof Value v ? v : null;
     }
 }

@@ -13,11 +13,9 @@ import dev.triage.analysis.value.Origin;
 import dev.triage.analysis.value.Taint;
 import dev.triage.analysis.value.Value;
 import dev.triage.program.MethodRef;
-import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.InvokeDynamicInsnNode;
 import org.objectweb.asm.tree.MethodInsnNode;
-import org.objectweb.asm.tree.analysis.Frame;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -77,9 +75,8 @@ public final class TaintDetector implements Detector {
             // Calling a lambda or method reference: its body, with the call's arguments after what it captured.
             LambdaCall called = LambdaCall.called(scan.argument(mi, Position.THIS), mi, ctx.program());
             if (called != null) {
-                Value lambda = scan.argument(mi, Position.THIS);
-                reportThroughCalls(scan, mi, List.of(called.body()), p -> p >= called.receiverCaptured()
-                        ? scan.argument(mi, p - called.receiverCaptured()) : LambdaCall.captured(lambda, p));
+                reportThroughCalls(scan, mi, List.of(called.body()), called.bodyArguments(scan.argument(mi, Position.THIS),
+                        p -> scan.argument(mi, p)));
                 continue;
             }
             // Sinks inside app methods this one calls (also through a library interface the app implements).
@@ -93,13 +90,7 @@ public final class TaintDetector implements Detector {
             if (!(insn instanceof InvokeDynamicInsnNode indy) || frames.before(indy) == null) continue;
             LambdaCall l = LambdaCall.of(indy, ctx.program());
             if (l == null) continue;
-            Frame<Value> f = frames.before(indy);
-            int captured = Type.getArgumentTypes(indy.desc).length;
-            int base = f.getStackSize() - captured;
-            reportThroughCalls(scan, indy, List.of(l.body()), p -> {
-                int slot = p + l.receiverCaptured();
-                return slot >= 0 && slot < captured ? f.getStack(base + slot) : null;
-            });
+            reportThroughCalls(scan, indy, List.of(l.body()), l.capturedArguments(indy, frames.before(indy)));
         }
     }
 

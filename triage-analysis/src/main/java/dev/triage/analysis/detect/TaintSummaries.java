@@ -13,11 +13,9 @@ import dev.triage.analysis.value.Value;
 import dev.triage.program.ClassInfo;
 import dev.triage.program.MethodRef;
 import org.objectweb.asm.Opcodes;
-import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.InvokeDynamicInsnNode;
 import org.objectweb.asm.tree.MethodInsnNode;
-import org.objectweb.asm.tree.analysis.Frame;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -105,9 +103,8 @@ final class TaintSummaries {
                 }
                 LambdaCall called = LambdaCall.called(frames.argument(mi, mi.desc, hasReceiver, Position.THIS), mi, ctx.program());
                 if (called != null) {
-                    Value lambda = frames.argument(mi, mi.desc, true, Position.THIS);
-                    throughCalls(method, depth, here, List.of(called.body()), p -> p >= called.receiverCaptured()
-                            ? frames.argument(mi, mi.desc, true, p - called.receiverCaptured()) : LambdaCall.captured(lambda, p), unique);
+                    throughCalls(method, depth, here, List.of(called.body()), called.bodyArguments(
+                            frames.argument(mi, mi.desc, true, Position.THIS), p -> frames.argument(mi, mi.desc, true, p)), unique);
                     continue;
                 }
                 Value receiverValue = frames.argument(mi, mi.desc, hasReceiver, Position.THIS);
@@ -120,15 +117,9 @@ final class TaintSummaries {
                 if (!(insn instanceof InvokeDynamicInsnNode indy) || frames.before(indy) == null) continue;
                 LambdaCall l = LambdaCall.of(indy, ctx.program());
                 if (l == null) continue;
-                Frame<Value> f = frames.before(indy);
-                int captured = Type.getArgumentTypes(indy.desc).length;
-                int base = f.getStackSize() - captured;
                 CodeLocation here = new CodeLocation(info.name(), method.name(), method.descriptor(), info.sourcePath(),
                         frames.line(indy), info.origin());
-                throughCalls(method, depth, here, List.of(l.body()), p -> {
-                    int slot = p + l.receiverCaptured();
-                    return slot >= 0 && slot < captured ? f.getStack(base + slot) : null;
-                }, unique);
+                throughCalls(method, depth, here, List.of(l.body()), l.capturedArguments(indy, frames.before(indy)), unique);
             }
             out.addAll(unique.values());
         }

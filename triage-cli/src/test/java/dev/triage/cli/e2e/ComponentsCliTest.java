@@ -10,6 +10,8 @@ import dev.triage.cli.ScanRequest;
 import dev.triage.components.ComponentOptions;
 import dev.triage.findings.Finding;
 import dev.triage.findings.ScanResult;
+import dev.triage.report.CycloneDxSbom;
+import dev.triage.report.ReportOptions;
 import org.cyclonedx.parsers.JsonParser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,6 +21,7 @@ import org.objectweb.asm.Opcodes;
 
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,16 +45,28 @@ class ComponentsCliTest {
     static final Path OSV = Path.of("..", "triage-components", "src", "test", "resources", "osv");
 
     static Path war(Path dir) throws Exception {
+        return war(dir, Map.of());
+    }
+
+    /** The logging app with real log4j and Spring jars in WEB-INF/lib, and these further library jars. */
+    static Path war(Path dir, Map<String, byte[]> moreLibs) throws Exception {
         Map<String, byte[]> e = new LinkedHashMap<>();
         e.put("META-INF/MANIFEST.MF", "Manifest-Version: 1.0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
         e.put("WEB-INF/classes/com/acme/AuditLog.class", loggingClass());
         for (String jar : List.of("log4j-core-2.14.1.jar", "log4j-api-2.14.1.jar", "spring-beans-5.3.17.jar")) {
             e.put("WEB-INF/lib/" + jar, Files.readAllBytes(JARS.resolve(jar)));
         }
+        moreLibs.forEach((name, bytes) -> e.put("WEB-INF/lib/" + name, bytes));
+        Path war = dir.resolve("portal.war");
+        Files.write(war, zip(e));
+        return war;
+    }
+
+    static byte[] zip(Map<String, byte[]> entries) throws Exception {
         ByteArrayOutputStream bos = new ByteArrayOutputStream();
         long now = System.currentTimeMillis();
         try (ZipOutputStream z = new ZipOutputStream(bos)) {
-            for (Map.Entry<String, byte[]> x : e.entrySet()) {
+            for (Map.Entry<String, byte[]> x : entries.entrySet()) {
                 ZipEntry ze = new ZipEntry(x.getKey());
                 ze.setTime(now);
                 z.putNextEntry(ze);
@@ -59,9 +74,7 @@ class ComponentsCliTest {
                 z.closeEntry();
             }
         }
-        Path war = dir.resolve("portal.war");
-        Files.write(war, bos.toByteArray());
-        return war;
+        return bos.toByteArray();
     }
 
     /** {@code public class AuditLog { public void handle(String s) { LogManager.getLogger().error(s); } }} */
@@ -155,6 +168,47 @@ class ComponentsCliTest {
         Path sbom = out.resolve("triage.cdx.json");
         assertEquals(List.of(), new JsonParser().validate(sbom.toFile(), org.cyclonedx.Version.VERSION_16));
         assertEquals(4, new ObjectMapper().readTree(sbom.toFile()).path("vulnerabilities").size());
+    }
+
+    /**
+     * The SBOM of a scan (written by triage-report's CycloneDX writer) validates against the CycloneDX 1.6 schema and
+     * carries purls, hashes, shaded copies nested in their host jar, and a VEX analysis per advisory: exploitable where
+     * app code calls the vulnerable symbols, not affected where no code refers to the library.
+     */
+    @Test
+    void sbomCarriesComponentsShadedCopiesAndVexAnalysis(@TempDir Path tmp) throws Exception {
+        Path db = tmp.resolve("db");
+        assertEquals(0, CliTest.triage("db", "import", OSV.toString(), "--db", db.toString()).exit());
+        byte[] fatLib = zip(Map.of(
+                "META-INF/maven/com.acme/fat-lib/pom.properties", "groupId=com.acme\nartifactId=fat-lib\nversion=1.0\n".getBytes(StandardCharsets.ISO_8859_1),
+                "META-INF/maven/org.yaml/snakeyaml/pom.properties", "groupId=org.yaml\nartifactId=snakeyaml\nversion=1.33\n".getBytes(StandardCharsets.ISO_8859_1)));
+        Path war = war(tmp, Map.of("fat-lib-1.0.jar", fatLib));
+        ScanResult r = ScanPipeline.run(ScanRequest.of(List.of(war)).withComponents(
+                ComponentOptions.defaults().withDatabase(db).withNow(Instant.now())));
+        StringWriter out = new StringWriter();
+        new CycloneDxSbom().write(r, ReportOptions.defaults(), out);
+        Path file = tmp.resolve("sbom.cdx.json");
+        Files.writeString(file, out.toString());
+        assertEquals(List.of(), new JsonParser().validate(file.toFile(), CycloneDxSbom.VERSION).stream().map(Throwable::getMessage).toList(),
+                "CycloneDX schema validation");
+
+        JsonNode bom = new ObjectMapper().readTree(out.toString());
+        assertEquals("1.6", bom.path("specVersion").asText());
+        assertEquals("portal.war", bom.path("metadata").path("component").path("name").asText());
+        assertEquals(4, bom.path("components").size(), "shaded snakeyaml nests inside fat-lib");
+        JsonNode core = null;
+        for (JsonNode c : bom.path("components")) if (c.path("name").asText().equals("log4j-core")) core = c;
+        assertEquals("pkg:maven/org.apache.logging.log4j/log4j-core@2.14.1", core.path("purl").asText());
+        assertEquals(2, core.path("hashes").size());
+        Map<String, JsonNode> vulns = new LinkedHashMap<>();
+        for (JsonNode v : bom.path("vulnerabilities")) vulns.put(v.path("id").asText(), v);
+        assertEquals("exploitable", vulns.get("GHSA-jfh8-c2jp-5v3q").path("analysis").path("state").asText());
+        assertEquals("CVE-2021-44228", vulns.get("GHSA-jfh8-c2jp-5v3q").path("references").get(0).path("id").asText());
+        assertEquals(core.path("bom-ref").asText(), vulns.get("GHSA-jfh8-c2jp-5v3q").path("affects").get(0).path("ref").asText());
+        JsonNode spring = vulns.get("GHSA-36p3-wjmg-h94x").path("analysis");
+        assertEquals("not_affected", spring.path("state").asText());
+        assertEquals("code_not_reachable", spring.path("justification").asText());
+        assertTrue(vulns.containsKey("GHSA-mjmj-j48q-9wg2"), "the shaded snakeyaml 1.33 is matched too");
     }
 
     @Test

@@ -1,4 +1,11 @@
-package dev.triage.components;
+package dev.triage.report;
+
+import dev.triage.components.Advisory;
+import dev.triage.components.Component;
+import dev.triage.components.ComponentAnalysis;
+import dev.triage.components.ComponentReport;
+import dev.triage.components.Identity;
+import dev.triage.findings.ScanResult;
 
 import org.cyclonedx.Version;
 import org.cyclonedx.generators.BomGeneratorFactory;
@@ -30,10 +37,19 @@ import java.util.UUID;
  * (directly, through other bundled libraries, or as a service provider) refers to it — with the
  * evidence in {@code analysis.detail}.
  */
-public final class CycloneDxSbom {
+public final class CycloneDxSbom implements ReportWriter {
     public static final Version VERSION = Version.VERSION_16;
 
-    private CycloneDxSbom() {
+    /**
+     * The scan's SBOM: the first input's file name is the app, the scan's start its timestamp (so that writing the
+     * same result twice gives the same bytes).
+     */
+    @Override
+    public void write(ScanResult result, ReportOptions options, java.io.Writer out) throws java.io.IOException {
+        String first = result.inputs().isEmpty() ? "app" : result.inputs().get(0);
+        java.nio.file.Path name = java.nio.file.Path.of(first).getFileName();
+        out.write(write(result.components(), name == null ? first : name.toString(), result.toolVersion(),
+                Instant.ofEpochMilli(result.stats() == null ? 0 : result.stats().startedAtEpochMillis())));
     }
 
     /**
