@@ -308,14 +308,17 @@ public final class Store implements AutoCloseable {
     }
 
     /**
-     * True when this artifact of this app already has a stored scan: a successful one, or (unless
-     * {@code retryFailed}) a failed one. A portfolio scan skips such apps, which is what makes it resumable.
+     * True when the app's latest stored scan is of this artifact: a successful one, or (unless {@code retryFailed}) a
+     * failed one. A portfolio scan skips such apps, which is what makes it resumable; an app listed again with an
+     * artifact it had before a newer one (a rollback) is scanned again, so its flaws come back as reopened.
      */
     public synchronized boolean scanned(String appKey, String sha256, boolean retryFailed) {
         return inTransaction(c -> Jdbc.one(c, """
-                SELECT s.id FROM scan s JOIN app a ON a.id = s.app_id JOIN app_version v ON v.id = s.app_version_id
-                WHERE a.app_key = ? AND v.artifact_sha256 = ?""" + (retryFailed ? " AND s.status = 'ok'" : ""),
-                rs -> rs.getLong(1), appKey, sha256).isPresent());
+                SELECT s.status, v.artifact_sha256 FROM scan s JOIN app a ON a.id = s.app_id
+                  JOIN app_version v ON v.id = s.app_version_id
+                WHERE a.app_key = ? ORDER BY s.id DESC FETCH FIRST 1 ROWS ONLY""",
+                rs -> rs.getString(2).equals(sha256) && (!retryFailed || ScanRecord.OK.equals(rs.getString(1))), appKey)
+                .orElse(false));
     }
 
     // ---------------------------------------------------------------------------------------------------------------

@@ -40,7 +40,7 @@ class StoreLifecycleTest {
             s.recordScan(app("a"), version('1'), scan(1000, "f1"), null, "t");
         }
         try (Store s = Store.open(at)) {
-            assertTrue(s.scanned("a", sha('1'), false));
+            assertTrue(s.scanned("a", sha('1'), false), "the history survives closing the store");
             assertEquals(1, s.flaws("a", null).size());
         }
     }
@@ -100,10 +100,12 @@ class StoreLifecycleTest {
         s.recordScan(app("other"), version('1'), scan(3_100, "A"), null, "ci");
         assertEquals(Map.of("A", "new"), states(s, "other"));
 
-        // resumable: this app version is stored; a failed one only counts when failures are not retried
-        assertTrue(s.scanned("portal", sha('1'), false));
-        assertTrue(s.scanned("portal", sha('3'), false));
-        assertFalse(s.scanned("portal", sha('3'), true));
+        // resumable: the app's latest scan is of this artifact (a failed one counts unless failures are retried)
+        s.recordScan(app("flaky"), version('7'), ScanRecord.failed("test", 3_200, 3_300, "crashed", "exit 134"), null, "ci");
+        assertTrue(s.scanned("portal", sha('4'), false));
+        assertTrue(s.scanned("flaky", sha('7'), false));
+        assertFalse(s.scanned("flaky", sha('7'), true));
+        assertFalse(s.scanned("portal", sha('1'), false), "an older artifact listed again (a rollback) is scanned again");
         assertFalse(s.scanned("portal", sha('9'), false));
 
         // decisions: proposed by one person, reviewed by another
@@ -142,7 +144,7 @@ class StoreLifecycleTest {
         // every change is in the audit trail
         List<Map<String, Object>> audit = s.query("SELECT action, actor FROM audit_event ORDER BY id");
         assertTrue(audit.stream().anyMatch(r -> r.get("action").equals("decision-approved") && r.get("actor").equals("bob")));
-        assertEquals(6L, s.query("SELECT COUNT(*) AS n FROM audit_event WHERE action = 'scan-stored'").get(0).get("n"));
+        assertEquals(7L, s.query("SELECT COUNT(*) AS n FROM audit_event WHERE action = 'scan-stored'").get(0).get("n"));
     }
 
 }

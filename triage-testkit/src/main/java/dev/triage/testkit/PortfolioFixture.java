@@ -138,10 +138,10 @@ public final class PortfolioFixture {
     }
 
     /**
-     * A second round: new versions (1.1) of the given apps with other traits, listed with every other app's current
-     * version in {@code manifest-2.csv}. Returns the plan of the portfolio after that round.
+     * A later round: new versions ({@code version}) of the given apps with other traits, listed with every other app's
+     * current version in {@code manifest-<version>.csv}. Returns the plan of the portfolio after that round.
      */
-    public Plan nextRound(Plan before, Map<String, Traits> changes) {
+    public Plan nextRound(Plan before, Map<String, Traits> changes, String version) {
         try {
             List<App> apps = new ArrayList<>();
             for (App a : before.apps()) {
@@ -150,10 +150,10 @@ public final class PortfolioFixture {
                     apps.add(a);
                 } else {
                     boolean oldBuild = a.buildDay() != null && a.buildDay() < today.minusYears(2).toEpochDay();
-                    apps.add(build(a.key(), a.platform(), a.category(), a.vendor(), "1.1", oldBuild, a.storeUpdatedDay(), false, t));
+                    apps.add(build(a.key(), a.platform(), a.category(), a.vendor(), version, oldBuild, a.storeUpdatedDay(), false, t));
                 }
             }
-            return finish(apps, "manifest-2.csv");
+            return finish(apps, "manifest-" + version + ".csv");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
