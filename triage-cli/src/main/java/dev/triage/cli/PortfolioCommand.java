@@ -201,6 +201,9 @@ final class PortfolioCommand implements Runnable {
             Duration budget = ScanCommand.parseDuration(timeout);
             ComponentOptions components = new ComponentOptions(db != null ? db : AdvisoryDb.defaultLocation(),
                     Duration.ofDays(36500), 2, 2, null);
+            // load the models and the rule catalogue before saying ready: start-up is not an app's time
+            dev.triage.analysis.model.Models.builtIn();
+            dev.triage.findings.RuleCatalogue.builtIn();
             WorkerProtocol.serve(System.in, protocol, Version.get(), artifact -> {
                 ScanRequest request = new ScanRequest(List.of(artifact), IntakeOptions.defaults(), Set.copyOf(rules),
                         Set.copyOf(excludeRules), 1, budget, ScanRequest.DEFAULT_SOURCES, components);

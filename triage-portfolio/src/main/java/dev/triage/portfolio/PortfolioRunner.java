@@ -70,6 +70,9 @@ public final class PortfolioRunner {
                           long wallMillis) {
     }
 
+    /** How long a worker JVM may take to start and load its models before the run gives up on it. */
+    static final Duration STARTUP = Duration.ofMinutes(2);
+
     private final Store store;
     private final Options options;
     private final Listener listener;
@@ -158,10 +161,10 @@ public final class PortfolioRunner {
     private final class WorkerSlot {
         WorkerProcess current;
 
-        WorkerProcess worker() throws IOException {
+        WorkerProcess worker() throws IOException, InterruptedException {
             if (current == null || !current.alive()) {
                 close();
-                current = new WorkerProcess(options.workerCommand());
+                current = new WorkerProcess(options.workerCommand(), STARTUP);
             }
             return current;
         }

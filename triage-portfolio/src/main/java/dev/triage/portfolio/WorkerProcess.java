@@ -31,25 +31,52 @@ final class WorkerProcess implements AutoCloseable {
     private final Writer toChild;
     private final BlockingQueue<String> answers = new LinkedBlockingQueue<>();
     private final ArrayDeque<String> stderrTail = new ArrayDeque<>();
+    private final Thread stderrPump;
+    private final Thread stdoutPump;
     private int served;
 
-    WorkerProcess(List<String> command) throws IOException {
+    /**
+     * Starts a worker and waits until it says it is ready (its models loaded), so that start-up is not counted in
+     * the first app's time budget.
+     */
+    WorkerProcess(List<String> command, Duration startup) throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(command);
         process = pb.start();
         toChild = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
-        Thread out = new Thread(() -> pump(), "triage-worker-out-" + process.pid());
-        out.setDaemon(true);
-        out.start();
-        Thread err = new Thread(() -> drainStderr(), "triage-worker-err-" + process.pid());
-        err.setDaemon(true);
-        err.start();
+        stdoutPump = new Thread(() -> pump(), "triage-worker-out-" + process.pid());
+        stdoutPump.setDaemon(true);
+        stdoutPump.start();
+        stderrPump = new Thread(() -> drainStderr(), "triage-worker-err-" + process.pid());
+        stderrPump.setDaemon(true);
+        stderrPump.start();
+        String first = answers.poll(startup.toMillis(), TimeUnit.MILLISECONDS);
+        if (!WorkerProtocol.READY.equals(first)) {
+            kill();
+            throw new IOException("the worker did not start within " + human(startup) + ": " + stderrTail());
+        }
+    }
+
+    private String stderrTail() {
+        try {
+            stderrPump.join(2000); // the child is gone: let the pumps read what it printed last
+            stdoutPump.join(2000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        synchronized (stderrTail) {
+            return String.join(" | ", stderrTail);
+        }
     }
 
     private void pump() {
         try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = r.readLine()) != null) {
-                if (line.startsWith(WorkerProtocol.RESULT_PREFIX)) answers.add(line);
+                if (line.startsWith(WorkerProtocol.RESULT_PREFIX) || line.equals(WorkerProtocol.READY)) {
+                    answers.add(line);
+                } else {
+                    remember(line); // the JVM's own messages (an OutOfMemoryError exit) go to stdout
+                }
             }
         } catch (IOException ignored) {
             // the child died: the EOF below says so
@@ -58,15 +85,17 @@ final class WorkerProcess implements AutoCloseable {
         }
     }
 
+    private void remember(String line) {
+        synchronized (stderrTail) {
+            if (stderrTail.size() == STDERR_LINES) stderrTail.removeFirst();
+            stderrTail.addLast(line.length() > 400 ? line.substring(0, 400) : line);
+        }
+    }
+
     private void drainStderr() {
         try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
             String line;
-            while ((line = r.readLine()) != null) {
-                synchronized (stderrTail) {
-                    if (stderrTail.size() == STDERR_LINES) stderrTail.removeFirst();
-                    stderrTail.addLast(line.length() > 400 ? line.substring(0, 400) : line);
-                }
-            }
+            while ((line = r.readLine()) != null) remember(line);
         } catch (IOException ignored) {
             // the child is gone
         }
@@ -114,12 +143,10 @@ final class WorkerProcess implements AutoCloseable {
     private ScanRecord died(long started, String toolVersion) throws InterruptedException {
         process.waitFor(10, TimeUnit.SECONDS);
         kill();
-        String tail;
-        synchronized (stderrTail) {
-            tail = String.join(" | ", stderrTail);
-        }
-        boolean oom = tail.contains("OutOfMemoryError");
+        String tail = stderrTail();
         int code = process.isAlive() ? -1 : process.exitValue();
+        // -XX:+ExitOnOutOfMemoryError exits with code 3 after printing "Terminating due to java.lang.OutOfMemoryError"
+        boolean oom = tail.contains("OutOfMemoryError");
         String reason = oom ? "ran out of its heap budget (the worker exited with OutOfMemoryError)"
                 : "the worker exited with code " + code + (tail.isEmpty() ? "" : ": " + last(tail, 600));
         return ScanRecord.failed(toolVersion, started, System.currentTimeMillis(), oom ? "out-of-memory" : "crashed", reason);

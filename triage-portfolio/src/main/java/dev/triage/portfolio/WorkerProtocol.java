@@ -14,7 +14,8 @@ import java.nio.file.Path;
 import java.util.function.Function;
 
 /**
- * What a portfolio scan's parent and its child JVMs say to each other. The parent writes one request per line on the
+ * What a portfolio scan's parent and its child JVMs say to each other. The child first writes {@code @triage-ready}
+ * (after loading what every scan needs, so start-up is not charged to an app's time budget). The parent writes one request per line on the
  * child's standard input ({@code {"path": "..."}}); the child scans that artifact and writes one line
  * {@code @triage-result <ScanRecord JSON>} on its standard output, then waits for the next request, and exits at the
  * end of its input. Everything else the child prints goes to standard error, so a library writing to
@@ -22,6 +23,8 @@ import java.util.function.Function;
  */
 public final class WorkerProtocol {
     static final String RESULT_PREFIX = "@triage-result ";
+    /** The child's first line, once it can take requests. */
+    static final String READY = "@triage-ready";
     static final ObjectMapper JSON = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     /** One request. */
@@ -37,6 +40,8 @@ public final class WorkerProtocol {
      */
     public static void serve(InputStream in, PrintStream out, String toolVersion, Function<Path, ScanRecord> scanner)
             throws IOException {
+        out.println(READY);
+        out.flush();
         BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         String line;
         while ((line = reader.readLine()) != null) {
