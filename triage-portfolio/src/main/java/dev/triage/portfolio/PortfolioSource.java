@@ -149,7 +149,8 @@ public final class PortfolioSource {
         int dot = s.lastIndexOf('.');
         if (dot > s.lastIndexOf('/')) s = s.substring(0, dot);
         String stripped = VERSION_SUFFIX.matcher(s).replaceFirst("");
-        return stripped.isEmpty() || stripped.endsWith("/") ? s : stripped;
+        String name = stripped.substring(stripped.lastIndexOf('/') + 1);
+        return name.chars().noneMatch(Character::isLetter) ? s : stripped;
     }
 
     private static String nameOf(String key) {
