@@ -38,7 +38,7 @@ import java.util.concurrent.Callable;
         subcommands = {PortfolioCommand.Scan.class, PortfolioCommand.Report.class, PortfolioCommand.Worker.class})
 final class PortfolioCommand implements Runnable {
     /** The store could not be opened, or refused an operation. */
-    static final int STORE_FAILED = 4;
+    static final int STORE_FAILED = 6;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

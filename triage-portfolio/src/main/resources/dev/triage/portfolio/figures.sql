@@ -107,14 +107,13 @@ GROUP BY k.group_id, k.artifact_id, k.version
 ORDER BY apps DESC, k.group_id, k.artifact_id, k.version
 
 -- name: stale
--- Scanned apps by staleness: the later of the build date and the store's last-update date, against the scan's day.
+-- Scanned apps by staleness: the app's last change is the store's last-update date when the manifest gives one (what
+-- users install), else the build date the scan found; stale when it is at least :stale_days before the scan's day.
 -- Unknown when neither date is known.
 SELECT a.platform,
        COUNT(*) AS scanned,
-       SUM(CASE WHEN v.build_day IS NULL AND COALESCE(v.store_updated_day, a.store_updated_day) IS NULL THEN 1 ELSE 0 END) AS unknown_age,
-       SUM(CASE WHEN (v.build_day IS NOT NULL OR COALESCE(v.store_updated_day, a.store_updated_day) IS NOT NULL)
-                 AND l.scan_day - GREATEST(COALESCE(v.build_day, -1000000),
-                                           COALESCE(v.store_updated_day, a.store_updated_day, -1000000)) >= :stale_days
+       SUM(CASE WHEN COALESCE(v.store_updated_day, a.store_updated_day, v.build_day) IS NULL THEN 1 ELSE 0 END) AS unknown_age,
+       SUM(CASE WHEN l.scan_day - COALESCE(v.store_updated_day, a.store_updated_day, v.build_day) >= :stale_days
                 THEN 1 ELSE 0 END) AS stale
 FROM latest l JOIN app a ON a.id = l.app_id JOIN app_version v ON v.id = l.app_version_id
 WHERE l.status = 'ok'

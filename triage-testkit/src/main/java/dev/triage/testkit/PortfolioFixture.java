@@ -192,6 +192,7 @@ public final class PortfolioFixture {
                 return new App(key, name, platform, category, vendor, version, file, null, updated, true, t);
             }
             war(file, t, built);
+            stamp(file, built);
             return new App(key, name, platform, category, vendor, version, file, (int) built.toEpochDay(), updated, false, t);
         }
         Path file = dir.resolve("apps").resolve(key + "-" + version + ".apk");
@@ -200,9 +201,17 @@ public final class PortfolioFixture {
             return new App(key, name, platform, category, vendor, version, file, null, updated, true, t);
         }
         apk(file, t);
-        // APK entries carry the testkit's fixed time stamp: that is the build date Triage finds
-        int apkDay = (int) Math.floorDiv(DeterministicZip.FIXED_TIME, 86_400_000L);
-        return new App(key, name, platform, category, vendor, version, file, apkDay, updated, false, t);
+        stamp(file, built);
+        return new App(key, name, platform, category, vendor, version, file, (int) built.toEpochDay(), updated, false, t);
+    }
+
+    /**
+     * Gives the artifact the build's time: Triage takes the newest time among the entries and the input file itself
+     * (an APK's entries carry the testkit's fixed 2020 stamp, older than any build date planted here).
+     */
+    private static void stamp(Path file, LocalDate built) throws IOException {
+        Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.fromMillis(
+                built.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli() + 12 * 3_600_000L));
     }
 
     private static byte[] garbage(String key) {

@@ -49,8 +49,6 @@ public final class Scanner {
     private final IntakeListener listener;
     private final List<String> appPrefixes = new ArrayList<>();
     private long newest;
-    /** Newest modification time of the input files themselves: counts only when no entry inside them is dated. */
-    private long fileTime;
 
     /** Aborts the rest of one top-level input after it has been reported. */
     static final class StopInput extends RuntimeException {
@@ -127,8 +125,7 @@ public final class Scanner {
         for (Path p : options.classpath()) {
             top(p, true);
         }
-        long time = newest > 0 ? newest : fileTime;
-        call(() -> listener.onNewestEntryTime(time));
+        call(() -> listener.onNewestEntryTime(newest));
     }
 
     // ---------------------------------------------------------------- top level
@@ -165,8 +162,7 @@ public final class Scanner {
         long size;
         try {
             size = Files.size(path);
-            // the file's own time says when it was copied or downloaded, not built: only a fallback (see run)
-            fileTime = Math.max(fileTime, Files.getLastModifiedTime(path).toMillis());
+            noteTime(Files.getLastModifiedTime(path).toMillis());
         } catch (IOException e) {
             skip(input, "", "cannot read: " + Names.describe(e));
             return;
