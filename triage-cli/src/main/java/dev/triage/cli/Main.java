@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** {@code triage}: the command line. Exit codes: 0 ok, 1 policy failed, 2 usage error or no readable input. */
 @Command(name = "triage", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = "Finds security flaws in Java web apps from their compiled code.",
-        subcommands = {ScanCommand.class, RulesCommand.class, DbCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ScanCommand.class, RulesCommand.class, DbCommand.class, PortfolioCommand.class, FindingsCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     public static final int OK = 0;
     public static final int POLICY_FAILED = 1;

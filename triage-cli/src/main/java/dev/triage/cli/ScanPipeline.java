@@ -62,7 +62,8 @@ public final class ScanPipeline {
         Program.Builder builder = Program.builder();
         LibraryClassIndex libraryIndex = new LibraryClassIndex();
         List<Path> all = new ArrayList<>(request.inputs());
-        new ArtifactReader(request.intake()).read(all, both(builder, libraryIndex));
+        AppCodeSize codeSize = new AppCodeSize();
+        new ArtifactReader(request.intake()).read(all, both(builder, both(libraryIndex, codeSize)));
         Program program = builder.build();
 
         RuleCatalogue catalogue = RuleCatalogue.builtIn();
@@ -108,7 +109,7 @@ public final class ScanPipeline {
         }
         long duration = (System.nanoTime() - t0) / 1_000_000;
         ScanStats stats = new ScanStats(started, duration, program.appClassCount(), program.libraryClassCount(),
-                analysis.methodsAnalysed(), program.libraries().size());
+                analysis.methodsAnalysed(), program.libraries().size(), codeSize.bytes());
         return new ScanResult(Version.get(), inputs(request), findings, problems, rules, stats, components);
     }
 
@@ -125,6 +126,24 @@ public final class ScanPipeline {
                 b.onAndroidSigning(s);
             }
         };
+    }
+
+    /** Counts the bytes of the app's own class files: the portfolio report's flaw density is per MB of app code. */
+    private static final class AppCodeSize implements IntakeListener {
+        private final java.util.concurrent.atomic.AtomicLong bytes = new java.util.concurrent.atomic.AtomicLong();
+
+        @Override
+        public void onClass(ClassEntry e) {
+            if (e.role() == dev.triage.intake.CodeRole.APP) bytes.addAndGet(e.bytes().length);
+        }
+
+        @Override public void onResource(ResourceEntry e) { }
+        @Override public void onLibrary(LibraryArchive l) { }
+        @Override public void onSkipped(SkippedInput s) { }
+
+        long bytes() {
+            return bytes.get();
+        }
     }
 
     private static List<String> inputs(ScanRequest request) {

@@ -1,0 +1,72 @@
+package dev.triage.cli.e2e;
+
+import dev.triage.store.Store;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.TreeMap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A runaway app must not take a portfolio run down: each app runs in a child JVM with a wall-time and a heap budget.
+ * A big real jar (Hibernate's, about 5,000 classes, scanned as if it were an app) beside a small app: over the time
+ * budget its worker is killed and the app stored as failed ({@code timeout}); over the heap budget the worker dies
+ * of OutOfMemoryError and the app is stored as failed ({@code out-of-memory}); either way the small app is scanned.
+ */
+class PortfolioBudgetTest {
+    @TempDir
+    Path tmp;
+
+    private Path portfolio() throws Exception {
+        String big = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .filter(p -> p.contains("hibernate-core")).findFirst()
+                .orElseThrow(() -> new AssertionError("hibernate-core is a test dependency of triage-cli"));
+        Path dir = Files.createDirectories(tmp.resolve("apps"));
+        Files.copy(Path.of(big), dir.resolve("runaway.jar"));
+        Path war = Path.of("../examples/healthcare-portal/target/healthcare-portal.war");
+        Files.copy(war, dir.resolve("portal.war"));
+        return dir;
+    }
+
+    private Map<String, String> outcomes(String store) {
+        Map<String, String> out = new TreeMap<>();
+        try (Store s = Store.open(store)) {
+            for (var row : s.query("SELECT a.app_key, s.status, s.failure_kind, s.failure_reason FROM scan s JOIN app a ON a.id = s.app_id")) {
+                out.put((String) row.get("app_key"), row.get("status") + (row.get("failure_kind") == null ? "" : ":" + row.get("failure_kind")));
+                if (row.get("failure_reason") != null) {
+                    assertTrue(!row.get("failure_reason").toString().isBlank());
+                }
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void appOverItsTimeBudgetIsStoppedAndStoredAsFailed() throws Exception {
+        Path dir = portfolio();
+        String store = tmp.resolve("store-t").resolve("s").toString();
+        CliTest.Run run = CliTest.triage("portfolio", "scan", dir.toString(), "--store", store, "-j", "1",
+                "--app-timeout", "5s", "--no-progress");
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(run.err().contains("failed: runaway") && run.err().contains("timeout"), run.err());
+        assertEquals(Map.of("portal", "ok", "runaway", "failed:timeout"), outcomes(store));
+    }
+
+    @Test
+    void appOverItsHeapBudgetIsStoredAsFailed() throws Exception {
+        Path dir = portfolio();
+        String store = tmp.resolve("store-m").resolve("s").toString();
+        CliTest.Run run = CliTest.triage("portfolio", "scan", dir.toString(), "--store", store, "-j", "1",
+                "--worker-heap", "40m", "--no-progress");
+        assertEquals(0, run.exit(), run.err());
+        assertEquals("failed:out-of-memory", outcomes(store).get("runaway"), run.err());
+        assertEquals("ok", outcomes(store).get("portal"), run.err());
+    }
+}
