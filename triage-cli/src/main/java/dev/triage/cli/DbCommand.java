@@ -4,6 +4,9 @@ import dev.triage.components.AdvisoryDb;
 import dev.triage.components.DbException;
 import dev.triage.components.DbImporter;
 import dev.triage.components.DbUpdater;
+import dev.triage.components.HashIndex;
+import dev.triage.components.HashIndexUpdater;
+import dev.triage.components.KnownArtifacts;
 import dev.triage.components.MetadataIndex;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -47,7 +50,10 @@ final class DbCommand implements Runnable {
     }
 
     @Command(name = "update", mixinStandardHelpOptions = true,
-            description = "Download the OSV Maven archive, check it, and swap it in (the old database stays on any failure).")
+            description = {"Download the OSV Maven archive, check it, and swap it in (the old database stays on any failure).",
+                    "Then bring the SHA-1 index of Maven Central jars up to date (scans identify bundled jars by it): for every"
+                            + " package the advisories name, the artifacts Triage knows as most used, and --hashes-for, each"
+                            + " version's published .jar.sha1; only versions not indexed yet are fetched."})
     static final class Update implements Callable<Integer> {
         @CommandLine.Mixin DbOption db = new DbOption();
 
@@ -58,11 +64,20 @@ final class DbCommand implements Runnable {
                 description = "Also refresh release metadata (maven-metadata.xml) for these artifacts; @FILE reads them from a file.")
         List<String> metadataFor = new ArrayList<>();
 
-        @Option(names = "--repository", paramLabel = "URL", description = "Maven repository for release metadata (default: " + MetadataIndex.DEFAULT_REPOSITORY + ").")
+        @Option(names = "--repository", paramLabel = "URL",
+                description = "Maven repository for release metadata and jar checksums: an http(s) URL or a file: URL of a directory"
+                        + " in repository layout, such as a mirror (default: " + MetadataIndex.DEFAULT_REPOSITORY + ").")
         URI repository = URI.create(MetadataIndex.DEFAULT_REPOSITORY);
 
-        @Option(names = "--skip-advisories", description = "Only refresh release metadata.")
+        @Option(names = "--skip-advisories", description = "Keep the advisories as they are; only refresh the hash index and release metadata.")
         boolean skipAdvisories;
+
+        @Option(names = "--hashes-for", split = ",", paramLabel = "GROUP:ARTIFACT",
+                description = "Also index these artifacts' jar checksums (your organisation's libraries, say); @FILE reads them from a file.")
+        List<String> hashesFor = new ArrayList<>();
+
+        @Option(names = "--no-hashes", description = "Do not refresh the SHA-1 index of Maven Central jars.")
+        boolean noHashes;
 
         @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -76,6 +91,25 @@ final class DbCommand implements Runnable {
                     out.flush();
                     AdvisoryDb.Status s = DbUpdater.defaults().update(url, db.dir());
                     out.println("Imported " + s.advisories() + " advisories for " + s.packages() + " packages into " + s.location());
+                }
+                if (!noHashes) {
+                    java.util.Set<String> keys = new java.util.TreeSet<>(KnownArtifacts.bundledKeys());
+                    AdvisoryDb.open(db.dir()).ifPresent(d -> keys.addAll(d.keys()));
+                    keys.addAll(hashesFor);
+                    out.println("Indexing jar checksums of " + keys.size() + " artifacts from " + repository + " ...");
+                    out.flush();
+                    HashIndexUpdater.Stats h = HashIndexUpdater.defaults().update(repository, keys, db.dir(), line -> {
+                        out.println("  " + line);
+                        out.flush();
+                    });
+                    HashIndex index = HashIndex.open(db.dir());
+                    out.println("Hash index: " + h.hashes() + " jar checksums (" + h.newJars() + " new) for " + h.artifacts()
+                            + " artifacts (" + h.unchanged() + " unchanged since the last update), "
+                            + String.format(java.util.Locale.ROOT, "%.1f MB", index.sizeOnDisk() / 1e6) + " on disk");
+                    if (h.failures() > 0) {
+                        err.println("triage: " + h.failures() + " requests failed (tried again by the next update), e.g. " + h.firstFailure());
+                        err.flush();
+                    }
                 }
                 if (!metadataFor.isEmpty()) {
                     HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
@@ -148,6 +182,10 @@ final class DbCommand implements Runnable {
                 out.println("Packages:    " + s.packages());
                 out.println("Newest advisory change: " + (s.newestModified().isEmpty() ? "unknown" : s.newestModified()));
                 out.println("Release metadata: " + MetadataIndex.read(db.dir()).size() + " artifacts");
+                HashIndex hashes = HashIndex.open(db.dir());
+                out.println("Hash index:  " + (hashes.isEmpty() ? "empty (run 'triage db update')"
+                        : hashes.artifacts().values().stream().mapToInt(a -> a.versionsWithJar().size()).sum() + " jar checksums for "
+                        + hashes.artifacts().size() + " artifacts, " + String.format(java.util.Locale.ROOT, "%.1f MB", hashes.sizeOnDisk() / 1e6)));
                 out.flush();
                 return Main.OK;
             } catch (DbException e) {

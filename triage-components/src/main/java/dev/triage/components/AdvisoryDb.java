@@ -142,6 +142,11 @@ public final class AdvisoryDb {
         }
     }
 
+    /** Every group:artifact key in the database. */
+    public java.util.Set<String> keys() {
+        return java.util.Collections.unmodifiableSet(index.keySet());
+    }
+
     /** Keys (group:artifact) in the database. */
     public int packageCount() {
         return index.size();

@@ -18,18 +18,41 @@ import java.util.List;
  * @param shadedIn     for a copy shaded into another jar, the host component's purl (or file name); else empty
  * @param releaseDate  when this version was built, epoch millis, 0 when unknown (see {@link ComponentIdentifier})
  * @param classCount   class files in the jar
+ * @param identity     how sure the coordinates are, and the evidence weighed
  */
 public record Component(String groupId, String artifactId, String version, IdentifiedBy identifiedBy,
                         String fileName, String origin, String path, String sha1, String sha256, String shadedIn,
-                        long releaseDate, int classCount) {
+                        long releaseDate, int classCount, Identity identity) {
 
     /** How a component's coordinates were found, most reliable first. */
     public enum IdentifiedBy {
+        /** The jar's SHA-1 found in the index of Maven Central artifacts ({@link HashIndex}). */
+        HASH,
         POM_PROPERTIES, POM_XML, MANIFEST, FILE_NAME,
         /** An Android library's {@code META-INF/<group>_<artifact>.version} file inside an APK. */
         VERSION_FILE,
         /** The package prefix of library classes inside DEX code (and a version constant when the library has one). */
-        CLASS_SIGNATURE
+        CLASS_SIGNATURE,
+        /** Nothing gave a group that could be accepted: listed with the evidence tried, never matched. */
+        UNIDENTIFIED
+    }
+
+    /** A component without recorded evidence: its confidence follows from how it was identified. */
+    public Component(String groupId, String artifactId, String version, IdentifiedBy identifiedBy,
+                     String fileName, String origin, String path, String sha1, String sha256, String shadedIn,
+                     long releaseDate, int classCount) {
+        this(groupId, artifactId, version, identifiedBy, fileName, origin, path, sha1, sha256, shadedIn, releaseDate,
+                classCount, Identity.of(defaultConfidence(identifiedBy, groupId)));
+    }
+
+    private static Identity.Confidence defaultConfidence(IdentifiedBy by, String groupId) {
+        if (groupId == null || groupId.isBlank()) return Identity.Confidence.NONE;
+        return switch (by) {
+            case HASH -> Identity.Confidence.EXACT;
+            case POM_PROPERTIES, POM_XML -> Identity.Confidence.HIGH;
+            case UNIDENTIFIED -> Identity.Confidence.NONE;
+            default -> Identity.Confidence.MEDIUM;
+        };
     }
 
     public Component {
@@ -39,6 +62,12 @@ public record Component(String groupId, String artifactId, String version, Ident
         sha1 = nz(sha1);
         sha256 = nz(sha256);
         shadedIn = nz(shadedIn);
+        if (identity == null) identity = Identity.of(defaultConfidence(identifiedBy, groupId));
+    }
+
+    /** The same component seen as a copy shaded into {@code host} (hashes are the host jar's). */
+    Component shadedInto(String host) {
+        return new Component(groupId, artifactId, version, identifiedBy, fileName, origin, path, "", "", host, 0, 0, identity);
     }
 
     /** True when group, artifact and version are all known: only such components are matched. */

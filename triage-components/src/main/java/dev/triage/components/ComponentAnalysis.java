@@ -62,10 +62,8 @@ public final class ComponentAnalysis {
         List<String> problems = new ArrayList<>();
         List<Detection> detections = new ArrayList<>();
         Instant now = options.clock();
-        List<Component> components = new ArrayList<>(ComponentIdentifier.identify(program.libraries(), program.resources(), index));
-        components.addAll(AndroidLibraries.identify(program));
-
         AdvisoryDb db = null;
+        HashIndex hashes = HashIndex.empty();
         MetadataIndex metadata = MetadataIndex.empty();
         if (options.database() != null) {
             try {
@@ -86,7 +84,15 @@ public final class ComponentAnalysis {
                 problems.add(e.getMessage() + "; vulnerable-dependency checks were skipped");
                 db = null;
             }
+            try {
+                hashes = HashIndex.open(options.database());
+            } catch (DbException e) {
+                problems.add(e.getMessage() + "; jars were identified without it");
+            }
         }
+        KnownArtifacts known = KnownArtifacts.of(db == null ? List.of() : db.keys(), hashes);
+        List<Component> components = new ArrayList<>(ComponentIdentifier.identify(program.libraries(), program.resources(), index, known));
+        components.addAll(AndroidLibraries.identify(program));
 
         AppReferences refs = new AppReferences(program);
         Map<String, Reach> reachByOrigin = new HashMap<>();
@@ -185,10 +191,13 @@ public final class ComponentAnalysis {
         String ids = a.id() + (a.aliases().isEmpty() ? "" : " (" + String.join(", ", a.aliases()) + ")");
         String fix = v.fixedVersion().isEmpty() ? "no fixed version is known" : "fixed in " + v.fixedVersion();
         String where = c.shaded() ? c.path() + " (shaded into " + c.fileName() + ")" : c.path();
-        String msg = String.format(Locale.ROOT, "%s: %s %s in %s is affected by %s%s; %s; %s — %s.",
+        String msg = String.format(Locale.ROOT, "%s: %s %s in %s is affected by %s%s; %s; %s — %s.%s",
                 c.purl(), c.artifactId(), c.version(), where, ids,
                 a.summary().isEmpty() ? "" : ": " + a.summary(),
-                fix, v.reachability().label(), v.evidence());
+                fix, v.reachability().label(), v.evidence(),
+                c.identity().confidence() == Identity.Confidence.LOW
+                        ? " The group " + c.groupId() + " is inferred (the only one known to publish " + c.artifactId()
+                          + "; nothing in the jar names it): confirm the jar's origin." : "");
         Map<String, String> props = new LinkedHashMap<>();
         props.put("advisoryId", a.id());
         props.put("aliases", String.join(",", a.aliases()));
@@ -199,7 +208,14 @@ public final class ComponentAnalysis {
         if (a.score() >= 0) props.put("cvssScore", String.format(Locale.ROOT, "%.1f", a.score()));
         if (!a.vector().isEmpty()) props.put("cvssVector", a.vector());
         if (!a.references().isEmpty()) props.put("advisoryUrl", a.references().get(0));
-        String confidence = c.identifiedBy() == Component.IdentifiedBy.POM_PROPERTIES ? "HIGH" : "MEDIUM";
+        // As sure as the identification: exact or Maven metadata HIGH, evidence naming a known group MEDIUM, a group
+        // inferred from the one known package with that artifact id LOW.
+        String confidence = switch (c.identity().confidence()) {
+            case EXACT, HIGH -> "HIGH";
+            case MEDIUM -> "MEDIUM";
+            default -> "LOW";
+        };
+        props.put("identity", c.identity().confidence().slug());
         return new Detection(VULNERABLE, location(c), msg, List.of(), confidence, a.id() + "|" + c.key(), a.level(), props);
     }
 

@@ -1,8 +1,12 @@
 package dev.triage.components;
 
+import dev.triage.components.Identity.Confidence;
+import dev.triage.components.Identity.Evidence;
+import dev.triage.components.Identity.Technique;
 import dev.triage.intake.CodeRole;
 import dev.triage.intake.LibraryArchive;
 import dev.triage.intake.ResourceEntry;
+import org.apache.maven.artifact.versioning.ComparableVersion;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -14,56 +18,75 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.jar.Attributes;
 import java.util.jar.Manifest;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Identifies the libraries an app ships. For each library archive intake found, in order of trust:
+ * Identifies the libraries an app ships, strongest evidence first, recording every piece of evidence weighed
+ * ({@link Identity}):
  * <ol>
- *   <li>{@code META-INF/maven/<g>/<a>/pom.properties} (groupId, artifactId, version as Maven wrote them);</li>
- *   <li>{@code META-INF/maven/<g>/<a>/pom.xml} (read with a hardened parser; a parent's group and version
- *       are inherited; unresolved {@code ${...}} is dropped);</li>
- *   <li>{@code META-INF/MANIFEST.MF}: {@code Bundle-SymbolicName}/{@code Bundle-Version}, or
- *       {@code Implementation-Vendor-Id}/{@code Implementation-Title}/{@code Implementation-Version};
- *       the group is taken from {@code Implementation-Vendor-Id}, or from {@code group-hints.tsv} when
- *       both the artifact id and the jar's packages match a hint (Spring's Gradle-built jars carry no
- *       Maven metadata); it is never guessed from a name alone;</li>
- *   <li>the file name ({@code name-1.2.3.jar}), without a group.</li>
+ *   <li><b>content</b>: the jar's SHA-1 in the index of Maven Central artifacts ({@link HashIndex}) — exact;</li>
+ *   <li><b>Maven metadata</b>: {@code META-INF/maven/<g>/<a>/pom.properties}, else {@code pom.xml} (hardened parser).
+ *       A jar holding several (a shaded or fat jar) is the one whose artifact id and version match the file name;
+ *       the others are copies shaded into it, each its own component;</li>
+ *   <li><b>manifest, file name and packages</b>: the artifact id and version from the file name
+ *       ({@code name-1.2.3.jar}), an {@code Implementation-Title} of the form {@code group#artifact;version}, a
+ *       token title, {@code Bundle-SymbolicName}, {@code Automatic-Module-Name}, attributes in per-package sections;
+ *       the group only when something in the jar names a group that really publishes that artifact id
+ *       ({@link KnownArtifacts}: the advisory database, the hash index, the bundled list) —
+ *       {@code Implementation-Vendor-Id} is a vendor, accepted only when it is such a group. When nothing names the
+ *       group and exactly one group is known for the artifact id, that group is taken with low confidence (so its
+ *       advisories are reported, marked as such, rather than dropped).</li>
  * </ol>
- * A jar holding several {@code pom.properties} (a shaded or fat jar) yields one component per copy:
- * the one matching the file name (or the first) is the jar itself and carries its hashes, the others
- * are reported as shaded into it. Only components with a group, an artifact and a version are matched
- * against advisories, so a jar that shares a name with a vulnerable artifact but not its coordinates
- * never matches.
+ * A version must look like a Maven version (a build string or {@code null} is set aside, recorded) and agree with
+ * the file name, or the conflict is recorded. A jar no evidence identifies is still a component, with no package
+ * URL, its evidence listed, and is never matched against advisories.
  *
  * <p>Release date of a version (for staleness): the {@code Bnd-LastModified} manifest attribute,
  * then {@code Build-Date}/{@code Build-Time}/{@code Built-Date}, then the date comment Maven (before
  * reproducible builds) wrote into {@code pom.properties}; 0 when none is present.
  */
 public final class ComponentIdentifier {
-    private static final Pattern FILE_NAME = Pattern.compile("^(.+?)-(\\d[\\w.+\\-]*?)(?:-(?:sources|tests|all|shaded))?\\.[jwe]ar$");
+    private static final Pattern FILE_NAME = Pattern.compile("^(.+?)-(\\d[\\w.+\\-]*?)(?:-(?:sources|tests|all|shaded|jdk\\d+|bin))?\\.[jwe]ar$");
     private static final Pattern POM_PROPERTIES = Pattern.compile("META-INF/maven/([^/]+)/([^/]+)/pom\\.properties");
     private static final Pattern POM_XML = Pattern.compile("META-INF/maven/([^/]+)/([^/]+)/pom\\.xml");
+    private static final Pattern IVY = Pattern.compile("^([A-Za-z0-9_.\\-]+)#([A-Za-z0-9_.\\-]+);([A-Za-z0-9_.+\\-]+)$");
+    private static final Pattern TOKEN = Pattern.compile("[A-Za-z][A-Za-z0-9_.\\-]{0,99}");
+    private static final Pattern DOTTED = Pattern.compile("[A-Za-z_][A-Za-z0-9_\\-]*(\\.[A-Za-z_][A-Za-z0-9_\\-]*)+");
+    private static final Pattern MAVEN_VERSION = Pattern.compile("[0-9][A-Za-z0-9_.+\\-]{0,99}");
 
     private ComponentIdentifier() {
     }
 
-    /** Components of the given libraries, in the libraries' order (shaded copies right after their host). */
+    /** Components of the given libraries with only the bundled list of known artifacts (no database). */
     public static List<Component> identify(List<LibraryArchive> libraries, List<ResourceEntry> resources) {
-        return identify(libraries, resources, null);
+        return identify(libraries, resources, null, KnownArtifacts.bundled());
+    }
+
+    /** As {@link #identify(List, List)}, with the library class index (class packages are evidence of a group). */
+    public static List<Component> identify(List<LibraryArchive> libraries, List<ResourceEntry> resources,
+                                           LibraryClassIndex index) {
+        return identify(libraries, resources, index, KnownArtifacts.bundled());
     }
 
     /**
-     * As {@link #identify(List, List)}; with the library class index, a jar without Maven metadata
-     * gets its group from {@code group-hints.tsv} when both its artifact id and its packages match.
+     * Components of the given libraries, in the libraries' order (shaded copies right after their host).
+     *
+     * @param index the library class index (may be null: no package evidence)
+     * @param known which groups publish which artifact ids, and the hash index
      */
     public static List<Component> identify(List<LibraryArchive> libraries, List<ResourceEntry> resources,
-                                           LibraryClassIndex index) {
+                                           LibraryClassIndex index, KnownArtifacts known) {
         Map<String, List<ResourceEntry>> byContainer = new HashMap<>();
         for (ResourceEntry r : resources) {
             if (r.role() != CodeRole.LIBRARY) continue;
@@ -73,141 +96,446 @@ public final class ComponentIdentifier {
         }
         List<Component> out = new ArrayList<>();
         for (LibraryArchive lib : libraries) {
-            for (Component c : identify(lib, byContainer.getOrDefault(lib.origin(), List.of()))) {
-                out.add(index == null ? c : withGroupHint(c, index));
-            }
+            Set<String> classes = index == null ? Set.of() : index.classes(lib.origin());
+            out.addAll(new Jar(lib, byContainer.getOrDefault(lib.origin(), List.of()), classes, known).identify());
         }
         return out;
     }
 
-    private record Hint(Pattern artifact, String prefix, String group) {
-    }
-
-    private static final List<Hint> HINTS = loadHints();
-
-    private static List<Hint> loadHints() {
-        List<Hint> out = new ArrayList<>();
-        try (java.io.InputStream in = ComponentIdentifier.class.getResourceAsStream("/dev/triage/components/group-hints.tsv")) {
-            if (in == null) return out;
-            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-                if (line.isBlank() || line.startsWith("#")) continue;
-                String[] p = line.strip().split("\t");
-                if (p.length == 3) out.add(new Hint(Pattern.compile(p[0]), p[1], p[2]));
-            }
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+    /** Coordinates a pom (properties or xml) states. */
+    private record Pom(String entry, String groupId, String artifactId, String version) {
+        String gav() {
+            return groupId + ":" + artifactId + ":" + version;
         }
-        return out;
     }
 
-    private static Component withGroupHint(Component c, LibraryClassIndex index) {
-        if (!c.groupId().isEmpty() || c.version().isEmpty() || c.shaded()) return c;
-        for (Hint h : HINTS) {
-            if (!h.artifact().matcher(c.artifactId()).matches()) continue;
-            boolean has = index.classes(c.origin()).stream().anyMatch(n -> n.startsWith(h.prefix()));
-            if (!has) continue;
-            return new Component(h.group(), c.artifactId(), c.version(), c.identifiedBy(), c.fileName(), c.origin(), c.path(),
-                    c.sha1(), c.sha256(), "", c.releaseDate(), c.classCount());
-        }
-        return c;
-    }
+    /** Everything read from one library archive, and the identification built from it. */
+    private static final class Jar {
+        final LibraryArchive lib;
+        final KnownArtifacts known;
+        final Set<String> classes;
+        final String path;
+        Manifest mf;
+        final List<Pom> poms = new ArrayList<>();
+        final List<Pom> pomXmls = new ArrayList<>();
+        long released;
+        final List<Evidence> evidence = new ArrayList<>();
+        final List<String> conflicts = new ArrayList<>();
+        final String fileArtifact;
+        final String fileVersion;
 
-    static List<Component> identify(LibraryArchive lib, List<ResourceEntry> own) {
-        String path = pathInArtifact(lib.origin());
-        Manifest mf = null;
-        List<Properties> poms = new ArrayList<>();
-        List<PomXml.Gav> pomXmls = new ArrayList<>();
-        long pomDate = 0;
-        for (ResourceEntry r : own) {
-            String name = entryName(r);
-            if (name.equals("META-INF/MANIFEST.MF")) {
-                try {
-                    mf = new Manifest(new ByteArrayInputStream(r.bytes()));
-                } catch (IOException | RuntimeException e) {
-                    mf = null;
-                }
-            } else if (POM_PROPERTIES.matcher(name).matches()) {
-                Properties p = new Properties();
-                try {
-                    p.load(new ByteArrayInputStream(r.bytes()));
-                } catch (IOException | IllegalArgumentException e) {
-                    continue;
-                }
-                if (!p.getProperty("artifactId", "").isBlank()) {
-                    poms.add(p);
+        Jar(LibraryArchive lib, List<ResourceEntry> own, Set<String> classes, KnownArtifacts known) {
+            this.lib = lib;
+            this.known = known;
+            this.classes = classes;
+            this.path = pathInArtifact(lib.origin());
+            long pomDate = 0;
+            for (ResourceEntry r : own) {
+                String name = entryName(r);
+                if (name.equals("META-INF/MANIFEST.MF")) {
+                    try {
+                        mf = new Manifest(new ByteArrayInputStream(r.bytes()));
+                    } catch (IOException | RuntimeException e) {
+                        mf = null;
+                    }
+                } else if (POM_PROPERTIES.matcher(name).matches()) {
+                    Properties p = new Properties();
+                    try {
+                        p.load(new ByteArrayInputStream(r.bytes()));
+                    } catch (IOException | IllegalArgumentException e) {
+                        continue;
+                    }
+                    String g = p.getProperty("groupId", "").strip();
+                    String a = p.getProperty("artifactId", "").strip();
+                    if (a.isEmpty() || g.isEmpty()) continue;
+                    poms.add(new Pom(name, g, a, p.getProperty("version", "").strip()));
                     if (pomDate == 0) pomDate = pomPropertiesDate(r.bytes());
+                } else if (POM_XML.matcher(name).matches()) {
+                    PomXml.Gav g = PomXml.read(r.bytes());
+                    if (g != null && !g.groupId().isEmpty()) pomXmls.add(new Pom(name, g.groupId(), g.artifactId(), g.version()));
                 }
-            } else if (POM_XML.matcher(name).matches()) {
-                PomXml.Gav g = PomXml.read(r.bytes());
-                if (g != null) pomXmls.add(g);
             }
+            poms.sort(Comparator.comparing(Pom::gav));
+            pomXmls.sort(Comparator.comparing(Pom::gav));
+            released = manifestDate(mf);
+            if (released == 0) released = pomDate;
+            Matcher fm = FILE_NAME.matcher(lib.fileName());
+            fileArtifact = fm.matches() ? fm.group(1) : stripExtension(lib.fileName());
+            fileVersion = fm.matches() ? fm.group(2) : "";
         }
-        long released = manifestDate(mf);
-        if (released == 0) released = pomDate;
 
-        List<Component> out = new ArrayList<>();
-        if (!poms.isEmpty()) {
-            poms.sort(Comparator.comparing((Properties p) -> p.getProperty("groupId", "") + ":" + p.getProperty("artifactId", "")));
-            int main = 0;
-            for (int i = 0; i < poms.size(); i++) {
-                String a = poms.get(i).getProperty("artifactId", "").strip();
-                String v = poms.get(i).getProperty("version", "").strip();
-                if (lib.fileName().startsWith(a + "-" + v) || lib.fileName().equals(a + ".jar")) {
-                    main = i;
-                    break;
-                }
-            }
-            Properties m = poms.get(main);
-            Component host = new Component(m.getProperty("groupId"), m.getProperty("artifactId"), m.getProperty("version"),
-                    Component.IdentifiedBy.POM_PROPERTIES, lib.fileName(), lib.origin(), path, lib.sha1(), lib.sha256(),
-                    "", released, lib.classCount());
-            out.add(host);
-            for (int i = 0; i < poms.size(); i++) {
-                if (i == main) continue;
-                Properties p = poms.get(i);
-                out.add(new Component(p.getProperty("groupId"), p.getProperty("artifactId"), p.getProperty("version"),
-                        Component.IdentifiedBy.POM_PROPERTIES, lib.fileName(), lib.origin(), path, "", "",
-                        host.label(), 0, 0));
+        List<Component> identify() {
+            List<Component> out = new ArrayList<>();
+            Pom host = host(poms);
+            Pom hostXml = host == null ? host(pomXmls) : null;
+            Component main = byHash(host == null ? hostXml : host);
+            if (main == null && host != null) main = byPom(host, Component.IdentifiedBy.POM_PROPERTIES, "pom.properties");
+            if (main == null && hostXml != null) main = byPom(hostXml, Component.IdentifiedBy.POM_XML, "pom.xml");
+            if (main == null) main = byEvidence();
+            out.add(main);
+            // Maven metadata of other artifacts: copies shaded into this jar.
+            Set<String> seen = new LinkedHashSet<>();
+            seen.add(main.groupId() + ":" + main.artifactId());
+            for (Pom p : poms) {
+                if (!seen.add(p.groupId() + ":" + p.artifactId())) continue;
+                List<Evidence> ev = List.of(new Evidence(Technique.MANIFEST_ANALYSIS, p.entry(), p.gav(), true,
+                        "Maven metadata of a copy shaded into " + lib.fileName()));
+                out.add(new Component(p.groupId(), p.artifactId(), p.version(), Component.IdentifiedBy.POM_PROPERTIES,
+                        lib.fileName(), lib.origin(), path, "", "", main.label(), 0, 0,
+                        new Identity(Confidence.HIGH, ev, List.of())));
             }
             return out;
         }
-        if (!pomXmls.isEmpty()) {
-            pomXmls.sort(Comparator.comparing(g -> g.groupId() + ":" + g.artifactId()));
-            PomXml.Gav g = pomXmls.get(0);
-            String v = g.version();
-            if (v.isEmpty()) v = fileNameVersion(lib.fileName(), g.artifactId());
-            out.add(new Component(g.groupId(), g.artifactId(), v, Component.IdentifiedBy.POM_XML, lib.fileName(),
-                    lib.origin(), path, lib.sha1(), lib.sha256(), "", released, lib.classCount()));
-            return out;
-        }
-        Matcher fm = FILE_NAME.matcher(lib.fileName());
-        if (mf != null) {
-            var a = mf.getMainAttributes();
-            String group = attr(a, "Implementation-Vendor-Id");
-            String name = attr(a, "Implementation-Title");
-            String version = attr(a, "Implementation-Version");
-            if (name.isEmpty() || version.isEmpty()) {
-                String bsn = attr(a, "Bundle-SymbolicName");
-                int semi = bsn.indexOf(';');
-                if (semi >= 0) bsn = bsn.substring(0, semi).strip();
-                if (!bsn.isEmpty() && !attr(a, "Bundle-Version").isEmpty()) {
-                    name = bsn;
-                    version = attr(a, "Bundle-Version");
+
+        /** The pom describing the jar itself: artifact id and version match the file name, or the only one. */
+        private Pom host(List<Pom> list) {
+            if (list.isEmpty()) return null;
+            String f = lib.fileName();
+            for (Pom p : list) {
+                String stem = p.artifactId() + "-" + p.version();
+                if (f.equals(p.artifactId() + ".jar") || f.startsWith(stem + ".") || f.startsWith(stem + "-")) return p;
+            }
+            for (Pom p : list) {
+                if (p.artifactId().equals(fileArtifact)) return p;
+            }
+            for (Pom p : list) {
+                for (String named : manifestNames()) {
+                    if (named.equals(p.artifactId()) || named.equals(p.groupId() + "." + p.artifactId())) return p;
                 }
             }
-            if (!name.isEmpty() && !version.isEmpty()) {
-                // A manifest title is a display name; prefer the file name's artifact id when it has one.
-                String artifact = fm.matches() ? fm.group(1) : name;
-                out.add(new Component(group, artifact, version, Component.IdentifiedBy.MANIFEST, lib.fileName(),
-                        lib.origin(), path, lib.sha1(), lib.sha256(), "", released, lib.classCount()));
-                return out;
+            if (list.size() == 1) {
+                Pom only = list.get(0);
+                // A single pom of another artifact than the file names (a copy shaded into a jar built without Maven
+                // metadata of its own) does not describe the jar.
+                if (!fileVersion.isEmpty() && !known.groupsOf(fileArtifact).isEmpty()) return null;
+                return only;
+            }
+            return null;
+        }
+
+        private List<String> manifestNames() {
+            List<String> out = new ArrayList<>();
+            if (mf == null) return out;
+            for (String k : List.of("Bundle-SymbolicName", "Automatic-Module-Name", "Implementation-Title")) {
+                String v = bsn(attr(mf.getMainAttributes(), k));
+                if (!v.isEmpty()) out.add(v);
+            }
+            return out;
+        }
+
+        private Component byHash(Pom host) {
+            List<HashIndex.Gav> hits = known.hashes().lookup(lib.sha1());
+            if (hits.isEmpty()) {
+                if (!known.hashes().isEmpty() && !lib.sha1().isEmpty()) {
+                    evidence.add(new Evidence(Technique.HASH_COMPARISON, "sha1", lib.sha1(), false,
+                            "not in the hash index of Maven Central artifacts"));
+                }
+                return null;
+            }
+            HashIndex.Gav g = hits.get(0);
+            if (host != null) {
+                for (HashIndex.Gav h : hits) {
+                    if (h.groupId().equals(host.groupId()) && h.artifactId().equals(host.artifactId())) g = h;
+                }
+            }
+            List<String> others = new ArrayList<>();
+            for (HashIndex.Gav h : hits) if (!h.equals(g)) others.add(h.toString());
+            evidence.add(new Evidence(Technique.HASH_COMPARISON, "sha1", lib.sha1(), true,
+                    "the jar Maven Central publishes as " + g + (others.isEmpty() ? "" : " (also published as " + String.join(", ", others) + ")")));
+            if (host != null) {
+                boolean agrees = host.gav().equals(g.toString());
+                evidence.add(new Evidence(Technique.MANIFEST_ANALYSIS, host.entry(), host.gav(), false,
+                        agrees ? "agrees" : "disagrees with the hash"));
+                if (!agrees) conflicts.add(host.entry() + " says " + host.gav() + " but the jar is " + g);
+            }
+            if (!fileVersion.isEmpty() && !versionsAgree(fileVersion, g.version())) {
+                conflicts.add("the file name's version " + fileVersion + " is not the jar's version " + g.version());
+            }
+            return component(g.groupId(), g.artifactId(), g.version(), Component.IdentifiedBy.HASH, Confidence.EXACT);
+        }
+
+        private Component byPom(Pom p, Component.IdentifiedBy by, String what) {
+            evidence.add(new Evidence(Technique.MANIFEST_ANALYSIS, p.entry(), p.gav(), true, "Maven's own metadata (" + what + ")"));
+            String v = p.version();
+            if (v.isEmpty() || v.contains("${") || v.chars().anyMatch(Character::isWhitespace)) {
+                if (!v.isEmpty()) evidence.add(new Evidence(Technique.MANIFEST_ANALYSIS, p.entry(), v, false, "not a version"));
+                v = MAVEN_VERSION.matcher(fileVersion).matches() ? fileVersion : "";
+                if (!v.isEmpty()) evidence.add(new Evidence(Technique.FILENAME, "file name", lib.fileName(), true, "version " + v));
+            } else if (!fileVersion.isEmpty() && !versionsAgree(v, fileVersion) && p.artifactId().equals(fileArtifact)) {
+                conflicts.add(p.entry() + " says version " + v + ", the file name " + fileVersion);
+            }
+            checkPublished(p.groupId(), p.artifactId(), v);
+            return component(p.groupId(), p.artifactId(), v, by, Confidence.HIGH);
+        }
+
+        /** A jar not byte-identical to the one published under its coordinates has been rebuilt or altered. */
+        private void checkPublished(String g, String a, String v) {
+            if (v.isEmpty() || lib.sha1().isEmpty()) return;
+            known.hashes().artifact(g + ":" + a).ifPresent(s -> {
+                if (s.versionsWithJar().contains(v)) {
+                    conflicts.add("not byte-identical to the jar Maven Central publishes as " + g + ":" + a + ":" + v
+                            + " (rebuilt, repackaged or altered)");
+                }
+            });
+        }
+
+        /**
+         * A dotted name in the jar that may name a group, and how strongly: 0 the build's module id, 1
+         * Bundle-SymbolicName, 2 Automatic-Module-Name or a dotted title, 3 a class package, 4 Implementation-Vendor-Id. Module ids and
+         * vendor ids name exactly their group; symbolic names, module names and packages name any group they lie under.
+         */
+        private record Naming(int strength, String source, String value) {
+            boolean exact() {
+                return strength == 0 || strength == 4;
             }
         }
-        String artifact = fm.matches() ? fm.group(1) : stripExtension(lib.fileName());
-        String version = fm.matches() ? fm.group(2) : "";
-        out.add(new Component("", artifact, version, Component.IdentifiedBy.FILE_NAME, lib.fileName(), lib.origin(),
-                path, lib.sha1(), lib.sha256(), "", released, lib.classCount()));
-        return out;
+
+        private static void addNaming(Map<String, List<Naming>> namings, String dotted, Naming n) {
+            namings.computeIfAbsent(dotted, k -> new ArrayList<>()).add(n);
+        }
+
+        private static Naming strongestNaming(Map<String, List<Naming>> namings, String g) {
+            Naming best = null;
+            for (Map.Entry<String, List<Naming>> e : namings.entrySet()) {
+                for (Naming n : e.getValue()) {
+                    boolean hit = n.exact() ? e.getKey().equals(g) : names(e.getKey(), g);
+                    if (hit && (best == null || n.strength() < best.strength())) best = n;
+                }
+            }
+            return best;
+        }
+
+        private Component byEvidence() {
+            Attributes main = mf == null ? new Attributes() : mf.getMainAttributes();
+            // Every manifest attribute that can carry an identity, main section first, then per-package sections.
+            Map<String, List<String[]>> attrs = new LinkedHashMap<>();
+            for (String k : List.of("Implementation-Title", "Implementation-Version", "Implementation-Vendor-Id",
+                    "Bundle-SymbolicName", "Bundle-Version", "Automatic-Module-Name", "Extension-Name")) {
+                List<String[]> vals = new ArrayList<>();
+                String v = attr(main, k);
+                if (!v.isEmpty()) vals.add(new String[]{"META-INF/MANIFEST.MF " + k, v});
+                if (mf != null) {
+                    for (Map.Entry<String, Attributes> s : new java.util.TreeMap<>(mf.getEntries()).entrySet()) {
+                        String sv = attr(s.getValue(), k);
+                        if (!sv.isEmpty() && vals.size() < 4) vals.add(new String[]{"META-INF/MANIFEST.MF [" + s.getKey() + "] " + k, sv});
+                    }
+                }
+                attrs.put(k, vals);
+            }
+
+            // Artifact ids and versions the jar states, strongest first.
+            List<String> artifacts = new ArrayList<>();
+            List<String[]> versions = new ArrayList<>(); // {source, value}
+            Map<String, List<Naming>> namings = new LinkedHashMap<>(); // dotted group candidates
+            String[] ivy = null;
+            for (String[] t : attrs.get("Implementation-Title")) {
+                Matcher m = IVY.matcher(t[1]);
+                if (m.matches() && ivy == null) {
+                    ivy = new String[]{t[0], m.group(1), m.group(2), m.group(3)};
+                    artifacts.add(m.group(2));
+                    versions.add(new String[]{t[0], m.group(3)});
+                    addNaming(namings, m.group(1), new Naming(0, t[0], t[1]));
+                }
+            }
+            if (!fileArtifact.isEmpty()) artifacts.add(fileArtifact);
+            if (!fileVersion.isEmpty()) versions.add(new String[]{"file name", fileVersion});
+            for (String k : List.of("Implementation-Title", "Extension-Name")) {
+                for (String[] t : attrs.get(k)) {
+                    if (IVY.matcher(t[1]).matches()) continue;
+                    if (DOTTED.matcher(t[1]).matches()) {
+                        // a dotted title is a package-like name (org.apache.lucene): it may name a group
+                        addNaming(namings, t[1], new Naming(2, t[0], t[1]));
+                    } else if (TOKEN.matcher(t[1]).matches()) {
+                        artifacts.add(t[1]);
+                    }
+                }
+            }
+            for (String key : List.of("Bundle-SymbolicName", "Automatic-Module-Name")) {
+                for (String[] t : attrs.get(key)) {
+                    String name = bsn(t[1]);
+                    if (!DOTTED.matcher(name).matches() && TOKEN.matcher(name).matches()) {
+                        artifacts.add(name);
+                        continue;
+                    }
+                    if (!DOTTED.matcher(name).matches()) continue;
+                    addNaming(namings, name, new Naming(key.startsWith("Bundle") ? 1 : 2, t[0], t[1]));
+                    String[] seg = name.split("\\.");
+                    for (int k = seg.length - 1; k >= 1; k--) {
+                        String[] tail = java.util.Arrays.copyOfRange(seg, k, seg.length);
+                        artifacts.add(String.join(".", tail));
+                        artifacts.add(String.join("-", tail));
+                    }
+                }
+            }
+            for (String k : List.of("Implementation-Version", "Bundle-Version")) {
+                for (String[] t : attrs.get(k)) versions.add(t);
+            }
+            for (String[] t : attrs.get("Implementation-Vendor-Id")) {
+                if (DOTTED.matcher(t[1]).matches() || TOKEN.matcher(t[1]).matches()) addNaming(namings, t[1], new Naming(4, t[0], t[1]));
+            }
+            Map<String, Integer> packages = packageCounts();
+            for (Map.Entry<String, Integer> e : packages.entrySet()) {
+                addNaming(namings, e.getKey(), new Naming(3, "class packages", e.getKey() + " (" + e.getValue() + " classes)"));
+            }
+
+            // The group: one that really publishes the artifact id, named by the jar's evidence.
+            String group = "";
+            String artifact = "";
+            Confidence confidence = Confidence.NONE;
+            Naming decided = null;
+            Set<String> tried = new LinkedHashSet<>(artifacts);
+            for (String a : tried) {
+                Set<String> groups = known.groupsOf(a);
+                if (groups.isEmpty()) continue;
+                Naming best = null;
+                String bestGroup = null;
+                for (String g : groups) {
+                    Naming n = strongestNaming(namings, g);
+                    if (n == null) continue;
+                    if (best == null || n.strength() < best.strength()
+                            || (n.strength() == best.strength() && g.length() > bestGroup.length())) {
+                        best = n;
+                        bestGroup = g;
+                    }
+                }
+                artifact = a;
+                if (best != null) {
+                    group = bestGroup;
+                    decided = best;
+                    confidence = best.strength() == 0 ? Confidence.HIGH : Confidence.MEDIUM;
+                } else if (groups.size() == 1) {
+                    group = groups.iterator().next();
+                    confidence = Confidence.LOW;
+                    evidence.add(new Evidence(Technique.OTHER, "known artifacts", group + ":" + a, true,
+                            "nothing in the jar names a group; " + group + " is the only group known to publish " + a));
+                } else {
+                    evidence.add(new Evidence(Technique.OTHER, "known artifacts", String.join(", ", groups), false,
+                            "several groups publish " + a + " and nothing in the jar names one"));
+                }
+                break;
+            }
+            if (group.isEmpty() && ivy != null) {
+                // the build's own module id, for an artifact no list knows: as good as Maven metadata
+                group = ivy[1];
+                artifact = ivy[2];
+                confidence = Confidence.MEDIUM;
+                decided = new Naming(0, ivy[0], ivy[1] + "#" + ivy[2] + ";" + ivy[3]);
+            }
+            if (artifact.isEmpty()) artifact = artifacts.isEmpty() ? stripExtension(lib.fileName()) : artifacts.get(0);
+
+            // The version: a Maven version, agreeing with the file name; a published one preferred.
+            String version = chooseVersion(group, artifact, versions);
+
+            // Record the evidence weighed, strongest first.
+            for (Map.Entry<String, List<String[]>> e : attrs.entrySet()) {
+                for (String[] t : e.getValue()) {
+                    boolean usedForGroup = decided != null && decided.source().equals(t[0]);
+                    boolean usedForVersion = version.equals(t[1]) || (ivy != null && t[0].equals(ivy[0]) && version.equals(ivy[3]));
+                    boolean usedForArtifact = artifact.equals(t[1]) || (ivy != null && t[0].equals(ivy[0]) && artifact.equals(ivy[2]))
+                            || artifact.equals(bsnTail(t[1], artifact));
+                    String note = noteFor(e.getKey(), t[1], usedForGroup, usedForVersion, usedForArtifact);
+                    evidence.add(new Evidence(Technique.MANIFEST_ANALYSIS, t[0], t[1], usedForGroup || usedForVersion || usedForArtifact, note));
+                }
+            }
+            evidence.add(new Evidence(Technique.FILENAME, "file name", lib.fileName(),
+                    artifact.equals(fileArtifact) || version.equals(fileVersion),
+                    fileVersion.isEmpty() ? "no version in the file name" : "artifact " + fileArtifact + ", version " + fileVersion));
+            if (!packages.isEmpty()) {
+                String top = packages.keySet().iterator().next();
+                boolean used = decided != null && decided.strength() == 3;
+                evidence.add(new Evidence(Technique.BINARY_ANALYSIS, "class packages",
+                        used ? decided.value() : top + " (" + packages.get(top) + " classes)", used,
+                        used ? "names the group " + group : "names no known group of " + artifact));
+            }
+            if (group.isEmpty() || version.isEmpty()) {
+                return component("", artifact, version, Component.IdentifiedBy.UNIDENTIFIED, Confidence.NONE);
+            }
+            checkPublished(group, artifact, version);
+            Component.IdentifiedBy by = decided != null && decided.strength() != 3 ? Component.IdentifiedBy.MANIFEST
+                    : artifact.equals(fileArtifact) ? Component.IdentifiedBy.FILE_NAME : Component.IdentifiedBy.MANIFEST;
+            return component(group, artifact, version, by, confidence);
+        }
+
+        private String noteFor(String key, String value, boolean group, boolean version, boolean artifact) {
+            List<String> gave = new ArrayList<>();
+            if (group) gave.add("group");
+            if (artifact) gave.add("artifact");
+            if (version) gave.add("version");
+            if (!gave.isEmpty()) return "gave the " + String.join(", ", gave);
+            if (key.equals("Implementation-Vendor-Id")) return "a vendor, not a group of this artifact";
+            if (key.endsWith("-Version") && !MAVEN_VERSION.matcher(value).matches()) return "not a version";
+            return "not used";
+        }
+
+        private String chooseVersion(String group, String artifact, List<String[]> candidates) {
+            List<String[]> valid = new ArrayList<>();
+            for (String[] c : candidates) {
+                if (MAVEN_VERSION.matcher(c[1]).matches()) valid.add(c);
+            }
+            if (valid.isEmpty()) return "";
+            String chosen = valid.get(0)[1];
+            if (!group.isEmpty()) {
+                var state = known.hashes().artifact(group + ":" + artifact);
+                if (state.isPresent()) {
+                    for (String[] c : valid) {
+                        if (state.get().knows(c[1])) {
+                            chosen = c[1];
+                            break;
+                        }
+                    }
+                }
+            }
+            for (String[] c : valid) {
+                if (!versionsAgree(c[1], chosen)) {
+                    conflicts.add(c[0] + " says version " + c[1] + ", not " + chosen);
+                }
+            }
+            return chosen;
+        }
+
+        /** Package counts of the jar's classes, dotted, most classes first (then by name). */
+        private Map<String, Integer> packageCounts() {
+            Map<String, Integer> counts = new HashMap<>();
+            for (String c : classes) {
+                int slash = c.lastIndexOf('/');
+                if (slash > 0) counts.merge(c.substring(0, slash).replace('/', '.'), 1, Integer::sum);
+            }
+            Map<String, Integer> out = new LinkedHashMap<>();
+            counts.entrySet().stream()
+                    .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                    .limit(200)
+                    .forEach(e -> out.put(e.getKey(), e.getValue()));
+            return out;
+        }
+
+        private Component component(String g, String a, String v, Component.IdentifiedBy by, Confidence c) {
+            return new Component(g, a, v, by, lib.fileName(), lib.origin(), path, lib.sha1(), lib.sha256(), "", released,
+                    lib.classCount(), new Identity(c, evidence, conflicts));
+        }
+    }
+
+    /** A dotted name names group {@code g} when it is {@code g} or lies under it ({@code g.x.y}). */
+    private static boolean names(String dotted, String g) {
+        return dotted.equals(g) || dotted.startsWith(g + ".");
+    }
+
+    /** Bundle-SymbolicName without its directives ({@code name;singleton:=true}). */
+    private static String bsn(String v) {
+        int semi = v.indexOf(';');
+        return (semi >= 0 ? v.substring(0, semi) : v).strip();
+    }
+
+    private static String bsnTail(String bsnValue, String artifact) {
+        String n = bsn(bsnValue);
+        if (n.endsWith("." + artifact) || n.endsWith("." + artifact.replace('-', '.'))) return artifact;
+        return "";
+    }
+
+    /** True when two version strings name the same version (Maven ordering, or one is the other plus a qualifier). */
+    static boolean versionsAgree(String a, String b) {
+        if (a.equalsIgnoreCase(b)) return true;
+        if (new ComparableVersion(a).equals(new ComparableVersion(b))) return true;
+        return a.startsWith(b + ".") || b.startsWith(a + ".") || a.startsWith(b + "-") || b.startsWith(a + "-");
     }
 
     /** The entry name of a resource inside its own archive. */
@@ -222,21 +550,12 @@ public final class ComponentIdentifier {
         return first < 0 ? origin : origin.substring(first + 2);
     }
 
-    private static String fileNameVersion(String fileName, String artifactId) {
-        String prefix = artifactId + "-";
-        if (fileName.startsWith(prefix)) {
-            String rest = stripExtension(fileName.substring(prefix.length()));
-            if (!rest.isEmpty() && Character.isDigit(rest.charAt(0))) return rest;
-        }
-        return "";
-    }
-
     private static String stripExtension(String n) {
         int dot = n.lastIndexOf('.');
         return dot > 0 ? n.substring(0, dot) : n;
     }
 
-    private static String attr(java.util.jar.Attributes a, String name) {
+    private static String attr(Attributes a, String name) {
         String v = a.getValue(name);
         return v == null ? "" : v.strip();
     }

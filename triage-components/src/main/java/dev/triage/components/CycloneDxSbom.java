@@ -90,7 +90,9 @@ public final class CycloneDxSbom {
                     if (o.libyears() >= 0) props.add(property("triage:libyears", String.format(java.util.Locale.ROOT, "%.1f", o.libyears())));
                 }
             }
+            for (String conflict : c.identity().conflicts()) props.add(property("triage:identityConflict", conflict));
             x.setProperties(props);
+            x.setEvidence(identityEvidence(c));
             if (c.shaded() && hosts.containsKey(c.origin())) {
                 org.cyclonedx.model.Component host = hosts.get(c.origin());
                 List<org.cyclonedx.model.Component> nested = host.getComponents() == null ? new ArrayList<>() : new ArrayList<>(host.getComponents());
@@ -175,6 +177,38 @@ public final class CycloneDxSbom {
         } catch (org.cyclonedx.exception.GeneratorException e) {
             throw new IllegalStateException("cannot write the CycloneDX SBOM: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * {@code evidence.identity}: the package URL (or, for a jar nothing identified, only its name) with Triage's
+     * confidence, and each piece of evidence weighed as a method: hash comparison, manifest analysis (Maven metadata
+     * and MANIFEST.MF), file name, binary analysis (class packages). Evidence that decided nothing carries confidence 0.
+     */
+    private static org.cyclonedx.model.Evidence identityEvidence(Component c) {
+        org.cyclonedx.model.component.evidence.Identity id = new org.cyclonedx.model.component.evidence.Identity();
+        boolean identified = !c.purl().isEmpty();
+        id.setField(identified ? org.cyclonedx.model.component.evidence.Identity.Field.PURL
+                : org.cyclonedx.model.component.evidence.Identity.Field.NAME);
+        id.setConfidence(c.identity().confidence().score());
+        id.setConcludedValue(identified ? c.purl() : (c.artifactId().isEmpty() ? c.fileName() : c.artifactId()));
+        List<org.cyclonedx.model.component.evidence.Method> methods = new ArrayList<>();
+        for (Identity.Evidence e : c.identity().evidence()) {
+            org.cyclonedx.model.component.evidence.Method m = new org.cyclonedx.model.component.evidence.Method();
+            m.setTechnique(switch (e.technique()) {
+                case HASH_COMPARISON -> org.cyclonedx.model.component.evidence.Method.Technique.HASH_COMPARISON;
+                case MANIFEST_ANALYSIS -> org.cyclonedx.model.component.evidence.Method.Technique.MANIFEST_ANALYSIS;
+                case FILENAME -> org.cyclonedx.model.component.evidence.Method.Technique.FILENAME;
+                case BINARY_ANALYSIS -> org.cyclonedx.model.component.evidence.Method.Technique.BINARY_ANALYSIS;
+                case OTHER -> org.cyclonedx.model.component.evidence.Method.Technique.OTHER;
+            });
+            m.setConfidence(e.used() ? c.identity().confidence().score() : 0.0);
+            m.setValue(e.source() + ": " + e.value() + (e.note().isEmpty() ? "" : " — " + e.note()));
+            methods.add(m);
+        }
+        if (!methods.isEmpty()) id.setMethods(methods);
+        org.cyclonedx.model.Evidence ev = new org.cyclonedx.model.Evidence();
+        ev.setIdentities(List.of(id));
+        return ev;
     }
 
     private static Vulnerability.Rating.Severity severity(double score) {

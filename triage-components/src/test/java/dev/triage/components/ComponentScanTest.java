@@ -102,8 +102,8 @@ class ComponentScanTest {
         libs.put("spring-core-5.3.17.jar", TestArtifacts.read(TestArtifacts.jar("spring-core-5.3.17.jar")));
         // Same file name and artifact id as the vulnerable log4j-core, other coordinates: a fork.
         libs.put("log4j-core-2.14.1.jar", TestArtifacts.forkJar("com.example.fork", "log4j-core", "2.14.1"));
-        // No Maven metadata at all: identified by file name only, never matched.
-        libs.put("struts2-core-2.5.10.jar", TestArtifacts.zip(Map.of("org/apache/struts2/Dummy.class",
+        // No Maven metadata at all, and an artifact id no known group publishes: identified by file name only, never matched.
+        libs.put("struts3-core-2.5.10.jar", TestArtifacts.zip(Map.of("org/apache/struts2/Dummy.class",
                 TestArtifacts.appClass("org/apache/struts2/Dummy", false)), 0));
         Path war = TestArtifacts.war(tmp, "clean.war", Map.of("com/acme/Main", TestArtifacts.appClass("com/acme/Main", true)), libs, BUILT);
         ComponentAnalysis.Result r = scan(war);
@@ -111,8 +111,8 @@ class ComponentScanTest {
         assertEquals(List.of(), r.detections());
         Component fork = r.report().components().stream().filter(c -> c.groupId().equals("com.example.fork")).findFirst().orElseThrow();
         assertEquals("pkg:maven/com.example.fork/log4j-core@2.14.1", fork.purl());
-        Component struts = r.report().components().stream().filter(c -> c.fileName().startsWith("struts2")).findFirst().orElseThrow();
-        assertEquals(Component.IdentifiedBy.FILE_NAME, struts.identifiedBy());
+        Component struts = r.report().components().stream().filter(c -> c.fileName().startsWith("struts3")).findFirst().orElseThrow();
+        assertEquals(Component.IdentifiedBy.UNIDENTIFIED, struts.identifiedBy());
         assertEquals("", struts.purl());
         assertEquals("2.5.10", struts.version());
         assertEquals("org.springframework:spring-core:5.3.17", r.report().components().stream()

@@ -83,6 +83,17 @@ public final class ConsoleReport implements ReportWriter {
         for (ScanProblem p : result.problems()) {
             line(w, st.wrap("\u001b[33m", "Problem: ") + ReportSupport.oneLine(describe(p)));
         }
+        java.util.List<String> unidentified = new java.util.ArrayList<>();
+        for (dev.triage.components.Component c : result.components().components()) {
+            if (!c.shaded() && c.purl().isEmpty()) unidentified.add(c.path());
+        }
+        if (!unidentified.isEmpty()) {
+            // never silently unmatched: a jar without coordinates is named, with where its evidence is
+            line(w, "Note: " + ReportSupport.plural(unidentified.size(), "bundled jar", "bundled jars")
+                    + " could not be identified (no package URL, so never matched against advisories; the evidence tried"
+                    + " is in the JSON report and the SBOM): " + ReportSupport.oneLine(String.join(", ",
+                    unidentified.size() > 20 ? unidentified.subList(0, 20) : unidentified)) + (unidentified.size() > 20 ? ", ..." : ""));
+        }
         line(w, st.wrap(BOLD, summaryLine(result)));
         w.flush();
     }

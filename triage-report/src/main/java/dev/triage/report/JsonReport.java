@@ -68,6 +68,19 @@ public final class JsonReport implements ReportWriter {
                 n.put("shadedIn", c.shadedIn());
                 n.put("sha1", c.sha1());
                 n.put("sha256", c.sha256());
+                ObjectNode identity = n.putObject("identity");
+                identity.put("confidence", c.identity().confidence().slug());
+                ArrayNode evidence = identity.putArray("evidence");
+                for (dev.triage.components.Identity.Evidence e : c.identity().evidence()) {
+                    ObjectNode x = evidence.addObject();
+                    x.put("technique", e.technique().id());
+                    x.put("source", e.source());
+                    x.put("value", e.value());
+                    x.put("used", e.used());
+                    x.put("note", e.note());
+                }
+                ArrayNode conflicts = identity.putArray("conflicts");
+                c.identity().conflicts().forEach(conflicts::add);
                 ArrayNode ids = n.putArray("advisories");
                 for (dev.triage.components.ComponentReport.Vulnerability v : result.components().vulnerabilities()) {
                     if (v.component() == c) ids.add(v.advisory().id());
