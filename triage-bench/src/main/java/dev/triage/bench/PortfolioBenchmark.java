@@ -123,7 +123,11 @@ public final class PortfolioBenchmark {
     private record Run(int exit, double wall, double cpu, long parentKb, long workerKb) {
     }
 
-    /** Runs a command, sampling /proc for it and its descendants (the worker JVMs) every 50 ms. */
+    /**
+     * Runs a command, sampling /proc for it and its descendants (the worker JVMs) every 50 ms. CPU time is the parent's
+     * own plus each worker's last sample (a worker's time reaches the parent's cutime only when it is reaped, often
+     * after the last sample), so it can be short by about 50 ms per worker and per core.
+     */
     private static Run measure(List<String> command, Path log) throws IOException, InterruptedException {
         Files.createDirectories(log.getParent());
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
@@ -131,18 +135,33 @@ public final class PortfolioBenchmark {
         Process p = pb.start();
         Path stat = Path.of("/proc", Long.toString(p.pid()), "stat");
         Path status = Path.of("/proc", Long.toString(p.pid()), "status");
-        long ticks = 0, parentKb = 0, workerKb = 0;
+        long ownTicks = 0, parentKb = 0, workerKb = 0;
+        Map<Long, Long> workerTicks = new TreeMap<>();
         while (!p.waitFor(ProcessMeter.POLL_MS, TimeUnit.MILLISECONDS)) {
-            ticks = Math.max(ticks, ProcessMeter.readTicks(stat));
+            ownTicks = Math.max(ownTicks, ownTicks(stat));
             parentKb = Math.max(parentKb, ProcessMeter.readHwm(status));
             for (ProcessHandle h : p.descendants().toList()) {
-                workerKb = Math.max(workerKb, ProcessMeter.readHwm(Path.of("/proc", Long.toString(h.pid()), "status")));
+                Path dir = Path.of("/proc", Long.toString(h.pid()));
+                workerKb = Math.max(workerKb, ProcessMeter.readHwm(dir.resolve("status")));
+                long t = ProcessMeter.readTicks(dir.resolve("stat"));
+                if (t > 0) workerTicks.merge(h.pid(), t, Math::max);
             }
         }
         double wall = (System.nanoTime() - t0) / 1e9;
-        // after exit the parent's cutime holds its reaped workers; /proc is gone, so the last sample stands (short by
-        // at most 50 ms of CPU per core)
+        long ticks = ownTicks;
+        for (long t : workerTicks.values()) ticks += t;
         return new Run(p.exitValue(), wall, ticks / (double) ProcessMeter.clockTicks(), parentKb, workerKb);
+    }
+
+    /** utime + stime of the process itself (not its reaped children), or -1. */
+    private static long ownTicks(Path stat) {
+        try {
+            String s = Files.readString(stat);
+            String[] f = s.substring(s.lastIndexOf(')') + 2).trim().split("\\s+");
+            return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
     }
 
     private static long size(Path dir) throws IOException {

@@ -94,6 +94,16 @@ final class ScanCommand implements Callable<Integer> {
     @Option(names = "--max-entry-size", paramLabel = "MB", description = "Largest archive entry read, in MiB (default: 256).")
     Long maxEntryMb;
 
+    @Option(names = "--store", arity = "0..1", fallbackValue = "", paramLabel = "URL|PATH",
+            description = "Also record the scan in the store (without a value: the default store; see 'triage portfolio'): "
+                    + "the app's flaws move along their lifecycle, and flaws with an approved mitigation there are left out "
+                    + "of the reports and of --fail-on.")
+    String store;
+
+    @Option(names = "--app-id", paramLabel = "KEY",
+            description = "The app this scan belongs to in the store (default: the first input's file name less extension and version).")
+    String appId;
+
     @Option(names = "--db", paramLabel = "DIR",
             description = "Advisory database directory (default: $TRIAGE_DB, else ~/.triage/db). Scans only read it, never the network.")
     Path db;
@@ -212,8 +222,26 @@ final class ScanCommand implements Callable<Integer> {
         ScanResult result = ScanPipeline.run(request, progress);
         progress.done();
 
+        List<Finding> fromScan = result.findings();
+        int mitigatedCount = 0;
+        String storedSummary = null;
+        if (store != null) {
+            try {
+                ScanStore.Outcome stored = ScanStore.record(store.isEmpty() ? null : store, appId, inputs, result,
+                        System.getProperty("user.name", "triage"));
+                storedSummary = stored.summary();
+                List<Finding> open = new ArrayList<>();
+                for (Finding f : fromScan) if (!stored.mitigated().containsKey(f.fingerprint())) open.add(f);
+                mitigatedCount = fromScan.size() - open.size();
+                fromScan = open;
+            } catch (dev.triage.store.StoreException e) {
+                err.println("triage: " + e.getMessage());
+                err.flush();
+                return PortfolioCommand.STORE_FAILED;
+            }
+        }
         List<Suppressions.Suppressed> suppressed = new ArrayList<>();
-        List<Finding> kept = suppressions.apply(result.findings(), suppressed);
+        List<Finding> kept = suppressions.apply(fromScan, suppressed);
         int baselined = 0;
         if (baseline != null) {
             List<Finding> fresh = base.newFindings(kept);
@@ -248,6 +276,10 @@ final class ScanCommand implements Callable<Integer> {
                 new CycloneDxSbom().write(result, ropts, w);
             }
             if (!quiet) out.println("Wrote " + file);
+        }
+        if (storedSummary != null && !quiet) out.println(storedSummary + ".");
+        if (mitigatedCount > 0 && !quiet) {
+            out.println(mitigatedCount + " finding(s) under an approved mitigation in the store are not reported.");
         }
         if (baselined > 0 && !quiet) out.println(baselined + " finding(s) matched the baseline and are not reported.");
         if (!suppressed.isEmpty() && !quiet) {

@@ -46,17 +46,20 @@ final class HtmlReport {
         card(b, "Apps scanned", h.get("appsScanned") + " of " + h.get("apps"), h.get("appsFailed") + " could not be scanned");
         shareCard(b, "Apps with at least one flaw", (Figures.Share) h.get("appsWithFlaw"));
         shareCard(b, "Apps with a high-severity flaw (4–5)", (Figures.Share) h.get("appsWithHighSeverityFlaw"));
-        card(b, "Flaw density", h.get("flawsPerMbOfCode") == null ? "—" : h.get("flawsPerMbOfCode") + " per MB",
-                h.get("flaws") + " flaws in " + h.get("codeMegabytes") + " MB of app code");
+        card(b, "Flaw density", h.get("flawsPerMbOfCode") == null ? "—" : two(h.get("flawsPerMbOfCode")) + " per MB",
+                h.get("flaws") + " flaws in " + two(h.get("codeMegabytes")) + " MB of app code");
         shareCard(b, "Apps with a known-vulnerable library", (Figures.Share) h.get("appsWithVulnerableLibrary"));
         shareCard(b, "Stale apps", (Figures.Share) h.get("staleApps"));
         shareCard(b, "Fix rate (flaws fixed by the latest scan)", (Figures.Share) h.get("fixRate"));
-        card(b, "Flaw half-life", h.get("flawHalfLifeDays") == null ? "—" : h.get("flawHalfLifeDays") + " days",
+        card(b, "Flaw half-life", h.get("flawHalfLifeDays") == null ? "—" : two(h.get("flawHalfLifeDays")) + " days",
                 "Kaplan–Meier, first episode of each flaw");
         b.append("</div>\n");
 
         @SuppressWarnings("unchecked") Map<String, Object> android = (Map<String, Object>) h.get("android");
-        b.append("<h2>Android apps</h2>\n").append(shareChart(android)).append('\n');
+        b.append("<h2>Android apps</h2>\n");
+        long androidApps = ((Map<?, ?>) h.get("appsScannedByPlatform")).containsKey("android")
+                ? ((Number) ((Map<?, ?>) h.get("appsScannedByPlatform")).get("android")).longValue() : 0;
+        b.append(androidApps == 0 ? "<p class=\"muted\">no Android app scanned</p>" : shareChart(android)).append('\n');
 
         for (Figures.Table t : r.tables()) {
             b.append("<h2 id=\"").append(esc(t.name())).append("\">").append(esc(t.title())).append("</h2>\n");
@@ -158,6 +161,10 @@ final class HtmlReport {
         if (v instanceof Double d && (column.startsWith("share") || column.startsWith("ci_"))) return pct(d);
         if (v instanceof Number n && (column.endsWith("_at"))) return ReportWriters.date(n.longValue());
         return String.valueOf(v);
+    }
+
+    private static String two(Object number) {
+        return String.format(Locale.ROOT, "%.2f", ((Number) number).doubleValue());
     }
 
     static String pct(double share) {

@@ -133,7 +133,7 @@ public final class PortfolioSource {
     }
 
     /** {@code android} or {@code jvm} by extension; null for a file Triage does not scan. */
-    static String platformOf(Path p) {
+    public static String platformOf(Path p) {
         String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
         int dot = n.lastIndexOf('.');
         if (dot < 0) return null;
@@ -144,7 +144,7 @@ public final class PortfolioSource {
     }
 
     /** {@code vendor/portal-1.4.war} → {@code vendor/portal}: versions of one app share a key. */
-    static String appKeyOf(String relativePath) {
+    public static String appKeyOf(String relativePath) {
         String s = relativePath;
         int dot = s.lastIndexOf('.');
         if (dot > s.lastIndexOf('/')) s = s.substring(0, dot);

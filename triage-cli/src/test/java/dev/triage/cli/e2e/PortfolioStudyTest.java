@@ -66,6 +66,11 @@ class PortfolioStudyTest {
         assertPlannedFlawsPerApp(plan, h2);
         JsonNode reportA = report(h2, tmp.resolve("report-a"));
         assertFigures(plan, Set.of(), reportA);
+        com.networknt.schema.JsonSchema reportSchema;
+        try (var in = Files.newInputStream(Path.of("..", "docs", "portfolio-report-schema.json"))) {
+            reportSchema = com.networknt.schema.JsonSchemaFactory.getInstance(com.networknt.schema.SpecVersion.VersionFlag.V7).getSchema(in);
+        }
+        assertEquals(Set.of(), reportSchema.validate(reportA), "portfolio.json follows docs/portfolio-report-schema.json");
 
         // 2. The same portfolio into the other store, killed with SIGKILL midway in a real child process, then resumed.
         String pgBase = System.getenv("TRIAGE_TEST_POSTGRES_URL");
@@ -160,6 +165,7 @@ class PortfolioStudyTest {
         assertEquals(0, CliTest.triage("findings", "approve", decision, "--store", h2, "--by", "bob").exit());
         JsonNode report3 = report(h2, tmp.resolve("report-3"));
         assertFigures(round3, Set.of(target.key()), report3);
+        assertEquals(Set.of(), reportSchema.validate(report3));
         JsonNode mitigated = table(report3, "mitigated");
         assertEquals(1, mitigated.size());
         assertEquals(target.key(), mitigated.get(0).get(0).asText());
