@@ -7,7 +7,7 @@ import dev.triage.findings.Finding;
 import dev.triage.findings.Policy;
 import dev.triage.findings.Suppressions;
 import dev.triage.findings.ScanResult;
-import dev.triage.findings.Severity;
+import dev.triage.contract.Severity;
 import dev.triage.intake.IntakeLimits;
 import dev.triage.intake.IntakeOptions;
 import dev.triage.report.CycloneDxSbom;

@@ -1,6 +1,6 @@
 package dev.triage.components;
 
-import dev.triage.analysis.Detection;
+import dev.triage.contract.Detection;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

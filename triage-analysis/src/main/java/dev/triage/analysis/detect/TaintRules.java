@@ -1,8 +1,10 @@
 package dev.triage.analysis.detect;
 
+import dev.triage.contract.Confidence;
+import dev.triage.contract.PathStep;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.triage.analysis.CodeLocation;
-import dev.triage.analysis.Detection;
+import dev.triage.contract.Location;
+import dev.triage.contract.Detection;
 import dev.triage.analysis.model.Models;
 import dev.triage.analysis.value.Taint;
 import dev.triage.analysis.value.Value;
@@ -92,13 +94,13 @@ final class TaintRules {
     }
 
     /** The finding for a taint label reaching a sink: message names the source and the sink; confidence by source. */
-    Detection detection(String kind, CodeLocation at, String sinkKey, String label, List<Detection.Step> path) {
+    Detection detection(String kind, Location at, String sinkKey, String label, List<PathStep> path) {
         String source = Taint.sourceKind(label);
         String call = sinkKey.substring(0, sinkKey.indexOf('('));
         String name = call.substring(call.lastIndexOf('/') + 1);
         String what = sourceNames.getOrDefault(source, "untrusted " + source + " input");
         String message = Character.toUpperCase(what.charAt(0)) + what.substring(1) + " reaches " + name + " (" + kind + ")";
-        return new Detection(ruleOf(kind), at, message, path, highConfidenceSources.contains(source) ? "HIGH" : "MEDIUM",
+        return new Detection(ruleOf(kind), at, message, path, highConfidenceSources.contains(source) ? Confidence.HIGH : Confidence.MEDIUM,
                 sinkKey + "|" + source);
     }
 }

@@ -3,6 +3,7 @@ package dev.triage.analysis.model;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.triage.contract.Severity;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -91,10 +92,18 @@ public final class Models {
         return Holder.BUILT_IN;
     }
 
+    /** The model files loaded, in index order. */
+    public List<String> files() {
+        return Collections.unmodifiableList(files);
+    }
+
+    private final List<String> files = new ArrayList<>();
+
     public static Models load(ClassLoader loader) {
         Models m = new Models();
         ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
         for (String file : index(loader)) {
+            m.files.add(file);
             try (InputStream in = loader.getResourceAsStream(BASE + file)) {
                 if (in == null) throw new IllegalStateException("model file listed but missing: " + file);
                 m.read(file, yaml.readTree(in));
@@ -240,10 +249,11 @@ public final class Models {
         SeverityRaise raise = null;
         JsonNode rs = r.get("raise-severity");
         if (rs != null) {
-            raise = new SeverityRaise(rs.path("min-sdk-below").asInt(-1), rs.path("severity").asInt(-1), text(rs, "message", file));
-            if (raise.minSdkBelow() < 1 || raise.severity() < 0 || raise.severity() > 5) {
+            int level = rs.path("severity").asInt(-1);
+            if (rs.path("min-sdk-below").asInt(-1) < 1 || level < 0 || level > 5) {
                 throw new IllegalStateException(file + ": raise-severity needs min-sdk-below and a severity 0-5: " + r);
             }
+            raise = new SeverityRaise(rs.path("min-sdk-below").asInt(), Severity.ofLevel(level), text(rs, "message", file));
         }
         return new CheckRow(text(r, "rule", file), method(r.get("at"), file), argument, object,
                 factAlternatives(r.get("unless-any")), factAlternatives(r.get("if-any")), Collections.unmodifiableMap(when),
