@@ -57,6 +57,11 @@ public record ScanRequest(List<Path> inputs, IntakeOptions intake, Set<String> e
         this(inputs, intake, enabledRules, disabledRules, threads, budget, DEFAULT_SOURCES, ComponentOptions.defaults());
     }
 
+    /** The same request following other source kinds. */
+    public ScanRequest withSourceKinds(Set<String> kinds) {
+        return new ScanRequest(inputs, intake, enabledRules, disabledRules, threads, budget, kinds, components);
+    }
+
     /** The same request with other components options. */
     public ScanRequest withComponents(ComponentOptions options) {
         return new ScanRequest(inputs, intake, enabledRules, disabledRules, threads, budget, sourceKinds, options);
