@@ -1,5 +1,6 @@
 package dev.triage.analysis;
 
+import dev.triage.contract.Detection;
 import dev.triage.analysis.detect.AndroidAppConfigDetector;
 import dev.triage.analysis.detect.AndroidComponentDetector;
 import dev.triage.analysis.detect.AndroidNetworkConfigDetector;

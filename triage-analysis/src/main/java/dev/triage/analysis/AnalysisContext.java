@@ -2,6 +2,7 @@ package dev.triage.analysis;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.triage.analysis.model.Models;
+import dev.triage.analysis.model.SourceKind;
 import dev.triage.analysis.value.AbstractObject;
 import dev.triage.analysis.value.ComponentExposure;
 import dev.triage.analysis.value.Origin;
@@ -116,15 +117,14 @@ public final class AnalysisContext implements ValueContext {
         return "sensitive".equals(sourceClasses.get(kind));
     }
 
-    /** Source kind → its class (untrusted, sensitive, writable-location...), from taint.yml's source-classes. */
+    /** Source kind → its class (untrusted, sensitive, writable-location...), from taint.yml's source-kinds. */
     public Map<String, String> sourceClasses() {
         return sourceClasses;
     }
 
     private static Map<String, String> sourceClasses(Models models) {
         Map<String, String> out = new TreeMap<>();
-        JsonNode t = models.tables.get("source-classes");
-        if (t != null) t.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
+        for (SourceKind k : models.sourceKinds) out.put(k.kind(), k.sourceClass());
         return Collections.unmodifiableMap(out);
     }
 

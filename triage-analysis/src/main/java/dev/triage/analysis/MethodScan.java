@@ -1,5 +1,8 @@
 package dev.triage.analysis;
 
+import dev.triage.contract.Detection;
+import dev.triage.contract.Location;
+import dev.triage.contract.PathStep;
 import dev.triage.analysis.value.Origin;
 import dev.triage.analysis.value.Value;
 import dev.triage.program.CallGraph;
@@ -38,8 +41,8 @@ public final class MethodScan {
         reporter.report(d);
     }
 
-    public CodeLocation location(AbstractInsnNode insn) {
-        return new CodeLocation(info.name(), method().name, method().desc, info.sourcePath(), frames.line(insn), info.origin());
+    public Location location(AbstractInsnNode insn) {
+        return Location.inCode(info.name(), method().name, method().desc, info.sourcePath(), frames.line(insn), info.origin());
     }
 
     /** Argument of a call instruction by declared index, or -1 for the receiver. */
@@ -48,7 +51,7 @@ public final class MethodScan {
     }
 
     /** A value's possible constants, with where each came from (this method, a caller, a property...). */
-    public record Resolved(Set<Object> constants, Origin origin, List<Detection.Step> via) {
+    public record Resolved(Set<Object> constants, Origin origin, List<PathStep> via) {
     }
 
     /**
@@ -62,7 +65,7 @@ public final class MethodScan {
         return out;
     }
 
-    private void resolve(Value v, MethodRef in, int depth, List<Detection.Step> via, List<Resolved> out) {
+    private void resolve(Value v, MethodRef in, int depth, List<PathStep> via, List<Resolved> out) {
         if (v == null) return;
         if (v.isKnown()) {
             out.add(new Resolved(v.constants(), v.origin(), List.copyOf(via)));
@@ -80,10 +83,10 @@ public final class MethodScan {
                 if (!CallGraph.resolve(context.program(), mi.getOpcode(), mi.owner, mi.name, mi.desc).contains(in)) continue;
                 Value arg = mf.get().argument(mi, mi.desc, mi.getOpcode() != Opcodes.INVOKESTATIC, v.param());
                 if (arg == null) continue;
-                CodeLocation at = new CodeLocation(caller.owner(), caller.name(), caller.descriptor(),
+                Location at = Location.inCode(caller.owner(), caller.name(), caller.descriptor(),
                         callerInfo == null ? "" : callerInfo.sourcePath(), mf.get().line(mi), callerInfo == null ? "" : callerInfo.origin());
-                List<Detection.Step> next = new ArrayList<>();
-                next.add(new Detection.Step(at, "passes it to " + in.owner().replace('/', '.') + "." + in.name()));
+                List<PathStep> next = new ArrayList<>();
+                next.add(new PathStep(at, "passes it to " + in.owner().replace('/', '.') + "." + in.name()));
                 next.addAll(via);
                 resolve(arg, caller, depth + 1, next, out);
             }
@@ -91,18 +94,18 @@ public final class MethodScan {
     }
 
     /** A path step for a constant's origin, or null when it has none. */
-    public static Detection.Step originStep(Origin o) {
+    public static PathStep originStep(Origin o) {
         if (o == null) return null;
-        return new Detection.Step(new CodeLocation(o.className(), o.methodName(), "", o.sourcePath(), o.line(), ""), o.description());
+        return new PathStep(Location.inCode(o.className(), o.methodName(), "", o.sourcePath(), o.line(), ""), o.description());
     }
 
     /** Path: origin of the constant, the call sites it went through, then the sink. */
-    public List<Detection.Step> path(Resolved r, AbstractInsnNode sink, String sinkDescription) {
-        List<Detection.Step> p = new ArrayList<>();
-        Detection.Step o = originStep(r.origin());
+    public List<PathStep> path(Resolved r, AbstractInsnNode sink, String sinkDescription) {
+        List<PathStep> p = new ArrayList<>();
+        PathStep o = originStep(r.origin());
         if (o != null) p.add(o);
         p.addAll(r.via());
-        p.add(new Detection.Step(location(sink), sinkDescription));
+        p.add(new PathStep(location(sink), sinkDescription));
         return p;
     }
 }

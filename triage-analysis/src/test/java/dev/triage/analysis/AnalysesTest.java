@@ -1,5 +1,8 @@
 package dev.triage.analysis;
 
+import dev.triage.contract.Confidence;
+import dev.triage.contract.Detection;
+import dev.triage.contract.Location;
 import dev.triage.analysis.model.Models;
 import dev.triage.program.Program;
 import org.junit.jupiter.api.Test;
@@ -35,7 +38,7 @@ class AnalysesTest {
             @Override
             public void visitResources(ResourceScan scan) {
                 scan.reporter().report(new Detection("config/hardcoded-secret",
-                        new CodeLocation("", "", "", "a.properties", 1, "a.properties"), "m", List.of(), "HIGH", "k"));
+                        Location.inResource("a.properties", 1, "a.properties"), "m", List.of(), Confidence.HIGH, "k"));
             }
         };
         Analyses.Result r = Analyses.run(Program.builder().build(), Models.builtIn(), List.of(failing, working), 1,

@@ -7,7 +7,7 @@ import dev.triage.findings.Finding;
 import dev.triage.findings.Policy;
 import dev.triage.findings.Suppressions;
 import dev.triage.findings.ScanResult;
-import dev.triage.findings.Severity;
+import dev.triage.contract.Severity;
 import dev.triage.intake.IntakeLimits;
 import dev.triage.intake.IntakeOptions;
 import dev.triage.report.CycloneDxSbom;
@@ -35,7 +35,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 
 /** {@code triage scan}: scans artifacts and writes reports. */
-@Command(name = "scan", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "scan", mixinStandardHelpOptions = true, sortOptions = false, defaultValueProvider = ScanCommand.Defaults.class,
         description = "Scan compiled Java code: classes directories, .class, .jar, .war, .ear, Spring Boot jars.",
         footer = {"", "Exit codes: 0 ok; 1 a finding at or above --fail-on; 2 usage error or no readable input."})
 final class ScanCommand implements Callable<Integer> {
@@ -67,11 +67,30 @@ final class ScanCommand implements Callable<Integer> {
     @Option(names = "--exclude-rules", split = ",", paramLabel = "IDS", description = "Skip these rule ids or prefixes.")
     List<String> excludeRules = new ArrayList<>();
 
-    @Option(names = "--sources", split = ",", paramLabel = "KINDS",
-            description = "Where the taint rules start. Default: remote, intent, content-provider, web-content (untrusted input) and "
-                    + "location, device-id, contacts, sms, call-log, calendar, health, account (sensitive data); lower-confidence: "
-                    + "environment, system-property, command-line, file, socket, database, clipboard; or all. Naming kinds replaces the default.")
+    @Option(names = "--sources", split = ",", paramLabel = "KINDS", completionCandidates = SourceKinds.class,
+            description = "Where the taint rules start: any of ${COMPLETION-CANDIDATES}, or all. Naming kinds replaces the "
+                    + "default: ${DEFAULT-VALUE}. The kinds, and which are on by default, are the models' "
+                    + "(source-kinds in taint.yml).")
     List<String> sources = new ArrayList<>();
+
+    /** Defaults that come from the models: the source kinds on by default. */
+    static final class Defaults implements CommandLine.IDefaultValueProvider {
+        @Override
+        public String defaultValue(CommandLine.Model.ArgSpec argSpec) {
+            if (argSpec instanceof CommandLine.Model.OptionSpec o && o.longestName().equals("--sources")) {
+                return String.join(",", ScanRequest.DEFAULT_SOURCES);
+            }
+            return null;
+        }
+    }
+
+    /** The source kinds a user may pick, as the models declare them (for the help text and completion). */
+    static final class SourceKinds implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return ScanRequest.ALL_SOURCES.iterator();
+        }
+    }
 
     @Option(names = "--app-packages", split = ",", paramLabel = "PREFIXES",
             description = "Treat exactly the classes in these packages as app code (overrides the artifact's own split).")

@@ -2,7 +2,7 @@ package dev.triage.cli;
 
 import dev.triage.analysis.Analyses;
 import dev.triage.analysis.Deadline;
-import dev.triage.analysis.Detection;
+import dev.triage.contract.Detection;
 import dev.triage.analysis.Detector;
 import dev.triage.analysis.model.Models;
 import dev.triage.components.ComponentAnalysis;
@@ -97,10 +97,18 @@ public final class ScanPipeline {
             components = c.report();
         }
         List<Detection> kept = new ArrayList<>();
-        for (Detection d : detected) if (ruleIds.contains(d.ruleId())) kept.add(d);
-        List<Finding> findings = new FindingAssembler(catalogue).assemble(kept);
+        Set<String> unknownRules = new java.util.TreeSet<>();
+        for (Detection d : detected) {
+            if (ruleIds.contains(d.ruleId())) kept.add(d);
+            else if (catalogue.find(d.ruleId()).isEmpty()) unknownRules.add(d.ruleId());
+        }
+        List<Finding> findings = new FindingAssembler(catalogue).assemble(kept, unknownRules::add);
 
         List<ScanProblem> problems = new ArrayList<>();
+        // A detector and the catalogue out of step: say so rather than lose its findings silently or fail the scan.
+        for (String id : unknownRules) {
+            problems.add(new ScanProblem("analysis", "", "rule " + id + " is not in the rule catalogue; its findings are left out"));
+        }
         for (SkippedInput s : program.skipped()) problems.add(new ScanProblem(s.input(), s.entry(), s.reason()));
         for (String p : analysis.problems()) problems.add(new ScanProblem("analysis", "", p));
         for (String p : components.problems()) problems.add(new ScanProblem("components", "", p));

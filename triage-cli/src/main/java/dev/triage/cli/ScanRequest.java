@@ -1,5 +1,7 @@
 package dev.triage.cli;
 
+import dev.triage.analysis.model.Models;
+import dev.triage.analysis.model.SourceKind;
 import dev.triage.components.ComponentOptions;
 import dev.triage.intake.IntakeOptions;
 
@@ -25,18 +27,20 @@ public record ScanRequest(List<Path> inputs, IntakeOptions intake, Set<String> e
                           Set<String> disabledRules, int threads, Duration budget, Set<String> sourceKinds,
                           ComponentOptions components) {
     /**
-     * Untrusted input from the network and from other apps (intents to exported components, content provider
-     * calls, web content), and the sensitive data the Android privacy rules follow.
+     * The source kinds the models switch on by default ({@code source-kinds} in taint.yml): untrusted input from the
+     * network and from other apps (intents to exported components, content provider calls, web content), and the
+     * sensitive data the Android privacy rules follow.
      */
-    public static final Set<String> DEFAULT_SOURCES = Set.of("remote", "intent", "content-provider", "web-content",
-            "location", "device-id", "contacts", "sms", "call-log", "calendar", "health", "account", "phi");
-    /** The defaults and the lower-confidence inputs. */
-    public static final Set<String> ALL_SOURCES;
+    public static final Set<String> DEFAULT_SOURCES = sourceKinds(true);
+    /** Every source kind a scan may switch on: the defaults and the lower-confidence inputs (environment, files...). */
+    public static final Set<String> ALL_SOURCES = sourceKinds(false);
 
-    static {
-        Set<String> all = new java.util.TreeSet<>(DEFAULT_SOURCES);
-        all.addAll(Set.of("environment", "system-property", "command-line", "file", "socket", "database", "clipboard"));
-        ALL_SOURCES = java.util.Collections.unmodifiableSet(all);
+    private static Set<String> sourceKinds(boolean defaultsOnly) {
+        Set<String> out = new java.util.TreeSet<>();
+        for (SourceKind k : Models.builtIn().sourceKinds) {
+            if (k.selectable() && (!defaultsOnly || k.onByDefault())) out.add(k.kind());
+        }
+        return java.util.Collections.unmodifiableSet(out);
     }
 
     public ScanRequest {
@@ -51,6 +55,11 @@ public record ScanRequest(List<Path> inputs, IntakeOptions intake, Set<String> e
     public ScanRequest(List<Path> inputs, IntakeOptions intake, Set<String> enabledRules,
                        Set<String> disabledRules, int threads, Duration budget) {
         this(inputs, intake, enabledRules, disabledRules, threads, budget, DEFAULT_SOURCES, ComponentOptions.defaults());
+    }
+
+    /** The same request following other source kinds. */
+    public ScanRequest withSourceKinds(Set<String> kinds) {
+        return new ScanRequest(inputs, intake, enabledRules, disabledRules, threads, budget, kinds, components);
     }
 
     /** The same request with other components options. */

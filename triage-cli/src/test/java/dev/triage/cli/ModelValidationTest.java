@@ -10,6 +10,8 @@ import dev.triage.analysis.model.RegistrationRow;
 import dev.triage.analysis.model.FieldRow;
 import dev.triage.analysis.model.SummaryRow;
 import dev.triage.analysis.model.ParameterRow;
+import dev.triage.analysis.model.NeutralRow;
+import dev.triage.analysis.model.SourceKind;
 import dev.triage.analysis.model.SanitizerRow;
 import dev.triage.analysis.model.GuardRow;
 import dev.triage.analysis.model.ObjectType;
@@ -114,12 +116,27 @@ class ModelValidationTest {
             }
         }
         // which source classes each sink kind reports: known sink kinds, known classes or source kinds
-        Set<String> sourceClasses = new HashSet<>(Set.of("untrusted"));
+        Set<String> sourceClasses = new HashSet<>(SourceKind.CLASSES);
         Set<String> sourceKinds = new HashSet<>();
-        models.tables.get("source-classes").fields().forEachRemaining(e -> {
-            sourceKinds.add(e.getKey());
-            sourceClasses.add(e.getValue().asText());
-        });
+        for (SourceKind k : models.sourceKinds) sourceKinds.add(k.kind());
+        // every source row names a declared source kind (its class, default and confidence come from there)
+        for (CallRow c : models.calls) {
+            if (c.kind().equals("source") && !sourceKinds.contains(c.label())) errors.add(c.file() + ": undeclared source kind " + c.label());
+        }
+        for (FieldRow f : models.fields) {
+            if (f.kind().equals("source") && !sourceKinds.contains(f.label())) errors.add(f.file() + ": undeclared source kind " + f.label());
+        }
+        for (ParameterRow p : models.parameters) {
+            if (!sourceKinds.contains(p.label())) errors.add(p.file() + ": undeclared source kind " + p.label());
+        }
+        for (NeutralRow n : models.neutrals) {
+            method(n.method(), n.file(), null);
+            // a neutral row wins over wildcard summaries; one that contradicts a summary written for the method is a mistake
+            for (SummaryRow x : models.summaries) {
+                if (x.method().equals(n.method())) errors.add(n.file() + ": neutral row and summary for the same method " + n.method());
+            }
+        }
+        if (!models.unusedPatterns().isEmpty()) errors.add("named patterns no row uses: " + models.unusedPatterns());
         models.tables.get("sink-sources").fields().forEachRemaining(e -> {
             if (!sinkKinds.contains(e.getKey())) errors.add("taint.yml: sink-sources names unknown sink kind " + e.getKey());
             e.getValue().forEach(x -> {

@@ -1,7 +1,9 @@
 package dev.triage.components;
 
-import dev.triage.analysis.CodeLocation;
-import dev.triage.analysis.Detection;
+import dev.triage.contract.Severity;
+import dev.triage.contract.Confidence;
+import dev.triage.contract.Location;
+import dev.triage.contract.Detection;
 import dev.triage.intake.CodeRole;
 import dev.triage.intake.ResourceEntry;
 import dev.triage.program.MethodRef;
@@ -158,7 +160,7 @@ public final class ComponentAnalysis {
                 detections.add(new Detection(OUTDATED, location(c),
                         String.format(Locale.ROOT, "%s %s is %.1f years behind its newest release %s (%s); installed version released %s.",
                                 c.gav(), c.path(), libyears, rel.version(), date(rel.date()), date(c.releaseDate())),
-                        List.of(), "HIGH", "outdated|" + c.key(), -1, props));
+                        List.of(), Confidence.HIGH, "outdated|" + c.key(), null, props));
             }
         }
 
@@ -174,10 +176,10 @@ public final class ComponentAnalysis {
                 props.put("buildDate", date(build[0]));
                 props.put("buildDateSource", source);
                 props.put("ageYears", String.format(Locale.ROOT, "%.1f", years));
-                detections.add(new Detection(STALE_APP, new CodeLocation("", "", "", name, 0, input),
+                detections.add(new Detection(STALE_APP, Location.inResource(name, 0, input),
                         String.format(Locale.ROOT, "The app was last built %s (%s), %.1f years ago: it has not been updated in more than %s years.",
                                 date(build[0]), source, years, trim(options.staleYears())),
-                        List.of(), "MEDIUM", "stale-app", -1, props));
+                        List.of(), Confidence.MEDIUM, "stale-app", null, props));
             }
         }
         ComponentReport report = new ComponentReport(components, vulns, outdated, build[0], source,
@@ -210,17 +212,17 @@ public final class ComponentAnalysis {
         if (!a.references().isEmpty()) props.put("advisoryUrl", a.references().get(0));
         // As sure as the identification: exact or Maven metadata HIGH, evidence naming a known group MEDIUM, a group
         // inferred from the one known package with that artifact id LOW.
-        String confidence = switch (c.identity().confidence()) {
-            case EXACT, HIGH -> "HIGH";
-            case MEDIUM -> "MEDIUM";
-            default -> "LOW";
+        Confidence confidence = switch (c.identity().confidence()) {
+            case EXACT, HIGH -> Confidence.HIGH;
+            case MEDIUM -> Confidence.MEDIUM;
+            default -> Confidence.LOW;
         };
         props.put("identity", c.identity().confidence().slug());
-        return new Detection(VULNERABLE, location(c), msg, List.of(), confidence, a.id() + "|" + c.key(), a.level(), props);
+        return new Detection(VULNERABLE, location(c), msg, List.of(), confidence, a.id() + "|" + c.key(), Severity.ofLevel(a.level()), props);
     }
 
-    private static CodeLocation location(Component c) {
-        return new CodeLocation("", "", "", c.path(), 0, c.origin());
+    private static Location location(Component c) {
+        return Location.inResource(c.path(), 0, c.origin());
     }
 
     /** Whether app code refers to a library, directly, through other libraries, or as a service provider. */

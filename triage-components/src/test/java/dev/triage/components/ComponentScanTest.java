@@ -1,6 +1,7 @@
 package dev.triage.components;
 
-import dev.triage.analysis.Detection;
+import dev.triage.contract.Severity;
+import dev.triage.contract.Detection;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -73,7 +74,7 @@ class ComponentScanTest {
 
         Detection d = r.detections().stream().filter(x -> x.key().startsWith("GHSA-jfh8")).findFirst().orElseThrow();
         assertEquals(ComponentAnalysis.VULNERABLE, d.ruleId());
-        assertEquals(5, d.severity());
+        assertEquals(Severity.VERY_HIGH, d.severity());
         assertEquals("WEB-INF/lib/log4j-core-2.14.1.jar", d.location().sourcePath());
         assertEquals(0, d.location().line());
         assertEquals("", d.location().className());

@@ -1,5 +1,6 @@
 package dev.triage.components;
 
+import dev.triage.contract.Confidence;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -132,7 +133,7 @@ class IdentityTest {
 
         // Advisories of a group inferred from the known packages are reported, at low confidence, not dropped.
         var cc = r.detections().stream().filter(d -> d.key().startsWith("GHSA-fjq5")).findFirst().orElseThrow();
-        assertEquals("LOW", cc.confidence());
+        assertEquals(Confidence.LOW, cc.confidence());
         assertEquals("low", cc.properties().get("identity"));
         assertTrue(cc.message().contains("inferred"), cc.message());
     }
@@ -166,7 +167,7 @@ class IdentityTest {
             }
             assertEquals(5, shadedIn(r, "surefire-shared-utils-3.5.2.jar").size(), "shaded copies are still found");
             var cc = r.detections().stream().filter(d -> d.key().startsWith("GHSA-fjq5")).findFirst().orElseThrow();
-            assertEquals("HIGH", cc.confidence());
+            assertEquals(Confidence.HIGH, cc.confidence());
             assertEquals("exact", cc.properties().get("identity"));
 
             // Unchanged metadata: one request per artifact, no checksum fetched again.

@@ -1,5 +1,9 @@
 package dev.triage.findings;
 
+import dev.triage.contract.Location;
+import dev.triage.contract.PathStep;
+import dev.triage.contract.Severity;
+import dev.triage.contract.Confidence;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package dev.triage.findings;
 
+import dev.triage.contract.Severity;
 import java.util.List;
 
 /** The build policy: fail when a finding is at or above a severity. */

@@ -1,5 +1,6 @@
 package dev.triage.findings;
 
+import dev.triage.contract.Severity;
 import java.util.List;
 
 /**

@@ -1,5 +1,6 @@
 package dev.triage.findings;
 
+import dev.triage.contract.Severity;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;

@@ -1,7 +1,9 @@
 package dev.triage.findings;
 
-import dev.triage.analysis.CodeLocation;
-import dev.triage.analysis.Detection;
+import dev.triage.contract.Confidence;
+import dev.triage.contract.Severity;
+import dev.triage.contract.Location;
+import dev.triage.contract.Detection;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,8 +24,8 @@ class FindingsStageTest {
     static final RuleCatalogue RULES = RuleCatalogue.builtIn();
 
     static Detection det(String rule, String cls, String method, int line, String key) {
-        return new Detection(rule, new CodeLocation(cls, method, "()V", cls + ".java", line, "app.jar!/" + cls + ".class"),
-                "message " + key, List.of(), "HIGH", key);
+        return new Detection(rule, Location.inCode(cls, method, "()V", cls + ".java", line, "app.jar!/" + cls + ".class"),
+                "message " + key, List.of(), Confidence.HIGH, key);
     }
 
     @Test
@@ -44,9 +46,10 @@ class FindingsStageTest {
 
     @Test
     void aDetectionsOwnSeverityAndPropertiesReachTheFinding() {
-        dev.triage.analysis.Detection d = new dev.triage.analysis.Detection("component/vulnerable-dependency",
-                new dev.triage.analysis.CodeLocation("", "", "", "WEB-INF/lib/x-1.0.jar", 0, "app.war!/WEB-INF/lib/x-1.0.jar"),
-                "x 1.0 is affected by GHSA-1", List.of(), "HIGH", "GHSA-1|g:x", 5, java.util.Map.of("advisoryId", "GHSA-1", "purl", "pkg:maven/g/x@1.0"));
+        Detection d = new Detection("component/vulnerable-dependency",
+                Location.inResource("WEB-INF/lib/x-1.0.jar", 0, "app.war!/WEB-INF/lib/x-1.0.jar"),
+                "x 1.0 is affected by GHSA-1", List.of(), Confidence.HIGH, "GHSA-1|g:x", Severity.VERY_HIGH,
+                java.util.Map.of("advisoryId", "GHSA-1", "purl", "pkg:maven/g/x@1.0"));
         Finding f = new FindingAssembler(RULES).assemble(List.of(d)).get(0);
         assertEquals(Severity.VERY_HIGH, f.severity());
         assertEquals(Severity.HIGH, f.rule().severity());
@@ -80,6 +83,16 @@ class FindingsStageTest {
     @Test
     void unknownRuleIsAProgrammingError() {
         assertThrows(IllegalStateException.class, () -> new FindingAssembler(RULES).assemble(List.of(det("java/nope", "a/B", "m", 1, "k"))));
+    }
+
+    @Test
+    void unknownRuleCanBeReportedInsteadOfFailing() {
+        List<String> unknown = new java.util.ArrayList<>();
+        List<Finding> f = new FindingAssembler(RULES).assemble(List.of(det("java/nope", "a/B", "m", 1, "k"),
+                det("java/nope", "a/B", "m", 2, "k2"), det("java/weak-hash", "a/B", "m", 3, "k")), unknown::add);
+        assertEquals(List.of("java/nope"), unknown, "once per rule id");
+        assertEquals(List.of("java/weak-hash"), f.stream().map(x -> x.rule().id()).toList());
+        assertEquals("a.B", f.get(0).location().className(), "findings name classes with dots");
     }
 
     @Test

@@ -1,10 +1,10 @@
 package dev.triage.report;
 
 import dev.triage.findings.Finding;
-import dev.triage.findings.PathStep;
+import dev.triage.contract.PathStep;
 import dev.triage.findings.ScanProblem;
 import dev.triage.findings.ScanResult;
-import dev.triage.findings.Severity;
+import dev.triage.contract.Severity;
 
 import java.io.IOException;
 import java.io.PrintWriter;

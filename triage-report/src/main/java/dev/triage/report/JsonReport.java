@@ -3,12 +3,12 @@ package dev.triage.report;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.triage.findings.Finding;
-import dev.triage.findings.Location;
-import dev.triage.findings.PathStep;
+import dev.triage.contract.Location;
+import dev.triage.contract.PathStep;
 import dev.triage.findings.ScanProblem;
 import dev.triage.findings.ScanResult;
 import dev.triage.findings.ScanStats;
-import dev.triage.findings.Severity;
+import dev.triage.contract.Severity;
 
 import java.io.IOException;
 import java.io.Writer;

@@ -2,10 +2,10 @@ package dev.triage.report;
 
 import dev.triage.findings.Finding;
 import dev.triage.findings.FindingOrder;
-import dev.triage.findings.Location;
+import dev.triage.contract.Location;
 import dev.triage.findings.Rule;
 import dev.triage.findings.ScanResult;
-import dev.triage.findings.Severity;
+import dev.triage.contract.Severity;
 
 import java.time.Instant;
 import java.time.ZoneOffset;

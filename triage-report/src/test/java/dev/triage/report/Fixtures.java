@@ -1,16 +1,16 @@
 package dev.triage.report;
 
-import dev.triage.findings.Confidence;
+import dev.triage.contract.Confidence;
 import dev.triage.findings.Finding;
 import dev.triage.findings.FindingOrder;
-import dev.triage.findings.Location;
-import dev.triage.findings.PathStep;
+import dev.triage.contract.Location;
+import dev.triage.contract.PathStep;
 import dev.triage.findings.Precision;
 import dev.triage.findings.Rule;
 import dev.triage.findings.ScanProblem;
 import dev.triage.findings.ScanResult;
 import dev.triage.findings.ScanStats;
-import dev.triage.findings.Severity;
+import dev.triage.contract.Severity;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.triage.analysis.detect;
 
+import dev.triage.contract.Confidence;
 import dev.triage.analysis.Detector;
 import dev.triage.analysis.ResourceScan;
 import dev.triage.analysis.model.Models;
@@ -37,7 +38,7 @@ public final class AndroidAppConfigDetector implements Detector {
                 String via = raw != null && raw.startsWith("@") ? " (through " + AndroidFindings.shown(raw) + ")" : "";
                 scan.reporter().report(AndroidFindings.at(app, DEBUGGABLE, AndroidApp.MANIFEST, application.line(),
                         "The application sets android:debuggable=\"true\"" + via + ": anyone with the device can attach"
-                                + " a debugger and run code with the app's data", "HIGH", "application|debuggable"));
+                                + " a debugger and run code with the app's data", Confidence.HIGH, "application|debuggable"));
             }
             backup(scan, app, application, m);
         }
@@ -71,7 +72,7 @@ public final class AndroidAppConfigDetector implements Detector {
                     + " and neither fullBackupContent nor dataExtractionRules is given";
         }
         scan.reporter().report(AndroidFindings.at(app, ALLOW_BACKUP, AndroidApp.MANIFEST, application.line(), message,
-                "HIGH", "application|allowBackup"));
+                Confidence.HIGH, "application|allowBackup"));
     }
 
     private static void minSdk(ResourceScan scan, AndroidApp app, Models m) {
@@ -85,6 +86,6 @@ public final class AndroidAppConfigDetector implements Detector {
                 : "No minSdkVersion is given, so the app installs on every Android version";
         scan.reporter().report(AndroidFindings.at(app, MIN_SDK, AndroidApp.MANIFEST, line, what
                 + " and other versions below " + AndroidFindings.api(m, supported)
-                + " that no longer receive security updates", "HIGH", "min-sdk"));
+                + " that no longer receive security updates", Confidence.HIGH, "min-sdk"));
     }
 }

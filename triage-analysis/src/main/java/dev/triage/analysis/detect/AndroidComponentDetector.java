@@ -1,5 +1,7 @@
 package dev.triage.analysis.detect;
 
+import dev.triage.contract.Severity;
+import dev.triage.contract.Confidence;
 import dev.triage.analysis.Detector;
 import dev.triage.analysis.ResourceScan;
 import dev.triage.analysis.model.Models;
@@ -55,14 +57,14 @@ public final class AndroidComponentDetector implements Detector {
             if (!c.enabled() || !c.exported()) continue;
             boolean activity = c.kind() == AndroidApp.Kind.ACTIVITY || c.kind() == AndroidApp.Kind.ACTIVITY_ALIAS;
             if (activity && c.isLauncher()) continue;
-            int severity = -1;
+            Severity severity = null;
             String guard;
             if (c.kind() == AndroidApp.Kind.PROVIDER) {
                 String read = c.readPermission() != null ? c.readPermission() : c.permission();
                 String write = c.writePermission() != null ? c.writePermission() : c.permission();
                 // one side guarded: android/provider-permissions judges the other
                 if (guards(app, read, open) || guards(app, write, open)) continue;
-                severity = 4;
+                severity = Severity.HIGH;
                 guard = weakGuard(app, read == null ? write : read);
             } else {
                 if (guards(app, c.permission(), open)) continue;
@@ -87,9 +89,9 @@ public final class AndroidComponentDetector implements Detector {
             };
             String message = kindName(c.kind()) + " " + AndroidFindings.name(c.className()) + " " + how + " and " + guard + ": " + reach;
             String key = "component|" + c.className();
-            scan.reporter().report(severity < 0
-                    ? AndroidFindings.at(app, EXPORTED, AndroidApp.MANIFEST, c.line(), message, "HIGH", key)
-                    : AndroidFindings.at(app, EXPORTED, AndroidApp.MANIFEST, c.line(), message, "HIGH", key, severity));
+            scan.reporter().report(severity == null
+                    ? AndroidFindings.at(app, EXPORTED, AndroidApp.MANIFEST, c.line(), message, Confidence.HIGH, key)
+                    : AndroidFindings.at(app, EXPORTED, AndroidApp.MANIFEST, c.line(), message, Confidence.HIGH, key, severity));
         }
     }
 
@@ -141,7 +143,7 @@ public final class AndroidComponentDetector implements Detector {
                     : "it is all that guards " + AndroidFindings.name(AndroidFindings.list(comps, 5));
             scan.reporter().report(AndroidFindings.at(app, WEAK_PERMISSION, AndroidApp.MANIFEST, p.element().line(),
                     "Permission " + AndroidFindings.name(p.name()) + " is declared with protection level " + level + written + ": " + who
-                            + "; " + guards, "HIGH", "permission|" + p.name()));
+                            + "; " + guards, Confidence.HIGH, "permission|" + p.name()));
         }
     }
 
@@ -203,7 +205,7 @@ public final class AndroidComponentDetector implements Detector {
                 if (!broad.contains(p.name())) continue;
                 scan.reporter().report(AndroidFindings.at(app, PROVIDER, f.path(), p.line(), "FileProvider "
                         + AndroidFindings.name(c.className()) + " shares <" + p.name() + "> in " + f.path() + ": a URI grant can hand any file"
-                        + " the app can read, its private databases included, to another app", "HIGH",
+                        + " the app can read, its private databases included, to another app", Confidence.HIGH,
                         "file-provider|" + c.className() + "|" + p.name()));
                 break;
             }
@@ -227,7 +229,7 @@ public final class AndroidComponentDetector implements Detector {
     }
 
     private static void report(ResourceScan scan, AndroidApp app, int line, String message, String key) {
-        scan.reporter().report(AndroidFindings.at(app, PROVIDER, AndroidApp.MANIFEST, line, message, "HIGH", key));
+        scan.reporter().report(AndroidFindings.at(app, PROVIDER, AndroidApp.MANIFEST, line, message, Confidence.HIGH, key));
     }
 
     private static String blankToNull(String s) {
@@ -247,7 +249,7 @@ public final class AndroidComponentDetector implements Detector {
             scan.reporter().report(AndroidFindings.at(app, TASK, AndroidApp.MANIFEST, app.application().line(),
                     "The application sets a custom taskAffinity \"" + AndroidFindings.shown(appAffinity) + "\" for all its "
                             + "activities and " + before + ": a malicious app can place a look-alike activity in that task",
-                    "HIGH", "application|taskAffinity"));
+                    Confidence.HIGH, "application|taskAffinity"));
         }
         for (AndroidApp.Component c : app.components()) {
             if (c.kind() != AndroidApp.Kind.ACTIVITY || !c.enabled()) continue;
@@ -266,7 +268,7 @@ public final class AndroidComponentDetector implements Detector {
             }
             scan.reporter().report(AndroidFindings.at(app, TASK, AndroidApp.MANIFEST, c.line(), "Activity "
                     + AndroidFindings.name(c.className()) + " " + why + " and " + before + ", without taskAffinity=\"\": a malicious app can"
-                    + " slip a look-alike activity into its task (StrandHogg)", "HIGH", "activity|" + c.className()));
+                    + " slip a look-alike activity into its task (StrandHogg)", Confidence.HIGH, "activity|" + c.className()));
         }
     }
 

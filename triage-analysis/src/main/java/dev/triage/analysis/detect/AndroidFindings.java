@@ -1,8 +1,10 @@
 package dev.triage.analysis.detect;
 
+import dev.triage.contract.Severity;
+import dev.triage.contract.Confidence;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.triage.analysis.CodeLocation;
-import dev.triage.analysis.Detection;
+import dev.triage.contract.Location;
+import dev.triage.contract.Detection;
 import dev.triage.analysis.ResourceScan;
 import dev.triage.analysis.model.Models;
 import dev.triage.program.android.AndroidApp;
@@ -27,16 +29,16 @@ final class AndroidFindings {
     }
 
     /** A detection on a line of a file of the app (the manifest, a resource file, the decoded resource table). */
-    static Detection at(AndroidApp app, String ruleId, String path, int line, String message, String confidence,
+    static Detection at(AndroidApp app, String ruleId, String path, int line, String message, Confidence confidence,
                         String key) {
-        return new Detection(ruleId, new CodeLocation("", "", "", path, line, app.origin(path)), message, List.of(),
+        return new Detection(ruleId, Location.inResource(path, line, app.origin(path)), message, List.of(),
                 confidence, key);
     }
 
     /** The same with a severity of its own (the rule text says when). */
-    static Detection at(AndroidApp app, String ruleId, String path, int line, String message, String confidence,
-                        String key, int severity) {
-        return new Detection(ruleId, new CodeLocation("", "", "", path, line, app.origin(path)), message, List.of(),
+    static Detection at(AndroidApp app, String ruleId, String path, int line, String message, Confidence confidence,
+                        String key, Severity severity) {
+        return new Detection(ruleId, Location.inResource(path, line, app.origin(path)), message, List.of(),
                 confidence, key, severity, Map.of());
     }
 

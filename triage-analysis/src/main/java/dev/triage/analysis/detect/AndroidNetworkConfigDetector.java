@@ -1,5 +1,6 @@
 package dev.triage.analysis.detect;
 
+import dev.triage.contract.Confidence;
 import dev.triage.analysis.Detector;
 import dev.triage.analysis.ResourceScan;
 import dev.triage.analysis.model.Models;
@@ -145,6 +146,6 @@ public final class AndroidNetworkConfigDetector implements Detector {
 
     private static void report(ResourceScan scan, AndroidApp app, String rule, String path, int line, String message,
                                String key) {
-        scan.reporter().report(AndroidFindings.at(app, rule, path, line, message, "HIGH", key));
+        scan.reporter().report(AndroidFindings.at(app, rule, path, line, message, Confidence.HIGH, key));
     }
 }

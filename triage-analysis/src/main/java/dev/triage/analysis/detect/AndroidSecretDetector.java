@@ -1,5 +1,6 @@
 package dev.triage.analysis.detect;
 
+import dev.triage.contract.Confidence;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.triage.analysis.Detector;
 import dev.triage.analysis.PropertiesIndex;
@@ -126,7 +127,7 @@ public final class AndroidSecretDetector implements Detector {
                 }
                 if (message == null) continue;
                 scan.reporter().report(AndroidFindings.at(app, RULE, ResourceTable.RESOURCE_NAME, e.line(),
-                        message + "; anyone can read it from the app", hit != null ? "HIGH" : "MEDIUM", key));
+                        message + "; anyone can read it from the app", hit != null ? Confidence.HIGH : Confidence.MEDIUM, key));
                 break;
             }
         }
@@ -210,7 +211,7 @@ public final class AndroidSecretDetector implements Detector {
                 if (leftToConfig.contains(line)) continue;
                 scan.reporter().report(AndroidFindings.at(app, RULE, r.name(), line, r.name() + " holds "
                         + article(h.format().name()) + " (" + masked(h.value()) + "); anyone can read it from the app",
-                        "HIGH", "file|" + r.name() + "|" + h.format().name() + "|" + digest(h.value())));
+                        Confidence.HIGH, "file|" + r.name() + "|" + h.format().name() + "|" + digest(h.value())));
             }
         }
     }

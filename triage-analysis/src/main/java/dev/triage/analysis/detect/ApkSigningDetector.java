@@ -1,8 +1,9 @@
 package dev.triage.analysis.detect;
 
+import dev.triage.contract.Confidence;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.triage.analysis.CodeLocation;
-import dev.triage.analysis.Detection;
+import dev.triage.contract.Location;
+import dev.triage.contract.Detection;
 import dev.triage.analysis.Detector;
 import dev.triage.analysis.ResourceScan;
 import dev.triage.analysis.model.Models;
@@ -114,7 +115,7 @@ public final class ApkSigningDetector implements Detector {
 
     private void check(AndroidSigning s, int minSdk, Instant now, ResourceScan scan) {
         String file = AndroidInputs.fileName(s.origin());
-        CodeLocation at = new CodeLocation("", "", "", file, 0, s.origin());
+        Location at = Location.inResource(file, 0, s.origin());
         boolean v1Only = s.v1() && !s.v2() && !s.v3() && !s.v31();
         // Devices verify the JAR signature alone below the v2 level (or at an unknown minSdk), and, without a v2
         // signature, below the v3 level or without a v3 signature either.
@@ -130,7 +131,7 @@ public final class ApkSigningDetector implements Detector {
             props.put("minSdk", minSdk == 0 ? "unknown" : Integer.toString(minSdk));
             scan.reporter().report(new Detection(V1_ONLY, at, file + " is signed with the JAR (v1) scheme only and "
                     + installs + ", where Janus (CVE-2017-13156) lets a DEX file prepended to the APK pass the signature"
-                    + " check.", List.of(), minSdk == 0 ? "MEDIUM" : "HIGH", "signing|v1-only", -1, props));
+                    + " check.", List.of(), minSdk == 0 ? Confidence.MEDIUM : Confidence.HIGH, "signing|v1-only", null, props));
         }
 
         List<Certificate> certificates = certificates(s);
@@ -140,17 +141,17 @@ public final class ApkSigningDetector implements Detector {
             if (debug != null) {
                 scan.reporter().report(new Detection(DEBUG, at, file + " is signed with a debug certificate (subject "
                         + x.subject() + ", used by the " + schemes(c) + " signature" + (c.schemes().size() > 1 ? "s" : "")
-                        + ").", List.of(), "HIGH",
-                        "signing|debug-certificate", -1, certificateProps(c)));
+                        + ").", List.of(), Confidence.HIGH,
+                        "signing|debug-certificate", null, certificateProps(c)));
             }
             if (x.notAfter() != null && x.notAfter().isBefore(now)) {
                 scan.reporter().report(new Detection(EXPIRED, at, file + " is signed with a certificate that expired on "
                         + DAY.format(x.notAfter()) + " (subject " + x.subject() + ", valid " + validity(x) + ").",
-                        List.of(), "HIGH", "signing|expired-certificate", -1, certificateProps(c)));
+                        List.of(), Confidence.HIGH, "signing|expired-certificate", null, certificateProps(c)));
             } else if (x.notBefore() != null && x.notBefore().isAfter(now)) {
                 scan.reporter().report(new Detection(EXPIRED, at, file + " is signed with a certificate that is not valid"
                         + " before " + DAY.format(x.notBefore()) + " (subject " + x.subject() + ", valid " + validity(x)
-                        + ").", List.of(), "HIGH", "signing|certificate-not-yet-valid", -1, certificateProps(c)));
+                        + ").", List.of(), Confidence.HIGH, "signing|certificate-not-yet-valid", null, certificateProps(c)));
             }
         }
 
@@ -174,8 +175,8 @@ public final class ApkSigningDetector implements Detector {
             Map<String, String> props = new LinkedHashMap<>();
             props.put("digest", digest);
             scan.reporter().report(new Detection(WEAK, at, file + " is signed with the weak digest " + display(digest)
-                    + ": " + join(new ArrayList<>(where)) + ".", List.of(), "HIGH", "signing|weak-algorithm|" + digest,
-                    -1, props));
+                    + ": " + join(new ArrayList<>(where)) + ".", List.of(), Confidence.HIGH, "signing|weak-algorithm|" + digest,
+                    null, props));
         });
     }
 

@@ -1,7 +1,7 @@
 package dev.triage.analysis.detect;
 
 import dev.triage.analysis.value.ModelMatch;
-import dev.triage.analysis.Detection;
+import dev.triage.contract.Detection;
 import dev.triage.analysis.Detector;
 import dev.triage.analysis.MethodScan;
 import dev.triage.analysis.model.Models;

@@ -1,6 +1,7 @@
 package dev.triage.analysis.detect;
 
-import dev.triage.analysis.Detection;
+import dev.triage.contract.Confidence;
+import dev.triage.contract.Detection;
 import dev.triage.analysis.MethodScan;
 import dev.triage.analysis.model.ArgumentRow;
 import dev.triage.analysis.value.Value;
@@ -37,7 +38,7 @@ public final class CleartextHttpDetector extends ArgumentDetector {
                 if (host == null || loopback.contains(host) || host.startsWith("127.")) continue;
                 out.add(new Detection("java/cleartext-http", scan.location(call),
                         callName(call) + " connects to " + abbreviate(url) + " over unencrypted HTTP",
-                        scan.path(r, call, "URL handed to " + callName(call)), host.isEmpty() ? "MEDIUM" : "HIGH",
+                        scan.path(r, call, "URL handed to " + callName(call)), host.isEmpty() ? Confidence.MEDIUM : Confidence.HIGH,
                         sinkKey(call) + "|" + host));
                 return out;
             }

@@ -1,7 +1,8 @@
 package dev.triage.analysis.detect;
 
-import dev.triage.analysis.CodeLocation;
-import dev.triage.analysis.Detection;
+import dev.triage.contract.Confidence;
+import dev.triage.contract.Location;
+import dev.triage.contract.Detection;
 import dev.triage.analysis.Detector;
 import dev.triage.analysis.PropertiesIndex;
 import dev.triage.analysis.ResourceScan;
@@ -35,10 +36,10 @@ public final class ConfigSecretDetector implements Detector {
                 if (!namesSecret(e.key(), names, qualified)) continue;
                 String value = e.value().strip();
                 if (value.isEmpty() || PLACEHOLDER.matcher(value).find()) continue;
-                CodeLocation at = new CodeLocation("", "", "", e.file(), e.line(), e.file());
+                Location at = Location.inResource(e.file(), e.line(), e.file());
                 scan.reporter().report(new Detection("config/hardcoded-secret", at,
                         "Property " + e.key() + " in " + e.file() + " holds a literal secret",
-                        List.of(), "MEDIUM", "property|" + e.key()));
+                        List.of(), Confidence.MEDIUM, "property|" + e.key()));
             }
         }
     }

@@ -1,5 +1,6 @@
 package dev.triage.analysis.detect;
 
+import dev.triage.contract.Confidence;
 import dev.triage.analysis.value.ModelMatch;
 import dev.triage.analysis.AnalysisContext;
 import dev.triage.analysis.Detector;
@@ -71,7 +72,7 @@ public final class FlagSecureDetector implements Detector {
                 if (checker.activitySets(c.implementation())) continue;
                 scan.reporter().report(AndroidFindings.at(app, RULE, AndroidApp.MANIFEST, c.line(), "Activity "
                         + AndroidFindings.name(c.className()) + " never sets FLAG_SECURE on its window: what it shows can be captured in "
-                        + "screenshots, screen recordings and the recent-apps overview", "MEDIUM", "activity|" + c.className()));
+                        + "screenshots, screen recordings and the recent-apps overview", Confidence.MEDIUM, "activity|" + c.className()));
             }
         } catch (ValueContext.DeadlineExceeded e) {
             // out of time: the remaining activities are not judged

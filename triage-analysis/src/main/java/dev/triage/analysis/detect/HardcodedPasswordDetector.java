@@ -1,6 +1,8 @@
 package dev.triage.analysis.detect;
 
-import dev.triage.analysis.Detection;
+import dev.triage.contract.Confidence;
+import dev.triage.contract.PathStep;
+import dev.triage.contract.Detection;
 import dev.triage.analysis.MethodScan;
 import dev.triage.analysis.model.ArgumentRow;
 import dev.triage.analysis.value.ConstBytes;
@@ -33,7 +35,7 @@ public final class HardcodedPasswordDetector extends ArgumentDetector {
         if (arrayLiteral != null) {
             out.add(new Detection("java/hardcoded-password", scan.location(call),
                     callName(call) + " gets a password fixed in the code (" + arrayLiteral + ")",
-                    List.of(new Detection.Step(scan.location(call), "password argument of " + callName(call))), "HIGH", sinkKey(call)));
+                    List.of(new PathStep(scan.location(call), "password argument of " + callName(call))), Confidence.HIGH, sinkKey(call)));
             return out;
         }
         for (MethodScan.Resolved r : scan.resolve(value)) {
@@ -43,7 +45,7 @@ public final class HardcodedPasswordDetector extends ArgumentDetector {
                 if (text == null || text.isEmpty()) continue;
                 out.add(new Detection("java/hardcoded-password", scan.location(call),
                         callName(call) + " gets a password written in the code",
-                        scan.path(r, call, "password argument of " + callName(call)), "HIGH", sinkKey(call)));
+                        scan.path(r, call, "password argument of " + callName(call)), Confidence.HIGH, sinkKey(call)));
                 return out;
             }
         }

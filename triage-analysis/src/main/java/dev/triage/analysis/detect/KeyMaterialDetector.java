@@ -1,6 +1,8 @@
 package dev.triage.analysis.detect;
 
-import dev.triage.analysis.Detection;
+import dev.triage.contract.Confidence;
+import dev.triage.contract.PathStep;
+import dev.triage.contract.Detection;
 import dev.triage.analysis.MethodScan;
 import dev.triage.analysis.model.ArgumentRow;
 import dev.triage.analysis.value.Value;
@@ -29,12 +31,12 @@ public final class KeyMaterialDetector extends ArgumentDetector {
         String what = key ? "key" : "IV";
         String fixed = ConstantData.describe(value);
         if (fixed != null) {
-            List<Detection.Step> path = new ArrayList<>();
-            Detection.Step o = MethodScan.originStep(value.origin());
+            List<PathStep> path = new ArrayList<>();
+            PathStep o = MethodScan.originStep(value.origin());
             if (o != null) path.add(o);
-            path.add(new Detection.Step(scan.location(call), "used as the " + what + " of " + callName(call)));
+            path.add(new PathStep(scan.location(call), "used as the " + what + " of " + callName(call)));
             out.add(new Detection(rule, scan.location(call),
-                    callName(call) + " gets a constant " + what + " (" + fixed + ")", path, "HIGH", sinkKey(call)));
+                    callName(call) + " gets a constant " + what + " (" + fixed + ")", path, Confidence.HIGH, sinkKey(call)));
         }
         return out;
     }

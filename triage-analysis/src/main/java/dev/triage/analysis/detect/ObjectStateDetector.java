@@ -1,10 +1,13 @@
 package dev.triage.analysis.detect;
 
+import dev.triage.contract.Severity;
+import dev.triage.contract.Confidence;
+import dev.triage.contract.PathStep;
 import dev.triage.analysis.value.ModelMatch;
 import dev.triage.analysis.value.ObjectSites;
 import dev.triage.analysis.AnalysisContext;
-import dev.triage.analysis.CodeLocation;
-import dev.triage.analysis.Detection;
+import dev.triage.contract.Location;
+import dev.triage.contract.Detection;
 import dev.triage.analysis.Detector;
 import dev.triage.analysis.MethodFrames;
 import dev.triage.analysis.MethodScan;
@@ -79,21 +82,21 @@ public final class ObjectStateDetector implements Detector {
                 Value object = check.object() == null ? null : scan.argument(mi, check.argument());
                 Map<Integer, Value> when = new TreeMap<>();
                 for (Integer pos : check.when().keySet()) when.put(pos, scan.argument(mi, pos));
-                List<Detection.Step> via = judge(scan.context(), scan.ref(), scan.frames(), check, object, Map.of(), when, 0);
+                List<PathStep> via = judge(scan.context(), scan.ref(), scan.frames(), check, object, Map.of(), when, 0);
                 if (via == null) continue;
                 String key = ArgumentDetector.sinkKey(mi) + "|" + (check.object() != null ? check.object() : check.rule());
                 if (!reported.add(check.rule() + "|" + scan.method().instructions.indexOf(mi) + "|" + key)) continue;
                 String message = check.message();
-                int severity = -1;
+                Severity severity = null;
                 SeverityRaise raise = check.raise();
                 AndroidApp app = raise == null ? null : scan.context().program().android();
                 if (app != null && app.minSdk() < raise.minSdkBelow()) {
                     severity = raise.severity();
                     message = raise.message().replace("{minSdk}", String.valueOf(app.minSdk()));
                 }
-                List<Detection.Step> path = new ArrayList<>(via);
-                path.add(new Detection.Step(scan.location(mi), message));
-                scan.report(new Detection(check.rule(), scan.location(mi), message, path, "HIGH", key, severity, Map.of()));
+                List<PathStep> path = new ArrayList<>(via);
+                path.add(new PathStep(scan.location(mi), message));
+                scan.report(new Detection(check.rule(), scan.location(mi), message, path, Confidence.HIGH, key, severity, Map.of()));
             }
         }
     }
@@ -104,7 +107,7 @@ public final class ObjectStateDetector implements Detector {
      * method itself decided). {@code object} is null when there is no object to judge (any more); {@code overlay}
      * holds facts a callee recorded on a parameter object, which win over the facts the caller's object has.
      */
-    private static List<Detection.Step> judge(AnalysisContext ctx, MethodRef in, MethodFrames frames, CheckRow check,
+    private static List<PathStep> judge(AnalysisContext ctx, MethodRef in, MethodFrames frames, CheckRow check,
                                               Value object, Map<String, Object> overlay, Map<Integer, Value> when, int depth) {
         // The object: decided (holds or not here), or open (a parameter: the callers' objects decide).
         Value openObject = null;
@@ -160,11 +163,11 @@ public final class ObjectStateDetector implements Detector {
             }
             Map<Integer, Value> callerWhen = new TreeMap<>();
             for (Map.Entry<Integer, Value> w : openWhen.entrySet()) callerWhen.put(w.getKey(), site.argument(w.getValue().param()));
-            List<Detection.Step> above = judge(ctx, site.caller(), site.frames(), check, callerObject,
+            List<PathStep> above = judge(ctx, site.caller(), site.frames(), check, callerObject,
                     openObject == null ? Map.of() : facts, callerWhen, depth + 1);
             if (above == null) continue;
-            List<Detection.Step> via = new ArrayList<>(above);
-            via.add(new Detection.Step(site.location(), "passes it to " + in.owner().replace('/', '.') + "." + in.name()));
+            List<PathStep> via = new ArrayList<>(above);
+            via.add(new PathStep(site.location(), "passes it to " + in.owner().replace('/', '.') + "." + in.name()));
             return via;
         }
         return null;
@@ -199,7 +202,7 @@ public final class ObjectStateDetector implements Detector {
     // ---------------------------------------------------------------- callers
 
     /** A call of a method in a caller, with the caller's frames there. */
-    private record CallSite(MethodRef caller, MethodFrames frames, MethodInsnNode call, CodeLocation location) {
+    private record CallSite(MethodRef caller, MethodFrames frames, MethodInsnNode call, Location location) {
         Value argument(int index) {
             return index < 0 && call.getOpcode() == Opcodes.INVOKESTATIC ? null
                     : frames.argument(call, call.desc, call.getOpcode() != Opcodes.INVOKESTATIC, index);
@@ -219,7 +222,7 @@ public final class ObjectStateDetector implements Detector {
                 if (!(insn instanceof MethodInsnNode mi) || !mi.name.equals(in.name()) || !mi.desc.equals(in.descriptor())) continue;
                 if (mf.get().before(mi) == null) continue;
                 if (!CallGraph.resolve(program, mi.getOpcode(), mi.owner, mi.name, mi.desc).contains(in)) continue;
-                CodeLocation at = new CodeLocation(caller.owner(), caller.name(), caller.descriptor(),
+                Location at = Location.inCode(caller.owner(), caller.name(), caller.descriptor(),
                         info == null ? "" : info.sourcePath(), mf.get().line(mi), info == null ? "" : info.origin());
                 out.add(new CallSite(caller, mf.get(), mi, at));
             }

@@ -1,6 +1,8 @@
 package dev.triage.analysis.detect;
 
-import dev.triage.analysis.Detection;
+import dev.triage.contract.Confidence;
+import dev.triage.contract.PathStep;
+import dev.triage.contract.Detection;
 import dev.triage.analysis.MethodScan;
 import dev.triage.analysis.model.ArgumentRow;
 import dev.triage.analysis.value.Value;
@@ -69,11 +71,11 @@ public final class PredictableRandomDetector extends ArgumentDetector {
     }
 
     private static Detection detection(MethodScan scan, AbstractInsnNode at, String message, String key) {
-        List<Detection.Step> path = new ArrayList<>();
-        path.add(new Detection.Step(scan.location(at), message));
+        List<PathStep> path = new ArrayList<>();
+        path.add(new PathStep(scan.location(at), message));
         return new Detection("java/predictable-random", scan.location(at),
                 message + " (java.util.Random, Math.random and similar are predictable; use SecureRandom)",
-                path, "HIGH", key);
+                path, Confidence.HIGH, key);
     }
 
     /** Whether an identifier looks security-related: a listed word among its camelCase/snake_case words, or a listed compound. */

@@ -1,6 +1,7 @@
 package dev.triage.analysis.detect;
 
-import dev.triage.analysis.Detection;
+import dev.triage.contract.Confidence;
+import dev.triage.contract.Detection;
 import dev.triage.analysis.MethodScan;
 import dev.triage.analysis.model.ArgumentRow;
 import dev.triage.analysis.value.AbstractObject;
@@ -48,7 +49,7 @@ public final class ShortKeyDetector extends ArgumentDetector {
                     if (min == null || bits >= min) continue;
                     out.add(new Detection("java/short-key", scan.location(call),
                             alg + " key of " + bits + " bits is too short (at least " + min + " bits are needed)",
-                            scan.path(r, call, "key size given to " + callName(call)), "HIGH", sinkKey(call) + "|" + alg + bits));
+                            scan.path(r, call, "key size given to " + callName(call)), Confidence.HIGH, sinkKey(call) + "|" + alg + bits));
                 }
             }
         }

@@ -83,7 +83,7 @@ final class SinkCalls {
             receiverLabel = row.receiverLabelled();
         }
         if (!ArgumentDetector.whenHolds(row.when(), argument)) return null;
-        if (row.kind().equals("xxe") && !unhardenedParser(ctx, recv)) return null;
+        if (row.receiverUnhardened() && !unhardenedParser(ctx, recv)) return null;
         List<Value> values = new ArrayList<>();
         if (row.argument() == Position.ANY) {
             for (int i = 0; i < Type.getArgumentTypes(mi.desc).length; i++) {

@@ -1,7 +1,8 @@
 package dev.triage.analysis.detect;
 
+import dev.triage.contract.PathStep;
 import dev.triage.analysis.AnalysisContext;
-import dev.triage.analysis.Detection;
+import dev.triage.contract.Detection;
 import dev.triage.analysis.Detector;
 import dev.triage.analysis.MethodFrames;
 import dev.triage.analysis.MethodScan;
@@ -67,9 +68,9 @@ public final class TaintDetector implements Detector {
                     if (label != null) break;
                 }
                 if (label == null) continue;
-                List<Detection.Step> path = new ArrayList<>();
+                List<PathStep> path = new ArrayList<>();
                 addSource(ctx, label, path);
-                path.add(new Detection.Step(scan.location(mi), "reaches " + ArgumentDetector.callName(mi)));
+                path.add(new PathStep(scan.location(mi), "reaches " + ArgumentDetector.callName(mi)));
                 scan.report(rules.detection(row.kind(), scan.location(mi), ArgumentDetector.sinkKey(mi), label, path));
             }
             // Calling a lambda or method reference: its body, with the call's arguments after what it captured.
@@ -105,19 +106,19 @@ public final class TaintDetector implements Detector {
                 if (arg == null) continue;
                 String label = rules.firstTaint(arg, r.kind(), r.cleared());
                 if (label == null) continue;
-                List<Detection.Step> path = new ArrayList<>();
+                List<PathStep> path = new ArrayList<>();
                 addSource(ctx, label, path);
-                path.add(new Detection.Step(scan.location(call), "passed to " + target.owner().replace('/', '.') + "." + target.name()));
+                path.add(new PathStep(scan.location(call), "passed to " + target.owner().replace('/', '.') + "." + target.name()));
                 path.addAll(r.via());
-                path.add(new Detection.Step(r.sink(), "reaches the sink"));
+                path.add(new PathStep(r.sink(), "reaches the sink"));
                 scan.report(rules.detection(r.kind(), r.sink(), r.sinkKey(), label, path));
             }
         }
     }
 
-    private static void addSource(AnalysisContext ctx, String label, List<Detection.Step> path) {
+    private static void addSource(AnalysisContext ctx, String label, List<PathStep> path) {
         Origin o = ctx.source(Taint.sourceId(label));
-        Detection.Step s = MethodScan.originStep(o);
+        PathStep s = MethodScan.originStep(o);
         if (s != null) path.add(s);
     }
 }

@@ -1,9 +1,12 @@
 package dev.triage.analysis.detect;
 
+import dev.triage.contract.Confidence;
+import dev.triage.contract.PathStep;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.triage.analysis.CodeLocation;
-import dev.triage.analysis.Detection;
+import dev.triage.contract.Location;
+import dev.triage.contract.Detection;
 import dev.triage.analysis.model.Models;
+import dev.triage.analysis.model.SourceKind;
 import dev.triage.analysis.value.Taint;
 import dev.triage.analysis.value.Value;
 
@@ -14,25 +17,20 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * The taint engine's tables (taint.yml): which rule each sink kind reports, the class of each source kind
- * (untrusted, sensitive, writable-location, destination), which source classes or kinds each sink kind reports, how
- * findings name a source, and which sources give high confidence.
+ * The taint engine's tables (taint.yml): which rule each sink kind reports and which source classes or kinds each
+ * sink kind reports; with the declared source kinds ({@code source-kinds}: class, message name, confidence).
  */
 final class TaintRules {
     private static final Set<String> UNTRUSTED = Set.of("untrusted");
 
     private final Map<String, String> ruleOfKind;
-    /** Source kind → class (untrusted, sensitive, writable-location); unlisted kinds are untrusted. */
-    private final Map<String, String> classOfSource;
     /** Sink kind → the source classes it reports; unlisted kinds take untrusted input. */
     private final Map<String, Set<String>> acceptedBySink;
-    /** Source kind → how a message names it ("location data"). */
-    private final Map<String, String> sourceNames;
-    private final Set<String> highConfidenceSources;
+    private final Models models;
 
     TaintRules(Models models) {
+        this.models = models;
         this.ruleOfKind = textMap(models, "sink-rules");
-        this.classOfSource = textMap(models, "source-classes");
         Map<String, Set<String>> accepted = new TreeMap<>();
         JsonNode a = models.tables.get("sink-sources");
         if (a != null) a.fields().forEachRemaining(e -> {
@@ -41,8 +39,6 @@ final class TaintRules {
             accepted.put(e.getKey(), set);
         });
         this.acceptedBySink = accepted;
-        this.sourceNames = textMap(models, "source-names");
-        this.highConfidenceSources = models.stringSet("high-confidence-sources");
     }
 
     private static Map<String, String> textMap(Models models, String table) {
@@ -65,9 +61,10 @@ final class TaintRules {
         return new TreeSet<>(ruleOfKind.values());
     }
 
-    /** The class of a source kind: untrusted (the default), sensitive, writable-location... */
+    /** The class of a source kind: untrusted (for a kind the models do not declare), sensitive, writable-location... */
     String sourceClass(String sourceKind) {
-        return classOfSource.getOrDefault(sourceKind, "untrusted");
+        SourceKind k = models.sourceKind(sourceKind);
+        return k == null ? "untrusted" : k.sourceClass();
     }
 
     /** Whether a sink of this kind reports data from a source of this kind. */
@@ -92,13 +89,14 @@ final class TaintRules {
     }
 
     /** The finding for a taint label reaching a sink: message names the source and the sink; confidence by source. */
-    Detection detection(String kind, CodeLocation at, String sinkKey, String label, List<Detection.Step> path) {
+    Detection detection(String kind, Location at, String sinkKey, String label, List<PathStep> path) {
         String source = Taint.sourceKind(label);
         String call = sinkKey.substring(0, sinkKey.indexOf('('));
         String name = call.substring(call.lastIndexOf('/') + 1);
-        String what = sourceNames.getOrDefault(source, "untrusted " + source + " input");
+        SourceKind declared = models.sourceKind(source);
+        String what = declared == null ? "untrusted " + source + " input" : declared.displayName();
+        Confidence confidence = declared == null ? Confidence.MEDIUM : declared.confidence();
         String message = Character.toUpperCase(what.charAt(0)) + what.substring(1) + " reaches " + name + " (" + kind + ")";
-        return new Detection(ruleOf(kind), at, message, path, highConfidenceSources.contains(source) ? "HIGH" : "MEDIUM",
-                sinkKey + "|" + source);
+        return new Detection(ruleOf(kind), at, message, path, confidence, sinkKey + "|" + source);
     }
 }

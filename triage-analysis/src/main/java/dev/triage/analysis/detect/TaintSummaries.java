@@ -1,9 +1,10 @@
 package dev.triage.analysis.detect;
 
+import dev.triage.contract.PathStep;
 import dev.triage.analysis.AnalysisContext;
 import dev.triage.analysis.AnalysisId;
-import dev.triage.analysis.CodeLocation;
-import dev.triage.analysis.Detection;
+import dev.triage.contract.Location;
+import dev.triage.contract.Detection;
 import dev.triage.analysis.MethodFrames;
 import dev.triage.analysis.model.ArgumentRow;
 import dev.triage.analysis.model.Position;
@@ -44,7 +45,7 @@ final class TaintSummaries {
      * {@code receiverParam} names it and {@code receiverKind} (or {@code receiverLabel}) what the caller must pass;
      * otherwise -1 and null.
      */
-    record ParameterSink(int param, String kind, CodeLocation sink, String sinkKey, Set<String> cleared, List<Detection.Step> via,
+    record ParameterSink(int param, String kind, Location sink, String sinkKey, Set<String> cleared, List<PathStep> via,
                          int receiverParam, String receiverKind, String receiverLabel) {
         /** Whether the receiver constraint holds for what the caller passes (a further parameter: still open). */
         boolean receiverOk(IntFunction<Value> argument) {
@@ -85,7 +86,7 @@ final class TaintSummaries {
             MethodFrames frames = mf.get();
             for (AbstractInsnNode insn = frames.method().instructions.getFirst(); insn != null; insn = insn.getNext()) {
                 if (!(insn instanceof MethodInsnNode mi) || frames.before(mi) == null) continue;
-                CodeLocation here = new CodeLocation(info.name(), method.name(), method.descriptor(), info.sourcePath(),
+                Location here = Location.inCode(info.name(), method.name(), method.descriptor(), info.sourcePath(),
                         frames.line(mi), info.origin());
                 boolean hasReceiver = mi.getOpcode() != Opcodes.INVOKESTATIC;
                 for (ArgumentRow row : ctx.models().argumentsNamed(mi.name)) {
@@ -117,7 +118,7 @@ final class TaintSummaries {
                 if (!(insn instanceof InvokeDynamicInsnNode indy) || frames.before(indy) == null) continue;
                 LambdaCall l = LambdaCall.of(indy, ctx.program());
                 if (l == null) continue;
-                CodeLocation here = new CodeLocation(info.name(), method.name(), method.descriptor(), info.sourcePath(),
+                Location here = Location.inCode(info.name(), method.name(), method.descriptor(), info.sourcePath(),
                         frames.line(indy), info.origin());
                 throughCalls(method, depth, here, List.of(l.body()), l.capturedArguments(indy, frames.before(indy)), unique);
             }
@@ -129,7 +130,7 @@ final class TaintSummaries {
     }
 
     /** The callees' parameter sinks that this method's own parameters reach through the call at {@code here}. */
-    private void throughCalls(MethodRef method, int depth, CodeLocation here, List<MethodRef> targets,
+    private void throughCalls(MethodRef method, int depth, Location here, List<MethodRef> targets,
                               IntFunction<Value> argument, Map<String, ParameterSink> unique) {
         for (MethodRef t : targets) {
             if (t.equals(method)) continue;
@@ -147,8 +148,8 @@ final class TaintSummaries {
                     Set<String> cleared = new TreeSet<>(Taint.cleared(l));
                     cleared.addAll(inner.cleared());
                     if (cleared.contains(inner.kind())) continue;
-                    List<Detection.Step> via = new ArrayList<>();
-                    via.add(new Detection.Step(here, "passed to " + t.owner().replace('/', '.') + "." + t.name()));
+                    List<PathStep> via = new ArrayList<>();
+                    via.add(new PathStep(here, "passed to " + t.owner().replace('/', '.') + "." + t.name()));
                     via.addAll(inner.via());
                     unique.putIfAbsent(p + "|" + inner.kind() + "|" + inner.sink(),
                             new ParameterSink(p, inner.kind(), inner.sink(), inner.sinkKey(), cleared, via, receiverParam,

@@ -1,9 +1,10 @@
 package dev.triage.analysis.detect;
 
+import dev.triage.contract.Confidence;
 import dev.triage.analysis.value.ModelMatch;
 import dev.triage.analysis.AnalysisContext;
 import dev.triage.analysis.ClassScan;
-import dev.triage.analysis.Detection;
+import dev.triage.contract.Detection;
 import dev.triage.analysis.Detector;
 import dev.triage.analysis.MethodFrames;
 import dev.triage.analysis.MethodScan;
@@ -58,13 +59,13 @@ public final class TlsVerificationDetector implements Detector {
                 int line = firstLine(m);
                 scan.reporter().report(new Detection("java/trust-all-certificates", scan.location(m.name, m.desc, line),
                         scan.info().dottedName() + ".checkServerTrusted accepts every certificate chain without checking it",
-                        List.of(), "HIGH", "checkServerTrusted" + m.desc));
+                        List.of(), Confidence.HIGH, "checkServerTrusted" + m.desc));
             }
             if (verifier && m.name.equals("verify") && m.desc.equals(VERIFY_DESC)) {
                 int line = alwaysTrueLine(ctx, new MethodRef(name, m.name, m.desc));
                 if (line >= 0) {
                     scan.reporter().report(new Detection("java/accept-all-hostnames", scan.location(m.name, m.desc, line),
-                            scan.info().dottedName() + ".verify returns true for every host", List.of(), "HIGH", "verify"));
+                            scan.info().dottedName() + ".verify returns true for every host", List.of(), Confidence.HIGH, "verify"));
                 }
             }
         }
@@ -82,14 +83,14 @@ public final class TlsVerificationDetector implements Detector {
                 int line = alwaysTrueLine(ctx, new MethodRef(impl.getOwner(), impl.getName(), impl.getDesc()));
                 if (line >= 0) {
                     scan.report(new Detection("java/accept-all-hostnames", scan.location(indy),
-                            "HostnameVerifier lambda " + impl.getName() + " returns true for every host", List.of(), "HIGH",
+                            "HostnameVerifier lambda " + impl.getName() + " returns true for every host", List.of(), Confidence.HIGH,
                             "lambda|" + impl.getDesc()));
                 }
             } else if (insn instanceof MethodInsnNode mi) {
                 for (CallRow c : ctx.models().callsNamed(mi.name)) {
                     if (c.kind().equals("accept-all-hostname-verifier") && ModelMatch.matches(c.method(), mi, ctx.program())) {
                         scan.report(new Detection("java/accept-all-hostnames", scan.location(mi),
-                                ArgumentDetector.callName(mi) + " is a hostname verifier that accepts every host", List.of(), "HIGH",
+                                ArgumentDetector.callName(mi) + " is a hostname verifier that accepts every host", List.of(), Confidence.HIGH,
                                 ArgumentDetector.sinkKey(mi)));
                     }
                 }
@@ -97,7 +98,7 @@ public final class TlsVerificationDetector implements Detector {
                 for (FieldRow f : ctx.models().fields) {
                     if (f.kind().equals("accept-all-hostname-verifier") && f.owner().equals(fi.owner) && f.name().equals(fi.name)) {
                         scan.report(new Detection("java/accept-all-hostnames", scan.location(fi),
-                                fi.owner.substring(fi.owner.lastIndexOf('/') + 1) + "." + fi.name + " accepts every host", List.of(), "HIGH",
+                                fi.owner.substring(fi.owner.lastIndexOf('/') + 1) + "." + fi.name + " accepts every host", List.of(), Confidence.HIGH,
                                 "field|" + fi.owner + "." + fi.name));
                     }
                 }

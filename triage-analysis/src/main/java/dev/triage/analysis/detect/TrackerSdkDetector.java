@@ -1,8 +1,9 @@
 package dev.triage.analysis.detect;
 
+import dev.triage.contract.Confidence;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.triage.analysis.CodeLocation;
-import dev.triage.analysis.Detection;
+import dev.triage.contract.Location;
+import dev.triage.contract.Detection;
 import dev.triage.analysis.Detector;
 import dev.triage.analysis.ResourceScan;
 import dev.triage.analysis.model.Models;
@@ -149,8 +150,8 @@ public final class TrackerSdkDetector implements Detector {
         props.put("evidencePackages", String.join(",", e.classesBySignature.keySet()));
         props.put("evidenceClass", e.firstClass);
         props.put("classCount", Integer.toString(n));
-        return new Detection(RULE, new CodeLocation("", "", "", file, 0, input), msg, List.of(), "HIGH",
-                "tracker|" + t.id(), -1, props);
+        return new Detection(RULE, Location.inResource(file, 0, input), msg, List.of(), Confidence.HIGH,
+                "tracker|" + t.id(), null, props);
     }
 
     // ---------------------------------------------------------------- the table

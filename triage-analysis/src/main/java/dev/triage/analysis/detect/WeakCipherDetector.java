@@ -1,6 +1,7 @@
 package dev.triage.analysis.detect;
 
-import dev.triage.analysis.Detection;
+import dev.triage.contract.Confidence;
+import dev.triage.contract.Detection;
 import dev.triage.analysis.MethodScan;
 import dev.triage.analysis.model.Models;
 import dev.triage.analysis.model.ArgumentRow;
@@ -37,7 +38,7 @@ public final class WeakCipherDetector extends ArgumentDetector {
                 if (problem == null) continue;
                 out.add(new Detection("java/weak-cipher", scan.location(call),
                         callName(call) + " uses \"" + s + "\": " + problem,
-                        scan.path(r, call, "used as the cipher algorithm of " + callName(call)), "HIGH",
+                        scan.path(r, call, "used as the cipher algorithm of " + callName(call)), Confidence.HIGH,
                         sinkKey(call) + "|" + s));
             }
         }

@@ -1,7 +1,8 @@
 package dev.triage.analysis.detect;
 
+import dev.triage.contract.Confidence;
 import dev.triage.analysis.value.ModelMatch;
-import dev.triage.analysis.Detection;
+import dev.triage.contract.Detection;
 import dev.triage.analysis.MethodScan;
 import dev.triage.analysis.model.ArgumentRow;
 import dev.triage.analysis.model.CallRow;
@@ -39,7 +40,7 @@ public final class WeakHashDetector extends ArgumentDetector {
                 if (!c.kind().equals("weak-hash-call") || !ModelMatch.matches(c.method(), mi, scan.context().program())) continue;
                 scan.report(new Detection("java/weak-hash", scan.location(mi),
                         callName(mi) + " computes " + c.label() + ", a broken hash",
-                        List.of(), "HIGH", sinkKey(mi)));
+                        List.of(), Confidence.HIGH, sinkKey(mi)));
             }
         }
     }
@@ -60,7 +61,7 @@ public final class WeakHashDetector extends ArgumentDetector {
                 if (!weak.contains(name)) continue;
                 out.add(new Detection("java/weak-hash", scan.location(call),
                         callName(call) + " uses \"" + s + "\", a broken hash algorithm",
-                        scan.path(r, call, "used as the hash algorithm of " + callName(call)), "HIGH",
+                        scan.path(r, call, "used as the hash algorithm of " + callName(call)), Confidence.HIGH,
                         sinkKey(call) + "|" + s));
             }
         }

@@ -1,6 +1,7 @@
 package dev.triage.analysis.detect;
 
-import dev.triage.analysis.Detection;
+import dev.triage.contract.Confidence;
+import dev.triage.contract.Detection;
 import dev.triage.analysis.MethodScan;
 import dev.triage.analysis.model.ArgumentRow;
 import dev.triage.analysis.value.Value;
@@ -42,7 +43,7 @@ public final class WeakTlsProtocolDetector extends ArgumentDetector {
                     if (c instanceof String s && weak.contains(s.trim().toUpperCase(Locale.ROOT))) {
                         out.add(new Detection("java/weak-tls-protocol", scan.location(call),
                                 callName(call) + (array ? " enables \"" : " asks for \"") + s + "\", an obsolete protocol version",
-                                scan.path(r, call, (array ? "enabled by " : "protocol of ") + callName(call)), "HIGH",
+                                scan.path(r, call, (array ? "enabled by " : "protocol of ") + callName(call)), Confidence.HIGH,
                                 sinkKey(call) + "|" + s));
                     }
                 }

@@ -18,6 +18,9 @@ import java.util.Map;
  *             file on shared storage, the output stream of a network connection); null: any receiver
  * @param argumentUnlessAny not a sink when the object in the sink argument itself has facts satisfying one
  *             alternative (an intent made explicit); empty: no condition
+ * @param receiverUnhardened a sink only when the receiver object (or the factory that made it, {@code factory-kind})
+ *             is of a kind that {@code checks} rows judge and satisfies none of their {@code unless-any}
+ *             alternatives: an XML parser whose factory was not hardened against external entities
  * @param methodAnnotations for a row written for every method ({@code class: "*"}): a sink only for calls of
  *             app methods declared with one of these annotations (descriptors, e.g. Retrofit's {@code @POST});
  *             {@code argument} may then be {@link Position#ANY}
@@ -25,6 +28,6 @@ import java.util.Map;
 public record ArgumentRow(String kind, MethodPattern method, int argument, Map<Integer, String> when,
                        String receiverObject, List<Map<String, Object>> receiverUnlessAny,
                        List<Map<String, Object>> receiverIfAny, String receiverLabelled,
-                       List<Map<String, Object>> argumentUnlessAny, List<String> methodAnnotations,
+                       List<Map<String, Object>> argumentUnlessAny, List<String> methodAnnotations, boolean receiverUnhardened,
                        String provenance, String file) {
 }

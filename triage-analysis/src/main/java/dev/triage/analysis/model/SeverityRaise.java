@@ -1,5 +1,7 @@
 package dev.triage.analysis.model;
 
+import dev.triage.contract.Severity;
+
 /** A check's severity and message when the Android app's minSdk is below {@code minSdkBelow}. */
-public record SeverityRaise(int minSdkBelow, int severity, String message) {
+public record SeverityRaise(int minSdkBelow, Severity severity, String message) {
 }

@@ -390,7 +390,8 @@ public final class ValueInterpreter extends Interpreter<Value> {
 
     /**
      * A call, through the transfer stages in order: maps and lists made in view decide alone; then the platform's
-     * value classes, modelled objects, labelled calls (sources), library summaries; a call none of them understood
+     * value classes, modelled objects, labelled calls (sources), neutral rows or else library summaries; a call none
+     * of them understood
      * runs app code (a lambda's body, app callees) or is an unmodelled library call; sanitizers and guards see the
      * result last (a lambda's result is sanitized, an app callee's is final).
      */
@@ -405,7 +406,7 @@ public final class ValueInterpreter extends Interpreter<Value> {
         JdkValueTransfer.apply(c);
         ObjectTransfer.apply(c);
         SourceTransfer.apply(c);
-        SummaryTransfer.apply(c);
+        if (!NeutralTransfer.apply(c)) SummaryTransfer.apply(c);
         if (!c.understood) {
             if (AppCallTransfer.lambda(c)) {
                 SanitizerTransfer.apply(c);

@@ -2,7 +2,7 @@ package dev.triage.analysis.detect;
 
 import dev.triage.analysis.Analyses;
 import dev.triage.analysis.Deadline;
-import dev.triage.analysis.Detection;
+import dev.triage.contract.Detection;
 import dev.triage.analysis.Detector;
 import dev.triage.analysis.model.Models;
 import dev.triage.intake.CodeRole;

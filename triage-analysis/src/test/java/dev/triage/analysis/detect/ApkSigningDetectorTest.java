@@ -1,8 +1,9 @@
 package dev.triage.analysis.detect;
 
+import dev.triage.contract.Confidence;
 import dev.triage.analysis.AnalysisContext;
 import dev.triage.analysis.Deadline;
-import dev.triage.analysis.Detection;
+import dev.triage.contract.Detection;
 import dev.triage.analysis.ResourceScan;
 import dev.triage.analysis.model.Models;
 import dev.triage.intake.AndroidSigning;
@@ -79,7 +80,7 @@ class ApkSigningDetectorTest {
         assertEquals("old.apk", d.location().sourcePath());
         assertEquals(0, d.location().line());
         assertEquals("/in/dir/old.apk", d.location().origin());
-        assertEquals("HIGH", d.confidence());
+        assertEquals(Confidence.HIGH, d.confidence());
         assertEquals("signing|v1-only", d.key());
         assertTrue(d.message().contains("API 23") && d.message().contains("CVE-2017-13156"), d.message());
         assertEquals(List.of(), scan(signing("/in/new.apk", true, false, false, 24, release("v1"))));
@@ -89,7 +90,7 @@ class ApkSigningDetectorTest {
     void unknownMinSdkCountsAsInstallableOnOldVersionsWithMediumConfidence() {
         List<Detection> ds = scan(signing("/in/app.apk", true, false, false, 0, release("v1")));
         assertEquals(List.of(ApkSigningDetector.V1_ONLY), rules(ds));
-        assertEquals("MEDIUM", ds.get(0).confidence());
+        assertEquals(Confidence.MEDIUM, ds.get(0).confidence());
         assertTrue(ds.get(0).message().contains("could not be read"), ds.get(0).message());
     }
 
@@ -103,7 +104,7 @@ class ApkSigningDetectorTest {
         ResourceEntry m = new ResourceEntry("AndroidManifest.xml", "/in/app.apk!/AndroidManifest.xml",
                 manifest.getBytes(StandardCharsets.UTF_8), CodeRole.APP);
         List<Detection> ds = scan(NOW, List.of(m), signing("/in/app.apk", true, false, false, 0, release("v1")));
-        assertEquals("HIGH", ds.get(0).confidence());
+        assertEquals(Confidence.HIGH, ds.get(0).confidence());
         assertTrue(ds.get(0).message().contains("API 19"), ds.get(0).message());
         // another APK's manifest says nothing about this one
         ds = scan(NOW, List.of(m), signing("/in/other.apk", true, false, false, 26, release("v1")));

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.triage.analysis.AnalysisContext;
 import dev.triage.analysis.Deadline;
-import dev.triage.analysis.Detection;
+import dev.triage.contract.Detection;
 import dev.triage.analysis.ResourceScan;
 import dev.triage.analysis.model.Models;
 import dev.triage.intake.ClassEntry;

@@ -74,7 +74,7 @@ class ApkCorpusTest {
             CASES.add(c.id());
         }
         try {
-            result = ScanPipeline.run(ScanRequest.of(List.of(app)));
+            result = ScanPipeline.run(ScanRequest.of(List.of(app)).withSourceKinds(c.sourceKinds()));
         } catch (RuntimeException | Error e) {
             synchronized (TALLY) {
                 BROKEN.add(c.id() + ": " + e);

@@ -89,6 +89,8 @@ public record CorpusCase(String family, String name, Path root, List<Path> sourc
                     sources.add(f);
                 } else if (f.getFileName().toString().endsWith(".kt")) {
                     kotlin.add(f);
+                } else if (f.getFileName().toString().equals(OPTIONS) && f.getParent().equals(dir)) {
+                    // how to scan the case: not part of the app
                 } else {
                     resources.add(new Resource(f, dir.relativize(f).toString().replace('\\', '/')));
                 }
@@ -126,6 +128,30 @@ public record CorpusCase(String family, String name, Path root, List<Path> sourc
         String pkg = packageOf(source);
         String file = source.getFileName().toString();
         return pkg.isEmpty() ? file : pkg.replace('.', '/') + "/" + file;
+    }
+
+    /** A folder case's scan options, beside its sources: {@code sources=environment,file} switches source kinds on. */
+    static final String OPTIONS = "triage-case.properties";
+
+    /**
+     * The source kinds the case is scanned with: the default set, or the {@code sources} its
+     * {@value #OPTIONS} names (the lower-confidence kinds are exercised by cases that switch them on).
+     */
+    public java.util.Set<String> sourceKinds() {
+        Path options = Files.isDirectory(root) ? root.resolve(OPTIONS) : null;
+        if (options == null || !Files.isRegularFile(options)) return dev.triage.cli.ScanRequest.DEFAULT_SOURCES;
+        java.util.Properties p = new java.util.Properties();
+        try (java.io.Reader r = Files.newBufferedReader(options)) {
+            p.load(r);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        java.util.Set<String> kinds = new java.util.TreeSet<>();
+        for (String k : p.getProperty("sources", "").split(",")) if (!k.isBlank()) kinds.add(k.strip());
+        if (kinds.isEmpty() || !dev.triage.cli.ScanRequest.ALL_SOURCES.containsAll(kinds)) {
+            throw new IllegalStateException(options + ": sources must name kinds of " + dev.triage.cli.ScanRequest.ALL_SOURCES);
+        }
+        return kinds;
     }
 
     /** Every marker of the case: from its .java files and its .properties resources. */

@@ -54,7 +54,7 @@ class CorpusHarnessTest {
             CASES_RUN.add(c.id());
         }
         try {
-            result = ScanPipeline.run(ScanRequest.of(List.of(classes)));
+            result = ScanPipeline.run(ScanRequest.of(List.of(classes)).withSourceKinds(c.sourceKinds()));
         } catch (RuntimeException | Error e) {
             // the engine could not scan the case: every marker of it is a miss
             synchronized (TALLY) {

@@ -52,5 +52,7 @@ public class TrackingActivity extends Activity implements LocationListener {
     public void onLocationChanged(Location location) {
         Log.v(TAG, "moved to " + location); // BUG: android/sensitive-data-logged
         Log.v(TAG, "moved");
+        // where the fix came from, how accurate and when: not where the person is
+        Log.v(TAG, "fix from " + location.getProvider() + ", within " + location.getAccuracy() + " m, at " + location.getTime());
     }
 }

@@ -1,4 +1,4 @@
-package dev.triage.findings;
+package dev.triage.contract;
 
 import java.util.Locale;
 

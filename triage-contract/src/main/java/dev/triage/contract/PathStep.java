@@ -1,4 +1,4 @@
-package dev.triage.findings;
+package dev.triage.contract;
 
 /** One step of a finding's path from source to sink. */
 public record PathStep(Location location, String description) {

@@ -1,7 +1,7 @@
-package dev.triage.findings;
+package dev.triage.contract;
 
 /**
- * Where a finding or a step of its path stands.
+ * Where a finding or a step of its path stands: a line of a method, or a line of a resource file (class empty).
  *
  * @param className        dotted class name, e.g. {@code com.acme.PatientServlet}; empty for a resource
  * @param methodName       method name, or empty for a class- or resource-level finding
@@ -20,6 +20,25 @@ public record Location(String className, String methodName, String methodDescrip
         methodDescriptor = nz(methodDescriptor);
         sourcePath = nz(sourcePath);
         origin = nz(origin);
+    }
+
+    /**
+     * A place in code, from the JVM's internal class name ({@code com/acme/PatientServlet}) as analyses have it; an
+     * empty class name is a resource.
+     */
+    public static Location inCode(String internalClassName, String methodName, String methodDescriptor, String sourcePath,
+                                  int line, String origin) {
+        return new Location(nz(internalClassName).replace('/', '.'), methodName, methodDescriptor, sourcePath, line, origin);
+    }
+
+    /** A line of a resource file of the scanned artifact (a manifest, a properties file, the app file itself). */
+    public static Location inResource(String path, int line, String origin) {
+        return new Location("", "", "", path, line, origin);
+    }
+
+    /** The class as the JVM names it internally ({@code com/acme/PatientServlet}); empty for a resource. */
+    public String internalClassName() {
+        return className.replace('.', '/');
     }
 
     private static String nz(String s) {

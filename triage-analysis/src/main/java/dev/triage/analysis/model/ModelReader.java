@@ -1,0 +1,359 @@
+package dev.triage.analysis.model;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.triage.contract.Severity;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads model files into typed rows: each section's rows are checked for unknown keys (a typo fails loading) and
+ * bound to their records ({@link ArgumentRow}, {@link CallRow}, ...), positions parsed as declared indexes,
+ * {@code this} or {@code return}, class names made internal.
+ */
+final class ModelReader {
+    /** Keys a row of each section may carry; anything else is a typo and fails loading. */
+    static final Map<String, Set<String>> ROW_KEYS = Map.ofEntries(
+            Map.entry("arguments", Set.of("kind", "class", "method", "descriptor", "subtypes", "argument", "when",
+                    "receiver-object", "receiver-unless-any", "receiver-if-any", "receiver-labelled", "receiver-unhardened",
+                    "argument-unless-any", "method-annotated", "provenance", "note")),
+            Map.entry("calls", Set.of("kind", "class", "method", "descriptor", "subtypes", "label", "when", "component",
+                    "name-matches", "class-matches", "provenance", "note")),
+            Map.entry("fields", Set.of("kind", "class", "field", "label", "provenance", "note")),
+            Map.entry("summaries", Set.of("class", "method", "descriptor", "subtypes", "from", "to", "provenance", "note")),
+            Map.entry("neutrals", Set.of("class", "method", "descriptor", "subtypes", "provenance", "note")),
+            Map.entry("objects", Set.of("object", "created-by", "effects", "initial", "initial-types", "copy-facts", "types",
+                    "views", "provenance", "note")),
+            Map.entry("checks", Set.of("rule", "at", "argument", "object", "unless-any", "if-any", "when", "raise-severity",
+                    "message", "provenance", "note")),
+            Map.entry("parameters", Set.of("kind", "annotation", "class", "method", "descriptor", "subtypes", "method-annotation",
+                    "arguments", "label", "component", "provenance", "note")),
+            Map.entry("guards", Set.of("class", "method", "descriptor", "subtypes", "checks", "clears", "when", "provenance", "note")),
+            Map.entry("registrations", Set.of("kind", "class", "method", "descriptor", "subtypes", "receiver", "flags",
+                    "permission", "provenance", "note")),
+            Map.entry("sanitizers", Set.of("class", "method", "descriptor", "subtypes", "from", "to", "clears", "when",
+                    "provenance", "note")),
+            Map.entry("source-kinds", Set.of("kind", "class", "default", "confidence", "name", "provenance", "note")));
+
+    /** Named patterns ({@code patterns} sections of any file), by name: rows refer to them as {@code {pattern: name}}. */
+    private final Map<String, String> patterns = new LinkedHashMap<>();
+    private final Map<String, String> patternFiles = new LinkedHashMap<>();
+    private final Set<String> patternsUsed = new java.util.TreeSet<>();
+
+    /** Collects a file's named patterns (before any rows are read, so that a row may use a pattern of any file). */
+    void patterns(String file, JsonNode root) {
+        JsonNode section = root.get("patterns");
+        if (section == null) return;
+        section.fields().forEachRemaining(e -> {
+            String name = e.getKey();
+            String regex = e.getValue().asText();
+            if (!e.getValue().isTextual() || regex.isBlank()) throw new IllegalStateException(file + ": pattern '" + name + "' is not a regular expression");
+            java.util.regex.Pattern.compile(regex); // fails loading on a bad expression
+            String prev = patternFiles.putIfAbsent(name, file);
+            if (prev != null) throw new IllegalStateException(file + ": pattern '" + name + "' is already defined in " + prev);
+            patterns.put(name, regex);
+        });
+    }
+
+    /** Named patterns no row uses (a leftover, or a typo in a reference elsewhere). */
+    Set<String> unusedPatterns() {
+        Set<String> out = new java.util.TreeSet<>(patterns.keySet());
+        out.removeAll(patternsUsed);
+        return out;
+    }
+
+    /** A regular expression written in place ({@code "get(Ssn|Mrn)"}) or by reference ({@code {pattern: phi-key}}). */
+    private String regex(JsonNode n, String file) {
+        if (n.isObject()) {
+            n.fieldNames().forEachRemaining(k -> {
+                if (!k.equals("pattern")) throw new IllegalStateException(file + ": unknown key '" + k + "' in " + n + " (only 'pattern')");
+            });
+            String name = n.path("pattern").asText();
+            String regex = patterns.get(name);
+            if (regex == null) throw new IllegalStateException(file + ": unknown pattern '" + name + "'");
+            patternsUsed.add(name);
+            return regex;
+        }
+        return n.asText();
+    }
+
+    /** Binds one model file's sections to rows of {@code m}. */
+    void read(Models m, String file, JsonNode root) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> section = it.next();
+            JsonNode rows = section.getValue();
+            Set<String> allowed = ROW_KEYS.get(section.getKey());
+            if (allowed != null) {
+                for (JsonNode r : rows) {
+                    r.fieldNames().forEachRemaining(k -> {
+                        if (!allowed.contains(k)) {
+                            throw new IllegalStateException(file + ": unknown key '" + k + "' in " + section.getKey() + " row " + r);
+                        }
+                    });
+                }
+            }
+            switch (section.getKey()) {
+                case "arguments" -> rows.forEach(r -> m.arguments.add(argumentRow(r, file)));
+                case "calls" -> rows.forEach(r -> m.calls.add(callRow(r, file)));
+                case "fields" -> rows.forEach(r -> m.fields.add(new FieldRow(text(r, "kind", file),
+                        internal(text(r, "class", file)), text(r, "field", file), r.path("label").asText(""),
+                        provenance(r), file)));
+                case "summaries" -> rows.forEach(r -> m.summaries.add(new SummaryRow(method(r, file),
+                        positions(r.get("from"), file), argument(r.get("to"), file), provenance(r), file)));
+                case "objects" -> rows.forEach(r -> m.objects.add(objectType(r, file)));
+                case "checks" -> rows.forEach(r -> m.checks.add(check(r, file)));
+                case "parameters" -> rows.forEach(r -> m.parameters.add(parameterRow(r, file)));
+                case "sanitizers" -> rows.forEach(r -> {
+                    List<String> clears = new ArrayList<>();
+                    r.path("clears").forEach(c -> clears.add(c.asText()));
+                    if (clears.isEmpty()) throw new IllegalStateException(file + ": sanitizer without 'clears': " + r);
+                    m.sanitizers.add(new SanitizerRow(method(r, file), positions(r.get("from"), file),
+                            argument(r.get("to"), file), clears, when(r.get("when"), file), provenance(r), file));
+                });
+                case "guards" -> rows.forEach(r -> {
+                    List<String> clears = new ArrayList<>();
+                    r.path("clears").forEach(c -> clears.add(c.asText()));
+                    if (clears.isEmpty()) throw new IllegalStateException(file + ": guard without 'clears': " + r);
+                    m.guards.add(new GuardRow(method(r, file), argument(r.get("checks"), file), clears,
+                            when(r.get("when"), file), provenance(r), file));
+                });
+                case "registrations" -> rows.forEach(r -> m.registrations.add(new RegistrationRow(text(r, "kind", file),
+                        method(r, file), argument(r.get("receiver"), file),
+                        r.has("flags") ? argument(r.get("flags"), file) : -1,
+                        r.has("permission") ? argument(r.get("permission"), file) : -1, provenance(r), file)));
+                case "neutrals" -> rows.forEach(r -> m.neutrals.add(new NeutralRow(method(r, file), provenance(r), file)));
+                case "source-kinds" -> rows.forEach(r -> m.sourceKinds.add(sourceKind(r, file)));
+                case "patterns" -> {
+                    // read before any rows (patterns())
+                }
+                case "tables" -> section.getValue().fields().forEachRemaining(e -> m.tables.put(e.getKey(), e.getValue()));
+                default -> throw new IllegalStateException(file + ": unknown section '" + section.getKey() + "'");
+            }
+        }
+    }
+
+    private ArgumentRow argumentRow(JsonNode r, String file) {
+        List<String> annotations = new ArrayList<>();
+        r.path("method-annotated").forEach(a -> annotations.add("L" + internal(a.asText()) + ";"));
+        JsonNode arg = r.get("argument");
+        int argument = arg != null && arg.asText().equals("any") ? Position.ANY : argument(arg, file);
+        if (argument == Position.ANY && annotations.isEmpty()) {
+            throw new IllegalStateException(file + ": 'argument: any' needs 'method-annotated': " + r);
+        }
+        return new ArgumentRow(text(r, "kind", file), method(r, file), argument, when(r.get("when"), file),
+                r.hasNonNull("receiver-object") ? r.get("receiver-object").asText() : null,
+                factAlternatives(r.get("receiver-unless-any")), factAlternatives(r.get("receiver-if-any")),
+                r.hasNonNull("receiver-labelled") ? r.get("receiver-labelled").asText() : null,
+                factAlternatives(r.get("argument-unless-any")), List.copyOf(annotations), r.path("receiver-unhardened").asBoolean(false),
+                provenance(r), file);
+    }
+
+    private CallRow callRow(JsonNode r, String file) {
+        MethodPattern m = method(r, file);
+        java.util.regex.Pattern name = r.hasNonNull("name-matches") ? java.util.regex.Pattern.compile(regex(r.get("name-matches"), file)) : null;
+        java.util.regex.Pattern cls = r.hasNonNull("class-matches") ? java.util.regex.Pattern.compile(regex(r.get("class-matches"), file)) : null;
+        if ((name != null && !m.name().equals("*")) || (cls != null && !m.anyOwner())) {
+            throw new IllegalStateException(file + ": name-matches needs method \"*\", class-matches class \"*\": " + r);
+        }
+        return new CallRow(text(r, "kind", file), m, r.path("label").asText(""), when(r.get("when"), file),
+                component(r, file), name, cls, provenance(r), file);
+    }
+
+    private static ParameterRow parameterRow(JsonNode r, String file) {
+        String annotation = r.hasNonNull("annotation") ? "L" + internal(r.get("annotation").asText()) + ";" : null;
+        String methodAnnotation = r.hasNonNull("method-annotation") ? "L" + internal(r.get("method-annotation").asText()) + ";" : null;
+        ParameterRow p;
+        MethodPattern method = r.has("class") ? method(r, file) : null;
+        int forms = (annotation != null ? 1 : 0) + (methodAnnotation != null ? 1 : 0) + (method != null ? 1 : 0);
+        if (forms != 1) {
+            throw new IllegalStateException(file + ": a parameters row names exactly one of annotation, method-annotation, class/method: " + r);
+        }
+        List<Integer> args = new ArrayList<>();
+        JsonNode a = r.get("arguments");
+        if (a != null) {
+            if (a.isArray()) a.forEach(x -> args.add(argument(x, file)));
+            else args.add(argument(a, file));
+        }
+        if (method != null && args.isEmpty()) throw new IllegalStateException(file + ": a method parameters row needs 'arguments': " + r);
+        p = new ParameterRow(text(r, "kind", file), annotation, method, methodAnnotation, List.copyOf(args),
+                text(r, "label", file), component(r, file), provenance(r), file);
+        return p;
+    }
+
+    /** {@code component: exposed} (the only condition on Android components so far), or null. */
+    private static String component(JsonNode r, String file) {
+        if (!r.hasNonNull("component")) return null;
+        String c = r.get("component").asText();
+        if (!c.equals("exposed")) throw new IllegalStateException(file + ": unknown component condition '" + c + "': " + r);
+        return c;
+    }
+
+    private static CheckRow check(JsonNode r, String file) {
+        String object = r.hasNonNull("object") ? text(r, "object", file) : null;
+        if (object == null && (r.has("unless-any") || r.has("if-any"))) {
+            throw new IllegalStateException(file + ": check with facts but without 'object': " + r);
+        }
+        int argument = object != null || r.has("argument") ? argument(r.get("argument"), file) : Position.THIS;
+        Map<Integer, ConstantCondition> when = new LinkedHashMap<>();
+        JsonNode w = r.get("when");
+        if (w != null) {
+            w.fields().forEachRemaining(e -> when.put(Integer.parseInt(e.getKey()), condition(e.getValue(), file)));
+        }
+        if (object == null && when.isEmpty()) throw new IllegalStateException(file + ": check without 'object' or 'when': " + r);
+        SeverityRaise raise = null;
+        JsonNode rs = r.get("raise-severity");
+        if (rs != null) {
+            int level = rs.path("severity").asInt(-1);
+            if (rs.path("min-sdk-below").asInt(-1) < 1 || level < 0 || level > 5) {
+                throw new IllegalStateException(file + ": raise-severity needs min-sdk-below and a severity 0-5: " + r);
+            }
+            raise = new SeverityRaise(rs.path("min-sdk-below").asInt(), Severity.ofLevel(level), text(rs, "message", file));
+        }
+        return new CheckRow(text(r, "rule", file), method(r.get("at"), file), argument, object,
+                factAlternatives(r.get("unless-any")), factAlternatives(r.get("if-any")), Collections.unmodifiableMap(when),
+                raise, text(r, "message", file), provenance(r), file);
+    }
+
+    /** {@code true}, {@code 0}, {@code {bits-any: 0x3}}, {@code {bits-none: 0x04000000}}. */
+    private static ConstantCondition condition(JsonNode c, String file) {
+        if (!c.isObject()) return new ConstantCondition(scalar(c), null, null);
+        c.fieldNames().forEachRemaining(k -> {
+            if (!Set.of("equals", "bits-any", "bits-none").contains(k)) {
+                throw new IllegalStateException(file + ": unknown condition '" + k + "' in " + c);
+            }
+        });
+        return new ConstantCondition(c.has("equals") ? scalar(c.get("equals")) : null,
+                c.has("bits-any") ? c.get("bits-any").asInt() : null, c.has("bits-none") ? c.get("bits-none").asInt() : null);
+    }
+
+    /** A list of fact maps ({@code [{secure: true}, {"=maxAge": 0}]}); empty when absent. */
+    private static List<Map<String, Object>> factAlternatives(JsonNode n) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        if (n == null) return out;
+        n.forEach(alt -> {
+            Map<String, Object> facts = new LinkedHashMap<>();
+            alt.fields().forEachRemaining(e -> facts.put(e.getKey(), scalar(e.getValue())));
+            out.add(facts);
+        });
+        return out;
+    }
+
+    /** {@code 0}, {@code this}, {@code [0, 1]}, or {@code any} (receiver and every argument: Integer.MIN_VALUE). */
+    private static List<Integer> positions(JsonNode f, String file) {
+        if (f == null) throw new IllegalStateException(file + ": row without 'from'");
+        List<Integer> from = new ArrayList<>();
+        if (f.isArray()) f.forEach(x -> from.add(argument(x, file)));
+        else if (f.asText().equals("any")) from.add(Integer.MIN_VALUE);
+        else from.add(argument(f, file));
+        return from;
+    }
+
+    private ObjectType objectType(JsonNode r, String file) {
+        List<MethodPattern> created = new ArrayList<>();
+        List<Map<String, Object>> creationFacts = new ArrayList<>();
+        r.path("created-by").forEach(c -> {
+            created.add(method(c, file));
+            Map<String, Object> facts = new LinkedHashMap<>();
+            c.path("facts").fields().forEachRemaining(e -> facts.put(e.getKey(), scalar(e.getValue())));
+            creationFacts.add(Collections.unmodifiableMap(facts));
+        });
+        List<String> types = new ArrayList<>();
+        r.path("types").forEach(t -> types.add(internal(t.asText())));
+        List<MethodPattern> views = new ArrayList<>();
+        r.path("views").forEach(v -> views.add(method(v, file)));
+        List<EffectRow> effects = new ArrayList<>();
+        r.path("effects").forEach(e -> {
+            JsonNode key = e.get("key");
+            String fixedKey = null;
+            Integer keyArg = null;
+            if (key != null && key.isTextual() && key.asText().startsWith("argument ")) keyArg = argument(key, file);
+            else if (key != null) fixedKey = key.asText();
+            else throw new IllegalStateException(file + ": effect without key: " + e);
+            JsonNode value = e.get("value");
+            Integer valueArg = null;
+            Object fixed = null;
+            if (value != null && value.isTextual() && value.asText().startsWith("argument ")) valueArg = argument(value, file);
+            else fixed = value == null ? Boolean.TRUE : scalar(value);
+            effects.add(new EffectRow(method(e, file), fixedKey, keyArg, valueArg, fixed));
+        });
+        Map<String, Integer> initial = new LinkedHashMap<>();
+        r.path("initial").fields().forEachRemaining(e -> initial.put(e.getKey(), argument(e.getValue(), file)));
+        Map<String, Integer> initialTypes = new LinkedHashMap<>();
+        r.path("initial-types").fields().forEachRemaining(e -> initialTypes.put(e.getKey(), argument(e.getValue(), file)));
+        boolean copy = r.has("copy-facts");
+        if (copy && !r.get("copy-facts").asText().equals("this")) throw new IllegalStateException(file + ": copy-facts must be 'this'");
+        return new ObjectType(text(r, "object", file), created, creationFacts, effects, initial, initialTypes, copy,
+                types, views, provenance(r), file);
+    }
+
+    /** YAML scalars as the analysis compares them: booleans as the JVM's ints, numbers as Integer. */
+    static Object scalar(JsonNode v) {
+        if (v.isBoolean()) return v.asBoolean() ? 1 : 0;
+        if (v.isInt()) return v.asInt();
+        return v.asText();
+    }
+
+    private static MethodPattern method(JsonNode r, String file) {
+        if (r == null) throw new IllegalStateException(file + ": missing method");
+        String owner = text(r, "class", file);
+        String desc = text(r, "descriptor", file);
+        return new MethodPattern(owner.equals("*") ? "*" : internal(owner), text(r, "method", file), desc,
+                r.path("subtypes").asBoolean(false));
+    }
+
+    private Map<Integer, String> when(JsonNode w, String file) {
+        if (w == null) return Map.of();
+        Map<Integer, String> m = new LinkedHashMap<>();
+        w.fields().forEachRemaining(e -> m.put(e.getKey().equals("this") ? Position.THIS : Integer.parseInt(e.getKey()), regex(e.getValue(), file)));
+        return Collections.unmodifiableMap(m);
+    }
+
+    private static SourceKind sourceKind(JsonNode r, String file) {
+        String cls = text(r, "class", file);
+        if (!SourceKind.CLASSES.contains(cls)) throw new IllegalStateException(file + ": unknown source class '" + cls + "' " + SourceKind.CLASSES + ": " + r);
+        String confidence = r.path("confidence").asText("medium");
+        dev.triage.contract.Confidence c;
+        try {
+            c = dev.triage.contract.Confidence.valueOf(confidence.toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(file + ": unknown confidence '" + confidence + "': " + r);
+        }
+        return new SourceKind(text(r, "kind", file), cls, r.path("default").asBoolean(false), c, r.path("name").asText(""),
+                provenance(r), file);
+    }
+
+    /** {@code 0}, {@code "argument 1"}, {@code this}, {@code return}. */
+    static int argument(JsonNode n, String file) {
+        if (n == null) throw new IllegalStateException(file + ": missing argument");
+        if (n.isInt()) return n.asInt();
+        String t = n.asText().strip();
+        if (t.equals("this")) return Position.THIS;
+        if (t.equals("return")) return Position.RETURN;
+        if (t.startsWith("argument ")) t = t.substring("argument ".length()).strip();
+        try {
+            return Integer.parseInt(t);
+        } catch (NumberFormatException e) {
+            throw new IllegalStateException(file + ": bad argument position '" + n.asText() + "'");
+        }
+    }
+
+    private static String provenance(JsonNode r) {
+        return r.path("provenance").asText("manual");
+    }
+
+    private static String text(JsonNode r, String key, String file) {
+        JsonNode v = r.get(key);
+        if (v == null || v.asText().isBlank()) throw new IllegalStateException(file + ": row without '" + key + "': " + r);
+        return v.asText();
+    }
+
+    /** {@code javax.crypto.Cipher} or {@code okhttp3.Request$Builder} → internal name. */
+    static String internal(String dotted) {
+        return dotted.replace('.', '/');
+    }
+}
