@@ -378,18 +378,33 @@ public final class ComponentIdentifier {
                 addNaming(namings, e.getKey(), new Naming(3, "class packages", e.getKey() + " (" + e.getValue() + " classes)"));
             }
 
-            // The group: one that really publishes the artifact id, named by the jar's evidence.
+            // The group: one that really publishes the artifact id, named by the jar's evidence. Where several groups
+            // publish it (an artifact that moved: postgresql:postgresql → org.postgresql:postgresql), the version
+            // decides: only groups that publish it remain, and a name shared by the groups' packages is not enough.
             String group = "";
             String artifact = "";
             Confidence confidence = Confidence.NONE;
             Naming decided = null;
+            String preliminary = firstValidVersion(versions);
             Set<String> tried = new LinkedHashSet<>(artifacts);
             for (String a : tried) {
                 Set<String> groups = known.groupsOf(a);
                 if (groups.isEmpty()) continue;
+                artifact = a;
+                Set<String> candidates = new TreeSet<>(groups);
+                Set<String> publishing = new TreeSet<>();
+                if (!preliminary.isEmpty()) {
+                    for (String g : groups) {
+                        var state = known.hashes().artifact(g + ":" + a);
+                        if (state.isEmpty()) continue;
+                        if (state.get().knows(preliminary)) publishing.add(g);
+                        else candidates.remove(g);
+                    }
+                    if (!publishing.isEmpty()) candidates = publishing;
+                }
                 Naming best = null;
                 String bestGroup = null;
-                for (String g : groups) {
+                for (String g : candidates) {
                     Naming n = strongestNaming(namings, g);
                     if (n == null) continue;
                     if (best == null || n.strength() < best.strength()
@@ -398,19 +413,26 @@ public final class ComponentIdentifier {
                         bestGroup = g;
                     }
                 }
-                artifact = a;
-                if (best != null) {
+                boolean unique = candidates.size() == 1;
+                if (best != null && (unique || best.exact() || publishing.size() == 1)) {
                     group = bestGroup;
                     decided = best;
                     confidence = best.strength() == 0 ? Confidence.HIGH : Confidence.MEDIUM;
-                } else if (groups.size() == 1) {
-                    group = groups.iterator().next();
+                } else if (publishing.size() == 1) {
+                    group = publishing.iterator().next();
+                    confidence = Confidence.MEDIUM;
+                    evidence.add(new Evidence(Technique.OTHER, "hash index", group + ":" + a + ":" + preliminary, true,
+                            "of the groups publishing " + a + ", only " + group + " publishes version " + preliminary));
+                } else if (unique) {
+                    group = candidates.iterator().next();
                     confidence = Confidence.LOW;
                     evidence.add(new Evidence(Technique.OTHER, "known artifacts", group + ":" + a, true,
-                            "nothing in the jar names a group; " + group + " is the only group known to publish " + a));
+                            "nothing in the jar names a group; " + group + " is the only group known to publish " + a
+                                    + (candidates.size() < groups.size() ? " in version " + preliminary : "")));
                 } else {
-                    evidence.add(new Evidence(Technique.OTHER, "known artifacts", String.join(", ", groups), false,
-                            "several groups publish " + a + " and nothing in the jar names one"));
+                    evidence.add(new Evidence(Technique.OTHER, "known artifacts", String.join(", ", candidates), false,
+                            "several groups publish " + a + " and nothing in the jar tells which"
+                                    + (best != null ? " (" + best.source() + " fits " + bestGroup + ", which does not tell the groups apart)" : "")));
                 }
                 break;
             }
@@ -465,6 +487,11 @@ public final class ComponentIdentifier {
             if (key.equals("Implementation-Vendor-Id")) return "a vendor, not a group of this artifact";
             if (key.endsWith("-Version") && !MAVEN_VERSION.matcher(value).matches()) return "not a version";
             return "not used";
+        }
+
+        private static String firstValidVersion(List<String[]> candidates) {
+            for (String[] c : candidates) if (MAVEN_VERSION.matcher(c[1]).matches()) return c[1];
+            return "";
         }
 
         private String chooseVersion(String group, String artifact, List<String[]> candidates) {
