@@ -57,7 +57,6 @@ import java.util.regex.Pattern;
  * reproducible builds) wrote into {@code pom.properties}; 0 when none is present.
  */
 public final class ComponentIdentifier {
-    private static final Pattern FILE_NAME = Pattern.compile("^(.+?)-(\\d[\\w.+\\-]*?)(?:-(?:sources|tests|all|shaded|jdk\\d+|bin))?\\.[jwe]ar$");
     private static final Pattern POM_PROPERTIES = Pattern.compile("META-INF/maven/([^/]+)/([^/]+)/pom\\.properties");
     private static final Pattern POM_XML = Pattern.compile("META-INF/maven/([^/]+)/([^/]+)/pom\\.xml");
     private static final Pattern IVY = Pattern.compile("^([A-Za-z0-9_.\\-]+)#([A-Za-z0-9_.\\-]+);([A-Za-z0-9_.+\\-]+)$");
@@ -159,9 +158,18 @@ public final class ComponentIdentifier {
             pomXmls.sort(Comparator.comparing(Pom::gav));
             released = manifestDate(mf);
             if (released == 0) released = pomDate;
-            Matcher fm = FILE_NAME.matcher(lib.fileName());
-            fileArtifact = fm.matches() ? fm.group(1) : stripExtension(lib.fileName());
-            fileVersion = fm.matches() ? fm.group(2) : "";
+            // name-1.2.jar, but also hibernate-jpa-2.1-api-1.0.0.Final.jar: every '-digit' is a possible split; the
+            // one naming an artifact the jar's metadata or the known artifacts name wins, else the first
+            List<String[]> splits = fileNameSplits(lib.fileName());
+            String[] chosen = null;
+            for (String[] sp : splits) {
+                for (Pom p : poms) if (p.artifactId().equals(sp[0]) && chosen == null) chosen = sp;
+                for (Pom p : pomXmls) if (p.artifactId().equals(sp[0]) && chosen == null) chosen = sp;
+            }
+            for (String[] sp : splits) if (chosen == null && !known.groupsOf(sp[0]).isEmpty()) chosen = sp;
+            if (chosen == null && !splits.isEmpty()) chosen = splits.get(0);
+            fileArtifact = chosen != null ? chosen[0] : stripExtension(lib.fileName());
+            fileVersion = chosen != null ? chosen[1] : "";
         }
 
         List<Component> identify() {
@@ -205,9 +213,9 @@ public final class ComponentIdentifier {
             }
             if (list.size() == 1) {
                 Pom only = list.get(0);
-                // A single pom of another artifact than the file names (a copy shaded into a jar built without Maven
-                // metadata of its own) does not describe the jar.
-                if (!fileVersion.isEmpty() && !known.groupsOf(fileArtifact).isEmpty()) return null;
+                // A single pom of another artifact and version than the file names (a copy shaded into a jar built
+                // without Maven metadata of its own, such as cglib's inside guice) does not describe the jar.
+                if (!fileVersion.isEmpty() && !only.version().equals(fileVersion)) return null;
                 return only;
             }
             return null;
@@ -263,6 +271,12 @@ public final class ComponentIdentifier {
                 if (!v.isEmpty()) evidence.add(new Evidence(Technique.FILENAME, "file name", lib.fileName(), true, "version " + v));
             } else if (!fileVersion.isEmpty() && !versionsAgree(v, fileVersion) && p.artifactId().equals(fileArtifact)) {
                 conflicts.add(p.entry() + " says version " + v + ", the file name " + fileVersion);
+                if (v.endsWith("-SNAPSHOT") && MAVEN_VERSION.matcher(fileVersion).matches() && !fileVersion.endsWith("-SNAPSHOT")) {
+                    // a release built with its pom still at a snapshot version: the build named the file by the release
+                    v = fileVersion;
+                    evidence.add(new Evidence(Technique.FILENAME, "file name", lib.fileName(), true,
+                            "version " + v + " (the metadata names a snapshot)"));
+                }
             }
             checkPublished(p.groupId(), p.artifactId(), v);
             return component(p.groupId(), p.artifactId(), v, by, Confidence.HIGH);
@@ -544,6 +558,25 @@ public final class ComponentIdentifier {
     /** A dotted name names group {@code g} when it is {@code g} or lies under it ({@code g.x.y}). */
     private static boolean names(String dotted, String g) {
         return dotted.equals(g) || dotted.startsWith(g + ".");
+    }
+
+    /** Every (artifact, version) reading of a file name: a split before each '-' followed by a digit, first first. */
+    static List<String[]> fileNameSplits(String fileName) {
+        List<String[]> out = new ArrayList<>();
+        Matcher ext = Pattern.compile("^(.+)\\.[jwe]ar$").matcher(fileName);
+        if (!ext.matches()) return out;
+        String stem = ext.group(1);
+        Matcher classifier = Pattern.compile("^(.+?)-(?:sources|tests|all|shaded|bin|jdk\\d+)$").matcher(stem);
+        for (String st : classifier.matches() ? List.of(classifier.group(1), stem) : List.of(stem)) {
+            for (int i = 1; i < st.length() - 1; i++) {
+                if (st.charAt(i) == '-' && Character.isDigit(st.charAt(i + 1))) {
+                    String v = st.substring(i + 1);
+                    if (MAVEN_VERSION.matcher(v).matches()) out.add(new String[]{st.substring(0, i), v});
+                }
+            }
+            if (!out.isEmpty()) break;
+        }
+        return out;
     }
 
     /** Bundle-SymbolicName without its directives ({@code name;singleton:=true}). */
