@@ -76,18 +76,18 @@ public final class Analyses {
     public record Result(List<Detection> detections, List<String> problems, int methodsAnalysed, boolean complete) {
     }
 
-    public static Result run(Program program, Models models, List<Detector> detectors, int threads, Budget budget,
+    public static Result run(Program program, Models models, List<Detector> detectors, int threads, Deadline budget,
                              IntConsumer progress) {
         return run(program, models, detectors, threads, budget, java.util.Set.of("remote"), progress);
     }
 
-    public static Result run(Program program, Models models, List<Detector> detectors, int threads, Budget budget,
+    public static Result run(Program program, Models models, List<Detector> detectors, int threads, Deadline budget,
                              java.util.Set<String> sourceKinds, IntConsumer progress) {
         return run(program, models, detectors, threads, budget, sourceKinds, null, progress);
     }
 
     /** @param now the scan's clock reading (certificate validity is judged against it); null for the current time */
-    public static Result run(Program program, Models models, List<Detector> detectors, int threads, Budget budget,
+    public static Result run(Program program, Models models, List<Detector> detectors, int threads, Deadline budget,
                              java.util.Set<String> sourceKinds, java.time.Instant now, IntConsumer progress) {
         AnalysisContext ctx = new AnalysisContext(program, models, budget, sourceKinds, now);
         ConcurrentLinkedQueue<Detection> found = new ConcurrentLinkedQueue<>();
@@ -101,7 +101,7 @@ public final class Analyses {
         for (Detector d : detectors) {
             try {
                 d.visitResources(resources);
-            } catch (ValueContext.BudgetExceeded e) {
+            } catch (ValueContext.DeadlineExceeded e) {
                 skippedForBudget.incrementAndGet();
             } catch (RuntimeException | StackOverflowError e) {
                 // a resource the detector could not judge (hostile input): the other detectors and the code go on
@@ -125,7 +125,7 @@ public final class Analyses {
                             return;
                         }
                         analyseClass(ctx, app.info(), detectors, reporter, methods);
-                    } catch (ValueContext.BudgetExceeded e) {
+                    } catch (ValueContext.DeadlineExceeded e) {
                         skippedForBudget.incrementAndGet();
                     } catch (RuntimeException | StackOverflowError e) {
                         ctx.problem(app.info().dottedName() + ": analysis failed: " + e);
@@ -161,7 +161,7 @@ public final class Analyses {
         for (Detector d : detectors) d.visitClass(cs);
         for (MethodNode m : node.methods) {
             if ((m.access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) != 0 || m.instructions.size() == 0) continue;
-            ctx.checkBudget();
+            ctx.checkDeadline();
             MethodFrames frames = ctx.analyse(node, m, 0);
             if (frames == null) continue;
             methods.incrementAndGet();

@@ -39,7 +39,7 @@ class AnalysesTest {
             }
         };
         Analyses.Result r = Analyses.run(Program.builder().build(), Models.builtIn(), List.of(failing, working), 1,
-                new Budget(Duration.ofMinutes(1)), null);
+                new Deadline(Duration.ofMinutes(1)), null);
         assertEquals(1, r.detections().size());
         assertTrue(r.problems().stream().anyMatch(p -> p.contains("resource checks failed") && p.contains("boom")), r.problems().toString());
     }

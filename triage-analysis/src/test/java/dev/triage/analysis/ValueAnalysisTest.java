@@ -102,7 +102,7 @@ class ValueAnalysisTest {
     }
 
     AnalysisContext ctx() throws Exception {
-        return new AnalysisContext(program(), Models.builtIn(), new Budget(Duration.ofMinutes(1)));
+        return new AnalysisContext(program(), Models.builtIn(), new Deadline(Duration.ofMinutes(1)));
     }
 
     @Test
@@ -161,12 +161,12 @@ class ValueAnalysisTest {
         cw.visitEnd();
         Program.Builder b = Program.builder();
         b.onClass(new ClassEntry("old/Legacy", cw.toByteArray(), CodeRole.APP, "old/Legacy.class", null));
-        AnalysisContext ctx = new AnalysisContext(b.build(), Models.builtIn(), new Budget(Duration.ofMinutes(1)));
+        AnalysisContext ctx = new AnalysisContext(b.build(), Models.builtIn(), new Deadline(Duration.ofMinutes(1)));
         ClassNode c = ctx.classNode("old/Legacy");
         MethodFrames f = ctx.analyse(c, c.methods.get(0), 0);
         assertNotNull(f, "analysis problems: " + ctx.problems());
         Analyses.Result r = Analyses.run(ctx.program(), Models.builtIn(), Analyses.builtInDetectors(Models.builtIn()), 1,
-                new Budget(Duration.ofMinutes(1)), null);
+                new Deadline(Duration.ofMinutes(1)), null);
         assertEquals(1, r.detections().size(), r.detections().toString());
     }
 
@@ -174,7 +174,7 @@ class ValueAnalysisTest {
     void exhaustedBudgetIsReportedNotThrown() throws Exception {
         Program p = program();
         Analyses.Result r = Analyses.run(p, Models.builtIn(), Analyses.builtInDetectors(Models.builtIn()), 1,
-                new Budget(Duration.ofNanos(1)), null);
+                new Deadline(Duration.ofNanos(1)), null);
         assertTrue(!r.complete() && r.problems().stream().anyMatch(s -> s.contains("budget")), r.problems().toString());
     }
 }

@@ -1,7 +1,7 @@
 package dev.triage.cli;
 
 import dev.triage.analysis.Analyses;
-import dev.triage.analysis.Budget;
+import dev.triage.analysis.Deadline;
 import dev.triage.analysis.Detection;
 import dev.triage.analysis.Detector;
 import dev.triage.analysis.model.Models;
@@ -84,7 +84,7 @@ public final class ScanPipeline {
         // one clock reading for the whole scan: certificate validity and the components' ages are judged against it
         java.time.Instant now = request.components().clock();
         Analyses.Result analysis = Analyses.run(program, models, detectors, request.threads(),
-                new Budget(request.budget()), request.sourceKinds(), now, onClass);
+                new Deadline(request.budget()), request.sourceKinds(), now, onClass);
 
         List<Detection> detected = new ArrayList<>(analysis.detections());
         ComponentReport components = ComponentReport.empty();

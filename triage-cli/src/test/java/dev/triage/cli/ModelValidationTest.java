@@ -4,7 +4,18 @@ import dev.triage.analysis.Analyses;
 import dev.triage.analysis.Detector;
 import dev.triage.analysis.model.MethodPattern;
 import dev.triage.analysis.model.Models;
-import dev.triage.analysis.model.Rows;
+import dev.triage.analysis.model.ArgumentRow;
+import dev.triage.analysis.model.CallRow;
+import dev.triage.analysis.model.RegistrationRow;
+import dev.triage.analysis.model.FieldRow;
+import dev.triage.analysis.model.SummaryRow;
+import dev.triage.analysis.model.ParameterRow;
+import dev.triage.analysis.model.SanitizerRow;
+import dev.triage.analysis.model.GuardRow;
+import dev.triage.analysis.model.ObjectType;
+import dev.triage.analysis.model.EffectRow;
+import dev.triage.analysis.model.CheckRow;
+import dev.triage.analysis.model.Position;
 import dev.triage.findings.RuleCatalogue;
 import org.junit.jupiter.api.Test;
 import org.objectweb.asm.ClassReader;
@@ -44,24 +55,24 @@ class ModelValidationTest {
         Set<String> objects = new HashSet<>();
         models.objects.forEach(o -> objects.add(o.name()));
 
-        for (Rows.Argument a : models.arguments) {
+        for (ArgumentRow a : models.arguments) {
             kind(a.kind(), kinds, a.file());
-            method(a.method(), a.file(), a.argument() == Rows.ANY ? null : a.argument());
+            method(a.method(), a.file(), a.argument() == Position.ANY ? null : a.argument());
             a.when().keySet().forEach(i -> method(a.method(), a.file(), i));
             for (String ann : a.methodAnnotations()) annotation(ann, a.file());
         }
-        for (Rows.Call c : models.calls) {
+        for (CallRow c : models.calls) {
             kind(c.kind(), kinds, c.file());
             method(c.method(), c.file(), null);
             c.when().keySet().forEach(i -> method(c.method(), c.file(), i));
         }
-        for (Rows.Registration r : models.registrations) {
+        for (RegistrationRow r : models.registrations) {
             kind(r.kind(), kinds, r.file());
             method(r.method(), r.file(), r.receiver());
             if (r.flags() >= 0) method(r.method(), r.file(), r.flags());
             if (r.permission() >= 0) method(r.method(), r.file(), r.permission());
         }
-        for (Rows.Field f : models.fields) {
+        for (FieldRow f : models.fields) {
             kind(f.kind(), kinds, f.file());
             ClassNode c = cls(f.owner());
             if (c == null) errors.add(f.file() + ": class not found " + f.owner());
@@ -69,23 +80,23 @@ class ModelValidationTest {
                 errors.add(f.file() + ": no field " + f.owner() + "." + f.name());
             }
         }
-        for (Rows.Summary s : models.summaries) {
+        for (SummaryRow s : models.summaries) {
             for (int i : s.from()) if (i != Integer.MIN_VALUE) method(s.method(), s.file(), i);
             method(s.method(), s.file(), s.to());
         }
-        for (Rows.ObjectType o : models.objects) {
+        for (ObjectType o : models.objects) {
             o.createdBy().forEach(m -> method(m, o.file(), null));
-            o.views().forEach(m -> method(m, o.file(), Rows.RETURN));
+            o.views().forEach(m -> method(m, o.file(), Position.RETURN));
             o.types().forEach(t -> {
                 if (cls(t) == null) errors.add(o.file() + ": tracked type not found " + t);
             });
             o.initialFromArguments().values().forEach(i -> o.createdBy().forEach(m -> method(m, o.file(), i)));
-            for (Rows.Effect e : o.effects()) {
+            for (EffectRow e : o.effects()) {
                 method(e.method(), o.file(), e.keyArgument());
                 method(e.method(), o.file(), e.valueArgument());
             }
         }
-        for (Rows.Check c : models.checks) {
+        for (CheckRow c : models.checks) {
             method(c.at(), c.file(), c.argument());
             c.when().keySet().forEach(i -> method(c.at(), c.file(), i));
             if (RuleCatalogue.builtIn().find(c.rule()).isEmpty()) errors.add(c.file() + ": unknown rule " + c.rule());
@@ -93,7 +104,7 @@ class ModelValidationTest {
         }
         Set<String> sinkKinds = new HashSet<>();
         models.tables.get("sink-rules").fieldNames().forEachRemaining(sinkKinds::add);
-        for (Rows.Parameter p : models.parameters) {
+        for (ParameterRow p : models.parameters) {
             kind(p.kind(), kinds, p.file());
             if (p.annotation() != null) annotation(p.annotation(), p.file());
             if (p.methodAnnotation() != null) annotation(p.methodAnnotation(), p.file());
@@ -116,14 +127,14 @@ class ModelValidationTest {
                 if (!sourceClasses.contains(t) && !sourceKinds.contains(t)) errors.add("taint.yml: sink-sources: unknown " + t);
             });
         });
-        for (Rows.Sanitizer z : models.sanitizers) {
+        for (SanitizerRow z : models.sanitizers) {
             for (int i : z.from()) if (i != Integer.MIN_VALUE) method(z.method(), z.file(), i);
             method(z.method(), z.file(), z.to());
             for (String c : z.clears()) {
                 if (!c.equals("all") && !sinkKinds.contains(c)) errors.add(z.file() + ": sanitizer clears unknown kind " + c);
             }
         }
-        for (Rows.Guard g : models.guards) {
+        for (GuardRow g : models.guards) {
             method(g.method(), g.file(), g.checks());
             g.when().keySet().forEach(i -> method(g.method(), g.file(), i));
             for (String c : g.clears()) {
@@ -169,8 +180,8 @@ class ModelValidationTest {
             errors.add(file + ": no method " + p);
             return;
         }
-        if (argument == null || argument == Rows.THIS) return;
-        if (argument == Rows.RETURN) {
+        if (argument == null || argument == Position.THIS) return;
+        if (argument == Position.RETURN) {
             if (found.stream().allMatch(m -> Type.getReturnType(m.desc) == Type.VOID_TYPE && !m.name.equals("<init>"))) {
                 errors.add(file + ": " + p + " returns nothing");
             }

@@ -89,4 +89,55 @@ final class Fixtures {
         }
         return file;
     }
+
+    /**
+     * A copy of a zip in which the CRC-32 that entry {@code name} declares (central directory, local header and data
+     * descriptor alike) is off by one bit: the data no longer matches it, everything else is intact.
+     */
+    static byte[] badCrc(byte[] zip, String name) {
+        return patchEntry(zip, name, 16, 14, true);
+    }
+
+    /** A copy of a zip in which entry {@code name} declares one byte less of uncompressed data than it has. */
+    static byte[] shortSize(byte[] zip, String name) {
+        return patchEntry(zip, name, 24, 22, false);
+    }
+
+    private static byte[] patchEntry(byte[] zip, String name, int cenField, int locField, boolean crc) {
+        byte[] z = zip.clone();
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(z).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        int eocd = z.length - 22;
+        while (b.getInt(eocd) != 0x06054b50) {
+            eocd--;
+        }
+        int p = b.getInt(eocd + 16);
+        int count = b.getShort(eocd + 10) & 0xffff;
+        for (int i = 0; i < count; i++) {
+            int nameLen = b.getShort(p + 28) & 0xffff;
+            int extra = b.getShort(p + 30) & 0xffff;
+            int comment = b.getShort(p + 32) & 0xffff;
+            String n = new String(z, p + 46, nameLen, StandardCharsets.UTF_8);
+            if (n.equals(name)) {
+                int loc = b.getInt(p + 42);
+                int value = crc ? b.getInt(p + cenField) ^ 1 : b.getInt(p + cenField) - 1;
+                b.putInt(p + cenField, value);
+                int flags = b.getShort(loc + 6) & 0xffff;
+                if (b.getInt(loc + locField) != 0 || (flags & 8) == 0) {
+                    b.putInt(loc + locField, value);
+                }
+                if ((flags & 8) != 0) {
+                    // data descriptor after the data: [signature] crc, compressed size, size
+                    int data = loc + 30 + (b.getShort(loc + 26) & 0xffff) + (b.getShort(loc + 28) & 0xffff);
+                    int dd = data + b.getInt(p + 20);
+                    if (b.getInt(dd) == 0x08074b50) {
+                        dd += 4;
+                    }
+                    b.putInt(dd + (crc ? 0 : 8), value);
+                }
+                return z;
+            }
+            p += 46 + nameLen + extra + comment;
+        }
+        throw new IllegalArgumentException("no entry " + name);
+    }
 }

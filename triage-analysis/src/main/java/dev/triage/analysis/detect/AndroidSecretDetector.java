@@ -186,7 +186,7 @@ public final class AndroidSecretDetector implements Detector {
         for (ResourceEntry r : files.values()) {
             if (r.bytes().length > maxFile || r.bytes().length > budget) continue;
             budget -= r.bytes().length;
-            if (scan.context().budget().exhausted()) return;
+            if (scan.context().deadline().exhausted()) return;
             String text = new String(r.bytes(), StandardCharsets.UTF_8);
             Set<Integer> leftToConfig = configSecretLines(scan, r.name(), names, qualifiers);
             Set<String> seen = new HashSet<>();

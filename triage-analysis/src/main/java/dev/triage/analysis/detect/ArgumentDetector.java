@@ -1,12 +1,12 @@
 package dev.triage.analysis.detect;
 
+import dev.triage.analysis.value.ModelMatch;
 import dev.triage.analysis.Detection;
 import dev.triage.analysis.Detector;
 import dev.triage.analysis.MethodScan;
 import dev.triage.analysis.model.Models;
-import dev.triage.analysis.model.Rows;
+import dev.triage.analysis.model.ArgumentRow;
 import dev.triage.analysis.value.Value;
-import dev.triage.analysis.value.ValueInterpreter;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.MethodInsnNode;
 
@@ -37,10 +37,10 @@ abstract class ArgumentDetector implements Detector {
         Set<String> reported = new HashSet<>();
         for (AbstractInsnNode insn = scan.method().instructions.getFirst(); insn != null; insn = insn.getNext()) {
             if (!(insn instanceof MethodInsnNode mi)) continue;
-            List<Rows.Argument> rows = models.argumentsNamed(mi.name);
-            for (Rows.Argument row : rows) {
+            List<ArgumentRow> rows = models.argumentsNamed(mi.name);
+            for (ArgumentRow row : rows) {
                 if (!kinds.contains(row.kind())) continue;
-                if (!ValueInterpreter.matches(row.method(), mi, scan.context().program())) continue;
+                if (!ModelMatch.matches(row.method(), mi, scan.context().program())) continue;
                 if (!conditionsHold(scan, mi, row)) continue;
                 Value v = scan.argument(mi, row.argument());
                 if (v == null) continue; // unreachable code
@@ -53,7 +53,7 @@ abstract class ArgumentDetector implements Detector {
     }
 
     /** A row's {@code when} conditions: other arguments whose constant must match a pattern. */
-    static boolean conditionsHold(MethodScan scan, MethodInsnNode mi, Rows.Argument row) {
+    static boolean conditionsHold(MethodScan scan, MethodInsnNode mi, ArgumentRow row) {
         return whenHolds(row.when(), i -> scan.argument(mi, i));
     }
 
@@ -70,7 +70,7 @@ abstract class ArgumentDetector implements Detector {
     }
 
     /** Judges one argument; returns what to report (usually nothing). */
-    abstract List<Detection> check(MethodScan scan, MethodInsnNode call, Rows.Argument row, Value value);
+    abstract List<Detection> check(MethodScan scan, MethodInsnNode call, ArgumentRow row, Value value);
 
     static String callName(MethodInsnNode mi) {
         String owner = mi.owner.substring(mi.owner.lastIndexOf('/') + 1).replace('$', '.');

@@ -2,7 +2,7 @@ package dev.triage.analysis.detect;
 
 import dev.triage.analysis.Detection;
 import dev.triage.analysis.MethodScan;
-import dev.triage.analysis.model.Rows;
+import dev.triage.analysis.model.ArgumentRow;
 import dev.triage.analysis.value.Value;
 import org.objectweb.asm.tree.MethodInsnNode;
 
@@ -23,7 +23,7 @@ public final class CleartextHttpDetector extends ArgumentDetector {
     }
 
     @Override
-    List<Detection> check(MethodScan scan, MethodInsnNode call, Rows.Argument row, Value value) {
+    List<Detection> check(MethodScan scan, MethodInsnNode call, ArgumentRow row, Value value) {
         Set<String> loopback = Tables.set(scan.context().models(), "loopback-hosts");
         List<Detection> out = new ArrayList<>();
         List<MethodScan.Resolved> resolved = new ArrayList<>(scan.resolve(value));

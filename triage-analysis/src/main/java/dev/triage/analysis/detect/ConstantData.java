@@ -1,7 +1,7 @@
 package dev.triage.analysis.detect;
 
 import dev.triage.analysis.value.ConstBytes;
-import dev.triage.analysis.value.Obj;
+import dev.triage.analysis.value.AbstractObject;
 import dev.triage.analysis.value.Value;
 
 /** Whether a value is data fixed by the code: a literal's bytes or chars, or an array only ever filled with constants. */
@@ -23,7 +23,7 @@ final class ConstantData {
                 }
             }
         }
-        Obj o = v.obj();
+        AbstractObject o = v.object();
         if (o != null && "array".equals(o.kind()) && !o.escaped() && Boolean.TRUE.equals(o.get("const"))) {
             Object len = o.get("length");
             if (Integer.valueOf(0).equals(len)) return null;

@@ -1,14 +1,14 @@
 package dev.triage.analysis.detect;
 
+import dev.triage.analysis.value.ModelMatch;
 import dev.triage.analysis.AnalysisContext;
 import dev.triage.analysis.Detector;
 import dev.triage.analysis.MethodFrames;
 import dev.triage.analysis.ResourceScan;
 import dev.triage.analysis.model.Models;
-import dev.triage.analysis.model.Rows;
+import dev.triage.analysis.model.ArgumentRow;
 import dev.triage.analysis.value.Value;
 import dev.triage.analysis.value.ValueContext;
-import dev.triage.analysis.value.ValueInterpreter;
 import dev.triage.program.ClassInfo;
 import dev.triage.program.MethodRef;
 import dev.triage.program.Program;
@@ -73,7 +73,7 @@ public final class FlagSecureDetector implements Detector {
                         + AndroidFindings.name(c.className()) + " never sets FLAG_SECURE on its window: what it shows can be captured in "
                         + "screenshots, screen recordings and the recent-apps overview", "MEDIUM", "activity|" + c.className()));
             }
-        } catch (ValueContext.BudgetExceeded e) {
+        } catch (ValueContext.DeadlineExceeded e) {
             // out of time: the remaining activities are not judged
         }
     }
@@ -85,7 +85,7 @@ public final class FlagSecureDetector implements Detector {
     private static final class Checker {
         private final AnalysisContext ctx;
         private final Program program;
-        private final List<Rows.Argument> rows = new ArrayList<>();
+        private final List<ArgumentRow> rows = new ArrayList<>();
         private final int flag;
         private final Set<String> flagFields;
         private Set<String> secureClasses;
@@ -93,7 +93,7 @@ public final class FlagSecureDetector implements Detector {
         Checker(AnalysisContext ctx, Models m) {
             this.ctx = ctx;
             this.program = ctx.program();
-            for (Rows.Argument a : m.arguments) if (a.kind().equals(KIND)) rows.add(a);
+            for (ArgumentRow a : m.arguments) if (a.kind().equals(KIND)) rows.add(a);
             this.flag = AndroidFindings.number(m, "android-flag-secure");
             Set<String> fields = new HashSet<>();
             for (String f : Tables.set(m, "android-window-flags-fields")) {
@@ -127,7 +127,7 @@ public final class FlagSecureDetector implements Detector {
             // 1. methods that set the flag themselves, in classes whose constant pool names a window-flags class
             List<byte[]> needles = new ArrayList<>();
             Set<String> owners = new java.util.TreeSet<>();
-            for (Rows.Argument a : rows) owners.add(a.method().owner());
+            for (ArgumentRow a : rows) owners.add(a.method().owner());
             for (String f : flagFields) owners.add(f.substring(0, f.lastIndexOf('.')));
             for (String o : owners) needles.add(o.getBytes(java.nio.charset.StandardCharsets.UTF_8));
             List<String> candidates = new ArrayList<>();
@@ -174,15 +174,15 @@ public final class FlagSecureDetector implements Detector {
                     // params.flags |= FLAG_SECURE; window.setAttributes(params)
                     if (storedValueSets(owner, mn, fi)) return true;
                 } else if (insn instanceof MethodInsnNode mi) {
-                    Rows.Argument row = row(mi);
+                    ArgumentRow row = row(mi);
                     if (row != null && flagArgumentSets(owner, mn, mi, row.argument())) return true;
                 }
             }
             return false;
         }
 
-        private Rows.Argument row(MethodInsnNode mi) {
-            for (Rows.Argument a : rows) if (ValueInterpreter.matches(a.method(), mi, program)) return a;
+        private ArgumentRow row(MethodInsnNode mi) {
+            for (ArgumentRow a : rows) if (ModelMatch.matches(a.method(), mi, program)) return a;
             return null;
         }
 

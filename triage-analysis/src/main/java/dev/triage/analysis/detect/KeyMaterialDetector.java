@@ -2,7 +2,7 @@ package dev.triage.analysis.detect;
 
 import dev.triage.analysis.Detection;
 import dev.triage.analysis.MethodScan;
-import dev.triage.analysis.model.Rows;
+import dev.triage.analysis.model.ArgumentRow;
 import dev.triage.analysis.value.Value;
 import org.objectweb.asm.tree.MethodInsnNode;
 
@@ -22,7 +22,7 @@ public final class KeyMaterialDetector extends ArgumentDetector {
     }
 
     @Override
-    List<Detection> check(MethodScan scan, MethodInsnNode call, Rows.Argument row, Value value) {
+    List<Detection> check(MethodScan scan, MethodInsnNode call, ArgumentRow row, Value value) {
         List<Detection> out = new ArrayList<>();
         boolean key = row.kind().equals("crypto-key");
         String rule = key ? "java/hardcoded-key" : "java/static-iv";

@@ -1,15 +1,18 @@
 package dev.triage.analysis.detect;
 
+import dev.triage.analysis.value.ModelMatch;
+import dev.triage.analysis.value.ObjectSites;
 import dev.triage.analysis.AnalysisContext;
 import dev.triage.analysis.CodeLocation;
 import dev.triage.analysis.Detection;
 import dev.triage.analysis.Detector;
 import dev.triage.analysis.MethodFrames;
 import dev.triage.analysis.MethodScan;
-import dev.triage.analysis.model.Rows;
-import dev.triage.analysis.value.Obj;
+import dev.triage.analysis.model.CheckRow;
+import dev.triage.analysis.model.ConstantCondition;
+import dev.triage.analysis.model.SeverityRaise;
+import dev.triage.analysis.value.AbstractObject;
 import dev.triage.analysis.value.Value;
-import dev.triage.analysis.value.ValueInterpreter;
 import dev.triage.program.CallGraph;
 import dev.triage.program.ClassInfo;
 import dev.triage.program.MethodRef;
@@ -17,8 +20,6 @@ import dev.triage.program.Program;
 import dev.triage.program.android.AndroidApp;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.AbstractInsnNode;
-import org.objectweb.asm.tree.ClassNode;
-import org.objectweb.asm.tree.FieldInsnNode;
 import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.analysis.Frame;
@@ -26,7 +27,6 @@ import org.objectweb.asm.tree.analysis.Frame;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -50,7 +50,6 @@ import java.util.TreeSet;
  * to code Triage cannot see; {@code if-any} checks judge any object by the facts seen recorded on it.
  */
 public final class ObjectStateDetector implements Detector {
-    private static final String CLASS_FACTS = "object-state-class-facts";
     private final Set<String> rules;
 
     public ObjectStateDetector(Set<String> rules) {
@@ -74,8 +73,8 @@ public final class ObjectStateDetector implements Detector {
         Set<String> reported = new HashSet<>();
         for (AbstractInsnNode insn = scan.method().instructions.getFirst(); insn != null; insn = insn.getNext()) {
             if (!(insn instanceof MethodInsnNode mi)) continue;
-            for (Rows.Check check : scan.context().models().checksNamed(mi.name)) {
-                if (!ValueInterpreter.matches(check.at(), mi, scan.context().program())) continue;
+            for (CheckRow check : scan.context().models().checksNamed(mi.name)) {
+                if (!ModelMatch.matches(check.at(), mi, scan.context().program())) continue;
                 if (scan.frames().before(mi) == null) continue;
                 Value object = check.object() == null ? null : scan.argument(mi, check.argument());
                 Map<Integer, Value> when = new TreeMap<>();
@@ -86,7 +85,7 @@ public final class ObjectStateDetector implements Detector {
                 if (!reported.add(check.rule() + "|" + scan.method().instructions.indexOf(mi) + "|" + key)) continue;
                 String message = check.message();
                 int severity = -1;
-                Rows.Raise raise = check.raise();
+                SeverityRaise raise = check.raise();
                 AndroidApp app = raise == null ? null : scan.context().program().android();
                 if (app != null && app.minSdk() < raise.minSdkBelow()) {
                     severity = raise.severity();
@@ -105,26 +104,26 @@ public final class ObjectStateDetector implements Detector {
      * method itself decided). {@code object} is null when there is no object to judge (any more); {@code overlay}
      * holds facts a callee recorded on a parameter object, which win over the facts the caller's object has.
      */
-    private static List<Detection.Step> judge(AnalysisContext ctx, MethodRef in, MethodFrames frames, Rows.Check check,
+    private static List<Detection.Step> judge(AnalysisContext ctx, MethodRef in, MethodFrames frames, CheckRow check,
                                               Value object, Map<String, Object> overlay, Map<Integer, Value> when, int depth) {
         // The object: decided (holds or not here), or open (a parameter: the callers' objects decide).
         Value openObject = null;
         Map<String, Object> facts = new HashMap<>();
         if (object != null) {
-            Obj o = object.obj();
+            AbstractObject o = object.object();
             if (o == null || !check.object().equals(o.kind())) return null;
             facts = facts(ctx, o, overlay);
             if (!check.ifAny().isEmpty()) {
                 // A fact recorded later in the method counts too (a JavaScript interface added before JavaScript
                 // is switched on is exposed all the same): the object's facts over its life in this method.
                 Map<String, Map<String, Object>> life = new TreeMap<>();
-                accumulate(life, o.site(), o.state());
+                ObjectFacts.accumulate(life, o.site(), o.state());
                 for (AbstractInsnNode i = frames.method().instructions.getFirst(); i != null; i = i.getNext()) {
                     Frame<Value> f = frames.before(i);
-                    if (f != null) forEachValue(f, v -> {
-                        if (v.obj().site().equals(o.site())) accumulate(life, o.site(), v.obj().state());
+                    if (f != null) ObjectFacts.forEachValue(f, v -> {
+                        if (v.object().site().equals(o.site())) ObjectFacts.accumulate(life, o.site(), v.object().state());
                     });
-                    for (Obj c : frames.interpreter().changedAt(i)) if (c.site().equals(o.site())) accumulate(life, o.site(), c.state());
+                    for (AbstractObject c : frames.interpreter().changedAt(i)) if (c.site().equals(o.site())) ObjectFacts.accumulate(life, o.site(), c.state());
                 }
                 facts.putAll(life.get(o.site()));
                 facts.putAll(overlay);
@@ -142,7 +141,7 @@ public final class ObjectStateDetector implements Detector {
             Value v = w.getValue();
             if (v == null) return null;
             if (v.constants() != null) {
-                Rows.Condition c = check.when().get(w.getKey());
+                ConstantCondition c = check.when().get(w.getKey());
                 if (v.constants().isEmpty() || !v.constants().stream().allMatch(c::test)) return null;
             } else if (v.param() >= 0) {
                 openWhen.put(w.getKey(), v);
@@ -155,7 +154,7 @@ public final class ObjectStateDetector implements Detector {
         for (CallSite site : callSites(ctx, in, 0)) {
             Value callerObject = null;
             if (openObject != null) {
-                int p = openObject.obj().get("parameter") instanceof Integer i ? i : -1;
+                int p = openObject.object().get("parameter") instanceof Integer i ? i : -1;
                 callerObject = site.argument(p);
                 if (callerObject == null) continue;
             }
@@ -175,11 +174,11 @@ public final class ObjectStateDetector implements Detector {
      * TRUE when the object part of the check holds, FALSE when it does not, null when this method cannot tell (the
      * object entered unseen, or a fact the check asks for is not known).
      */
-    private static Boolean verdict(Rows.Check check, Obj o, Map<String, Object> facts) {
+    private static Boolean verdict(CheckRow check, AbstractObject o, Map<String, Object> facts) {
         Object entered = o.get("entered");
         boolean open = false;
         if (!check.unlessAny().isEmpty()) {
-            if (satisfiedAny(facts, check.unlessAny())) return false;
+            if (ObjectFacts.satisfiedAny(facts, check.unlessAny())) return false;
             if (entered != null) open = true;
             else if (o.escaped()) return false;
         }
@@ -187,7 +186,7 @@ public final class ObjectStateDetector implements Detector {
             boolean undecided = false;
             boolean holds = false;
             for (Map<String, Object> alt : check.ifAny()) {
-                Boolean h = holdsExactly(facts, alt);
+                Boolean h = ObjectFacts.holdsExactly(facts, alt);
                 if (h == Boolean.TRUE) holds = true;
                 else if (h == null) undecided = true;
             }
@@ -195,50 +194,6 @@ public final class ObjectStateDetector implements Detector {
             if (!holds) open = true;
         }
         return open ? null : Boolean.TRUE;
-    }
-
-    /** An alternative's facts: TRUE when all hold with known values, FALSE when one is known to differ, else null. */
-    private static Boolean holdsExactly(Map<String, Object> facts, Map<String, Object> alt) {
-        Boolean result = Boolean.TRUE;
-        for (Map.Entry<String, Object> fact : alt.entrySet()) {
-            String key = fact.getKey().startsWith("=") ? fact.getKey().substring(1) : fact.getKey();
-            Object actual = facts.get(key);
-            if (actual == null || actual == Obj.UNKNOWN) {
-                result = null;
-            } else if (!Objects.equals(normalise(actual), normalise(fact.getValue()))) {
-                return Boolean.FALSE;
-            }
-        }
-        return result;
-    }
-
-    /** True when one alternative's facts all hold (a fact we could not know counts as holding, unless written "=key"). */
-    static boolean satisfiedAny(Obj o, List<Map<String, Object>> alternatives) {
-        return satisfiedAny(o.state(), alternatives);
-    }
-
-    static boolean satisfiedAny(Map<String, Object> facts, List<Map<String, Object>> alternatives) {
-        for (Map<String, Object> alt : alternatives) {
-            boolean all = true;
-            for (Map.Entry<String, Object> fact : alt.entrySet()) {
-                // "=key" asks for an exact, known value; otherwise a fact we could not know counts as holding.
-                boolean exact = fact.getKey().startsWith("=");
-                Object actual = facts.get(exact ? fact.getKey().substring(1) : fact.getKey());
-                if (actual == Obj.UNKNOWN && !exact) continue;
-                if (!Objects.equals(normalise(actual), normalise(fact.getValue()))) {
-                    all = false;
-                    break;
-                }
-            }
-            if (all) return true;
-        }
-        return false;
-    }
-
-    private static Object normalise(Object v) {
-        if (v instanceof Boolean b) return b ? 1L : 0L;
-        if (v instanceof Number n && !(v instanceof Double) && !(v instanceof Float)) return n.longValue();
-        return v;
     }
 
     // ---------------------------------------------------------------- callers
@@ -278,25 +233,17 @@ public final class ObjectStateDetector implements Detector {
     private static final int MAX_HOPS = 6;
 
     /**
-     * What a class records on the object one of its fields holds ({@code field:Owner.name}) or on its receiver
-     * ({@code this:Owner}): facts merged without regard to order (a fact recorded with different values is unknown),
-     * and the parameters stored into the field (a captured local, a setter), whose callers' objects bring theirs.
-     */
-    private record ClassFacts(Map<String, Object> facts, List<Map.Entry<MethodRef, Integer>> storedParameters) {
-    }
-
-    /**
      * The facts of an object as a check judges them: its own, over what its class records on it when it is a field
      * or the receiver (and what the callers pass for a parameter stored there), under the facts a callee recorded
      * ({@code overlay}). Without the engine's own facts.
      */
-    private static Map<String, Object> facts(AnalysisContext ctx, Obj o, Map<String, Object> overlay) {
+    private static Map<String, Object> facts(AnalysisContext ctx, AbstractObject o, Map<String, Object> overlay) {
         Map<String, Object> out = resolved(ctx, o, 0);
         out.putAll(overlay);
         return out;
     }
 
-    private static Map<String, Object> resolved(AnalysisContext ctx, Obj o, int hops) {
+    private static Map<String, Object> resolved(AnalysisContext ctx, AbstractObject o, int hops) {
         Map<String, Object> out = new HashMap<>();
         Object entered = o.get("entered");
         // An instance of an app subclass (a WebView subclass that configures itself): what its classes record on
@@ -307,23 +254,23 @@ public final class ObjectStateDetector implements Detector {
             List<String> chain = new ArrayList<>();
             for (String t : ctx.program().supertypes(cls)) if (ctx.program().isApp(t)) chain.add(t);
             for (int i = chain.size() - 1; i >= 0; i--) {
-                String site = ValueInterpreter.thisSite(chain.get(i));
-                if (!site.equals(o.site())) out.putAll(classFacts(ctx, site).facts());
+                String site = ObjectSites.thisSite(chain.get(i));
+                if (!site.equals(o.site())) out.putAll(ctx.results().get(ClassWideFacts.ID).of(site).facts());
             }
         }
         if ("field".equals(entered) || "this".equals(entered)) {
-            ClassFacts cf = classFacts(ctx, o.site());
+            ClassWideFacts.Facts cf = ctx.results().get(ClassWideFacts.ID).of(o.site());
             out.putAll(cf.facts());
             for (Map.Entry<MethodRef, Integer> stored : cf.storedParameters()) {
                 Map<String, Object> passed = passed(ctx, stored.getKey(), stored.getValue(), o.kind(), hops + 1);
                 if (passed != null) passed.forEach((k, v) -> {
                     Object prev = out.putIfAbsent(k, v);
-                    if (prev != null && !Objects.equals(prev, v)) out.put(k, Obj.UNKNOWN);
+                    if (prev != null && !Objects.equals(prev, v)) out.put(k, AbstractObject.UNKNOWN);
                 });
             }
         }
         o.state().forEach((k, v) -> {
-            if (!ValueInterpreter.META_FACTS.contains(k)) out.put(k, v);
+            if (!ObjectSites.META_FACTS.contains(k)) out.put(k, v);
         });
         return out;
     }
@@ -337,131 +284,26 @@ public final class ObjectStateDetector implements Detector {
         Map<String, Object> merged = null;
         for (CallSite cs : callSites(ctx, in, 0)) {
             Value v = cs.argument(param);
-            if (v == null || v.obj() == null || !kind.equals(v.obj().kind())) return null;
+            if (v == null || v.object() == null || !kind.equals(v.object().kind())) return null;
             Map<String, Object> f;
-            if ("parameter".equals(v.obj().get("entered")) && v.obj().get("parameter") instanceof Integer p) {
+            if ("parameter".equals(v.object().get("entered")) && v.object().get("parameter") instanceof Integer p) {
                 f = passed(ctx, cs.caller(), p, kind, hops + 1);
                 if (f == null) return null;
-                Map<String, Object> own = resolved(ctx, v.obj(), hops + 1);
+                Map<String, Object> own = resolved(ctx, v.object(), hops + 1);
                 f = new HashMap<>(f);
                 f.putAll(own);
             } else {
-                f = resolved(ctx, v.obj(), hops + 1);
+                f = resolved(ctx, v.object(), hops + 1);
             }
             if (merged == null) {
                 merged = new HashMap<>(f);
             } else {
                 Map<String, Object> m = new HashMap<>();
-                for (String k : merged.keySet()) m.put(k, Objects.equals(merged.get(k), f.get(k)) ? merged.get(k) : Obj.UNKNOWN);
-                for (String k : f.keySet()) m.putIfAbsent(k, Obj.UNKNOWN);
+                for (String k : merged.keySet()) m.put(k, Objects.equals(merged.get(k), f.get(k)) ? merged.get(k) : AbstractObject.UNKNOWN);
+                for (String k : f.keySet()) m.putIfAbsent(k, AbstractObject.UNKNOWN);
                 merged = m;
             }
         }
         return merged;
-    }
-
-    private static ClassFacts classFacts(AnalysisContext ctx, String site) {
-        String owner = site.startsWith("this:") ? site.substring("this:".length())
-                : site.substring("field:".length(), site.lastIndexOf('.'));
-        Map<String, Map<String, ClassFacts>> cache = ctx.cache(CLASS_FACTS);
-        Map<String, ClassFacts> all = cache.get(owner);
-        if (all == null) {
-            all = computeClassFacts(ctx, owner);
-            cache.putIfAbsent(owner, all);
-        }
-        return all.getOrDefault(site, new ClassFacts(Map.of(), List.of()));
-    }
-
-    /**
-     * Scans the class and its nested classes (listeners, lambdas): the states of its field and receiver objects in
-     * every frame, the changes each instruction made to them (also where nothing holds them afterwards:
-     * {@code field.getSettings().setJavaScriptEnabled(true)}), and the objects stored into its fields with what the
-     * storing method records on them.
-     */
-    private static Map<String, ClassFacts> computeClassFacts(AnalysisContext ctx, String owner) {
-        Map<String, Map<String, Object>> facts = new TreeMap<>();
-        Map<String, List<Map.Entry<MethodRef, Integer>>> stored = new TreeMap<>();
-        Program program = ctx.program();
-        List<String> classes = new ArrayList<>();
-        for (Program.AppClass a : program.appClasses()) {
-            String n = a.info().name();
-            if (n.equals(owner) || n.startsWith(owner + "$")) classes.add(n);
-        }
-        classes.sort(null);
-        String thisSite = ValueInterpreter.thisSite(owner);
-        String fieldPrefix = "field:" + owner + ".";
-        for (String cn : classes) {
-            ClassNode c = ctx.classNode(cn);
-            if (c == null) continue;
-            java.util.function.Predicate<String> ours = s -> s.startsWith(fieldPrefix) || s.equals(thisSite) && cn.equals(owner);
-            for (MethodNode m : c.methods) {
-                if (m.instructions.size() == 0) continue;
-                MethodRef ref = new MethodRef(cn, m.name, m.desc);
-                var mf = ctx.frames(ref, 0);
-                if (mf.isEmpty()) continue;
-                Frame<Value>[] frames = mf.get().frames();
-                for (Frame<Value> f : frames) {
-                    if (f != null) forEachValue(f, v -> {
-                        if (ours.test(v.obj().site())) accumulate(facts, v.obj().site(), v.obj().state());
-                    });
-                }
-                for (AbstractInsnNode insn = m.instructions.getFirst(); insn != null; insn = insn.getNext()) {
-                    for (Obj o : mf.get().interpreter().changedAt(insn)) {
-                        if (ours.test(o.site())) accumulate(facts, o.site(), o.state());
-                    }
-                    if (insn.getOpcode() != Opcodes.PUTFIELD || !((FieldInsnNode) insn).owner.equals(owner)) continue;
-                    Frame<Value> f = mf.get().before(insn);
-                    if (f == null) continue;
-                    Value value = f.getStack(f.getStackSize() - 1);
-                    if (value.obj() == null || !ctx.models().trackedKind(value.obj().kind())) continue;
-                    // An object stored into the field: what the storing method records on it.
-                    String fieldSite = ValueInterpreter.fieldSite(owner, ((FieldInsnNode) insn).name);
-                    String storedSite = value.obj().site();
-                    for (Frame<Value> g : frames) {
-                        if (g != null) forEachValue(g, v -> {
-                            if (v.obj().site().equals(storedSite)) accumulate(facts, fieldSite, v.obj().state());
-                        });
-                    }
-                    for (AbstractInsnNode i = m.instructions.getFirst(); i != null; i = i.getNext()) {
-                        for (Obj o : mf.get().interpreter().changedAt(i)) {
-                            if (o.site().equals(storedSite)) accumulate(facts, fieldSite, o.state());
-                        }
-                    }
-                    if ("parameter".equals(value.obj().get("entered")) && value.obj().get("parameter") instanceof Integer p) {
-                        List<Map.Entry<MethodRef, Integer>> list = stored.computeIfAbsent(fieldSite, k -> new ArrayList<>());
-                        Map.Entry<MethodRef, Integer> e = Map.entry(ref, p);
-                        if (!list.contains(e)) list.add(e);
-                    }
-                }
-            }
-        }
-        Map<String, ClassFacts> out = new TreeMap<>();
-        Set<String> sites = new TreeSet<>(facts.keySet());
-        sites.addAll(stored.keySet());
-        for (String site : sites) {
-            out.put(site, new ClassFacts(facts.getOrDefault(site, Map.of()), stored.getOrDefault(site, List.of())));
-        }
-        return out;
-    }
-
-    private static void forEachValue(Frame<Value> f, java.util.function.Consumer<Value> action) {
-        for (int i = 0; i < f.getLocals(); i++) {
-            Value v = f.getLocal(i);
-            if (v != null && v.obj() != null) action.accept(v);
-        }
-        for (int i = 0; i < f.getStackSize(); i++) {
-            Value v = f.getStack(i);
-            if (v != null && v.obj() != null) action.accept(v);
-        }
-    }
-
-    /** Adds an object's facts to a site's: a fact seen with two values becomes unknown. */
-    private static void accumulate(Map<String, Map<String, Object>> out, String site, Map<String, Object> state) {
-        Map<String, Object> facts = out.computeIfAbsent(site, k -> new LinkedHashMap<>());
-        state.forEach((k, v) -> {
-            if (ValueInterpreter.META_FACTS.contains(k)) return;
-            Object prev = facts.putIfAbsent(k, v);
-            if (prev != null && !Objects.equals(prev, v)) facts.put(k, Obj.UNKNOWN);
-        });
     }
 }

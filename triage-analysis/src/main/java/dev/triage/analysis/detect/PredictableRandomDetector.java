@@ -2,7 +2,7 @@ package dev.triage.analysis.detect;
 
 import dev.triage.analysis.Detection;
 import dev.triage.analysis.MethodScan;
-import dev.triage.analysis.model.Rows;
+import dev.triage.analysis.model.ArgumentRow;
 import dev.triage.analysis.value.Value;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.AbstractInsnNode;
@@ -34,7 +34,7 @@ public final class PredictableRandomDetector extends ArgumentDetector {
     }
 
     @Override
-    List<Detection> check(MethodScan scan, MethodInsnNode call, Rows.Argument row, Value value) {
+    List<Detection> check(MethodScan scan, MethodInsnNode call, ArgumentRow row, Value value) {
         if (!value.hasLabel(LABEL)) return List.of();
         return List.of(detection(scan, call, callName(call) + " gets a predictable random value", sinkKey(call)));
     }

@@ -2,8 +2,8 @@ package dev.triage.analysis.detect;
 
 import dev.triage.analysis.Detection;
 import dev.triage.analysis.MethodScan;
-import dev.triage.analysis.model.Rows;
-import dev.triage.analysis.value.Obj;
+import dev.triage.analysis.model.ArgumentRow;
+import dev.triage.analysis.value.AbstractObject;
 import dev.triage.analysis.value.Value;
 import org.objectweb.asm.tree.MethodInsnNode;
 
@@ -28,14 +28,14 @@ public final class ShortKeyDetector extends ArgumentDetector {
     }
 
     @Override
-    List<Detection> check(MethodScan scan, MethodInsnNode call, Rows.Argument row, Value value) {
+    List<Detection> check(MethodScan scan, MethodInsnNode call, ArgumentRow row, Value value) {
         Map<String, Integer> minimum = Tables.intMap(scan.context().models(), "min-key-bits");
         List<String> algorithms = new ArrayList<>();
         if (row.kind().equals("rsa-key-size")) {
             algorithms.add("RSA");
         } else {
             Value generator = scan.argument(call, -1);
-            Obj o = generator == null ? null : generator.obj();
+            AbstractObject o = generator == null ? null : generator.object();
             if (o == null || !(o.get("algorithm") instanceof String alg)) return List.of();
             algorithms.add(alg.toUpperCase(Locale.ROOT));
         }

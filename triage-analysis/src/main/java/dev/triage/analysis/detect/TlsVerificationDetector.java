@@ -1,14 +1,15 @@
 package dev.triage.analysis.detect;
 
+import dev.triage.analysis.value.ModelMatch;
 import dev.triage.analysis.AnalysisContext;
 import dev.triage.analysis.ClassScan;
 import dev.triage.analysis.Detection;
 import dev.triage.analysis.Detector;
 import dev.triage.analysis.MethodFrames;
 import dev.triage.analysis.MethodScan;
-import dev.triage.analysis.model.Rows;
+import dev.triage.analysis.model.CallRow;
+import dev.triage.analysis.model.FieldRow;
 import dev.triage.analysis.value.Value;
-import dev.triage.analysis.value.ValueInterpreter;
 import dev.triage.program.MethodRef;
 import org.objectweb.asm.Handle;
 import org.objectweb.asm.Opcodes;
@@ -85,15 +86,15 @@ public final class TlsVerificationDetector implements Detector {
                             "lambda|" + impl.getDesc()));
                 }
             } else if (insn instanceof MethodInsnNode mi) {
-                for (Rows.Call c : ctx.models().callsNamed(mi.name)) {
-                    if (c.kind().equals("accept-all-hostname-verifier") && ValueInterpreter.matches(c.method(), mi, ctx.program())) {
+                for (CallRow c : ctx.models().callsNamed(mi.name)) {
+                    if (c.kind().equals("accept-all-hostname-verifier") && ModelMatch.matches(c.method(), mi, ctx.program())) {
                         scan.report(new Detection("java/accept-all-hostnames", scan.location(mi),
                                 ArgumentDetector.callName(mi) + " is a hostname verifier that accepts every host", List.of(), "HIGH",
                                 ArgumentDetector.sinkKey(mi)));
                     }
                 }
             } else if (insn instanceof FieldInsnNode fi && insn.getOpcode() == Opcodes.GETSTATIC) {
-                for (Rows.Field f : ctx.models().fields) {
+                for (FieldRow f : ctx.models().fields) {
                     if (f.kind().equals("accept-all-hostname-verifier") && f.owner().equals(fi.owner) && f.name().equals(fi.name)) {
                         scan.report(new Detection("java/accept-all-hostnames", scan.location(fi),
                                 fi.owner.substring(fi.owner.lastIndexOf('/') + 1) + "." + fi.name + " accepts every host", List.of(), "HIGH",

@@ -3,7 +3,7 @@ package dev.triage.analysis.detect;
 import dev.triage.analysis.Detection;
 import dev.triage.analysis.MethodScan;
 import dev.triage.analysis.model.Models;
-import dev.triage.analysis.model.Rows;
+import dev.triage.analysis.model.ArgumentRow;
 import dev.triage.analysis.value.Value;
 import org.objectweb.asm.tree.MethodInsnNode;
 
@@ -27,7 +27,7 @@ public final class WeakCipherDetector extends ArgumentDetector {
     }
 
     @Override
-    List<Detection> check(MethodScan scan, MethodInsnNode call, Rows.Argument row, Value value) {
+    List<Detection> check(MethodScan scan, MethodInsnNode call, ArgumentRow row, Value value) {
         List<Detection> out = new ArrayList<>();
         Models m = scan.context().models();
         for (MethodScan.Resolved r : scan.resolve(value)) {

@@ -1,10 +1,11 @@
 package dev.triage.analysis.detect;
 
+import dev.triage.analysis.value.ModelMatch;
 import dev.triage.analysis.Detection;
 import dev.triage.analysis.MethodScan;
-import dev.triage.analysis.model.Rows;
+import dev.triage.analysis.model.ArgumentRow;
+import dev.triage.analysis.model.CallRow;
 import dev.triage.analysis.value.Value;
-import dev.triage.analysis.value.ValueInterpreter;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.MethodInsnNode;
 
@@ -34,8 +35,8 @@ public final class WeakHashDetector extends ArgumentDetector {
         super.visitMethod(scan);
         for (AbstractInsnNode insn = scan.method().instructions.getFirst(); insn != null; insn = insn.getNext()) {
             if (!(insn instanceof MethodInsnNode mi) || scan.frames().before(mi) == null) continue;
-            for (Rows.Call c : scan.context().models().callsNamed(mi.name)) {
-                if (!c.kind().equals("weak-hash-call") || !ValueInterpreter.matches(c.method(), mi, scan.context().program())) continue;
+            for (CallRow c : scan.context().models().callsNamed(mi.name)) {
+                if (!c.kind().equals("weak-hash-call") || !ModelMatch.matches(c.method(), mi, scan.context().program())) continue;
                 scan.report(new Detection("java/weak-hash", scan.location(mi),
                         callName(mi) + " computes " + c.label() + ", a broken hash",
                         List.of(), "HIGH", sinkKey(mi)));
@@ -44,7 +45,7 @@ public final class WeakHashDetector extends ArgumentDetector {
     }
 
     @Override
-    List<Detection> check(MethodScan scan, MethodInsnNode call, Rows.Argument row, Value value) {
+    List<Detection> check(MethodScan scan, MethodInsnNode call, ArgumentRow row, Value value) {
         Set<String> weak = Tables.upperSet(scan.context().models(), "weak-digests");
         List<Detection> out = new ArrayList<>();
         for (MethodScan.Resolved r : scan.resolve(value)) {

@@ -2,7 +2,7 @@ package dev.triage.analysis.detect;
 
 import dev.triage.analysis.Detection;
 import dev.triage.analysis.MethodScan;
-import dev.triage.analysis.model.Rows;
+import dev.triage.analysis.model.ArgumentRow;
 import dev.triage.analysis.value.Value;
 import org.objectweb.asm.tree.MethodInsnNode;
 
@@ -23,7 +23,7 @@ public final class WeakTlsProtocolDetector extends ArgumentDetector {
     }
 
     @Override
-    List<Detection> check(MethodScan scan, MethodInsnNode call, Rows.Argument row, Value value) {
+    List<Detection> check(MethodScan scan, MethodInsnNode call, ArgumentRow row, Value value) {
         Set<String> weak = Tables.upperSet(scan.context().models(), "weak-ssl-protocols");
         List<Detection> out = new ArrayList<>();
         // One protocol name, or an array of them (judge each element we know).
@@ -31,8 +31,8 @@ public final class WeakTlsProtocolDetector extends ArgumentDetector {
         List<Value> names = new ArrayList<>();
         if (!array) {
             names.add(value);
-        } else if (value.obj() != null && !value.obj().escaped()) {
-            for (var e : new java.util.TreeMap<>(value.obj().state()).entrySet()) {
+        } else if (value.object() != null && !value.object().escaped()) {
+            for (var e : new java.util.TreeMap<>(value.object().state()).entrySet()) {
                 if (e.getKey().startsWith("e") && e.getValue() instanceof Value elem) names.add(elem);
             }
         }

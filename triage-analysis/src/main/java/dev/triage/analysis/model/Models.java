@@ -46,29 +46,29 @@ public final class Models {
                     "provenance", "note"),
             "sanitizers", Set.of("class", "method", "descriptor", "subtypes", "from", "to", "clears", "when", "provenance", "note"));
 
-    public final List<Rows.Argument> arguments = new ArrayList<>();
-    public final List<Rows.Call> calls = new ArrayList<>();
-    public final List<Rows.Field> fields = new ArrayList<>();
-    public final List<Rows.Summary> summaries = new ArrayList<>();
-    public final List<Rows.ObjectType> objects = new ArrayList<>();
-    public final List<Rows.Check> checks = new ArrayList<>();
-    public final List<Rows.Parameter> parameters = new ArrayList<>();
-    public final List<Rows.Sanitizer> sanitizers = new ArrayList<>();
-    public final List<Rows.Guard> guards = new ArrayList<>();
-    public final List<Rows.Registration> registrations = new ArrayList<>();
+    public final List<ArgumentRow> arguments = new ArrayList<>();
+    public final List<CallRow> calls = new ArrayList<>();
+    public final List<FieldRow> fields = new ArrayList<>();
+    public final List<SummaryRow> summaries = new ArrayList<>();
+    public final List<ObjectType> objects = new ArrayList<>();
+    public final List<CheckRow> checks = new ArrayList<>();
+    public final List<ParameterRow> parameters = new ArrayList<>();
+    public final List<SanitizerRow> sanitizers = new ArrayList<>();
+    public final List<GuardRow> guards = new ArrayList<>();
+    public final List<RegistrationRow> registrations = new ArrayList<>();
     /** Free-form data tables detectors read (weak algorithm lists, minimum key sizes...). */
     public final Map<String, JsonNode> tables = new LinkedHashMap<>();
 
-    private final Map<String, List<Rows.Argument>> argumentsByName = new HashMap<>();
-    private final Map<String, List<Rows.Call>> callsByName = new HashMap<>();
-    private final Map<String, List<Rows.Summary>> summariesByName = new HashMap<>();
-    private final Map<String, List<Rows.Check>> checksByName = new HashMap<>();
-    private final Map<String, List<Rows.Sanitizer>> sanitizersByName = new HashMap<>();
-    private final Map<String, List<Rows.Guard>> guardsByName = new HashMap<>();
-    private final Map<String, List<Rows.Parameter>> parametersByAnnotation = new HashMap<>();
-    private final Map<String, List<Rows.Parameter>> parametersByMethodAnnotation = new HashMap<>();
-    private final Map<String, List<Rows.Parameter>> parametersByMethodName = new HashMap<>();
-    private final Map<String, List<Rows.Field>> fieldsByName = new HashMap<>();
+    private final Map<String, List<ArgumentRow>> argumentsByName = new HashMap<>();
+    private final Map<String, List<CallRow>> callsByName = new HashMap<>();
+    private final Map<String, List<SummaryRow>> summariesByName = new HashMap<>();
+    private final Map<String, List<CheckRow>> checksByName = new HashMap<>();
+    private final Map<String, List<SanitizerRow>> sanitizersByName = new HashMap<>();
+    private final Map<String, List<GuardRow>> guardsByName = new HashMap<>();
+    private final Map<String, List<ParameterRow>> parametersByAnnotation = new HashMap<>();
+    private final Map<String, List<ParameterRow>> parametersByMethodAnnotation = new HashMap<>();
+    private final Map<String, List<ParameterRow>> parametersByMethodName = new HashMap<>();
+    private final Map<String, List<FieldRow>> fieldsByName = new HashMap<>();
     private final Map<String, List<CreatedBy>> creatorsByName = new HashMap<>();
     private final Map<String, List<EffectOf>> effectsByName = new HashMap<>();
     private final Map<String, List<CreatedBy>> viewsByName = new HashMap<>();
@@ -76,11 +76,11 @@ public final class Models {
     private final Map<String, String> trackedTypes = new LinkedHashMap<>();
 
     /** A creation call of an object type, with the fixed facts it records. */
-    public record CreatedBy(Rows.ObjectType type, MethodPattern method, Map<String, Object> facts) {
+    public record CreatedBy(ObjectType type, MethodPattern method, Map<String, Object> facts) {
     }
 
     /** An effect with its object type. */
-    public record EffectOf(Rows.ObjectType type, Rows.Effect effect) {
+    public record EffectOf(ObjectType type, EffectRow effect) {
     }
 
     private static final class Holder {
@@ -138,10 +138,10 @@ public final class Models {
             switch (section.getKey()) {
                 case "arguments" -> rows.forEach(r -> arguments.add(argumentRow(r, file)));
                 case "calls" -> rows.forEach(r -> calls.add(callRow(r, file)));
-                case "fields" -> rows.forEach(r -> fields.add(new Rows.Field(text(r, "kind", file),
+                case "fields" -> rows.forEach(r -> fields.add(new FieldRow(text(r, "kind", file),
                         internal(text(r, "class", file)), text(r, "field", file), r.path("label").asText(""),
                         provenance(r), file)));
-                case "summaries" -> rows.forEach(r -> summaries.add(new Rows.Summary(method(r, file),
+                case "summaries" -> rows.forEach(r -> summaries.add(new SummaryRow(method(r, file),
                         positions(r.get("from"), file), argument(r.get("to"), file), provenance(r), file)));
                 case "objects" -> rows.forEach(r -> objects.add(objectType(r, file)));
                 case "checks" -> rows.forEach(r -> checks.add(check(r, file)));
@@ -150,17 +150,17 @@ public final class Models {
                     List<String> clears = new ArrayList<>();
                     r.path("clears").forEach(c -> clears.add(c.asText()));
                     if (clears.isEmpty()) throw new IllegalStateException(file + ": sanitizer without 'clears': " + r);
-                    sanitizers.add(new Rows.Sanitizer(method(r, file), positions(r.get("from"), file),
+                    sanitizers.add(new SanitizerRow(method(r, file), positions(r.get("from"), file),
                             argument(r.get("to"), file), clears, when(r.get("when"), file), provenance(r), file));
                 });
                 case "guards" -> rows.forEach(r -> {
                     List<String> clears = new ArrayList<>();
                     r.path("clears").forEach(c -> clears.add(c.asText()));
                     if (clears.isEmpty()) throw new IllegalStateException(file + ": guard without 'clears': " + r);
-                    guards.add(new Rows.Guard(method(r, file), argument(r.get("checks"), file), clears,
+                    guards.add(new GuardRow(method(r, file), argument(r.get("checks"), file), clears,
                             when(r.get("when"), file), provenance(r), file));
                 });
-                case "registrations" -> rows.forEach(r -> registrations.add(new Rows.Registration(text(r, "kind", file),
+                case "registrations" -> rows.forEach(r -> registrations.add(new RegistrationRow(text(r, "kind", file),
                         method(r, file), argument(r.get("receiver"), file),
                         r.has("flags") ? argument(r.get("flags"), file) : -1,
                         r.has("permission") ? argument(r.get("permission"), file) : -1, provenance(r), file)));
@@ -170,36 +170,36 @@ public final class Models {
         }
     }
 
-    private static Rows.Argument argumentRow(JsonNode r, String file) {
+    private static ArgumentRow argumentRow(JsonNode r, String file) {
         List<String> annotations = new ArrayList<>();
         r.path("method-annotated").forEach(a -> annotations.add("L" + internal(a.asText()) + ";"));
         JsonNode arg = r.get("argument");
-        int argument = arg != null && arg.asText().equals("any") ? Rows.ANY : argument(arg, file);
-        if (argument == Rows.ANY && annotations.isEmpty()) {
+        int argument = arg != null && arg.asText().equals("any") ? Position.ANY : argument(arg, file);
+        if (argument == Position.ANY && annotations.isEmpty()) {
             throw new IllegalStateException(file + ": 'argument: any' needs 'method-annotated': " + r);
         }
-        return new Rows.Argument(text(r, "kind", file), method(r, file), argument, when(r.get("when"), file),
+        return new ArgumentRow(text(r, "kind", file), method(r, file), argument, when(r.get("when"), file),
                 r.hasNonNull("receiver-object") ? r.get("receiver-object").asText() : null,
                 factAlternatives(r.get("receiver-unless-any")), factAlternatives(r.get("receiver-if-any")),
                 r.hasNonNull("receiver-labelled") ? r.get("receiver-labelled").asText() : null,
                 factAlternatives(r.get("argument-unless-any")), List.copyOf(annotations), provenance(r), file);
     }
 
-    private static Rows.Call callRow(JsonNode r, String file) {
+    private static CallRow callRow(JsonNode r, String file) {
         MethodPattern m = method(r, file);
         java.util.regex.Pattern name = r.hasNonNull("name-matches") ? java.util.regex.Pattern.compile(r.get("name-matches").asText()) : null;
         java.util.regex.Pattern cls = r.hasNonNull("class-matches") ? java.util.regex.Pattern.compile(r.get("class-matches").asText()) : null;
         if ((name != null && !m.name().equals("*")) || (cls != null && !m.anyOwner())) {
             throw new IllegalStateException(file + ": name-matches needs method \"*\", class-matches class \"*\": " + r);
         }
-        return new Rows.Call(text(r, "kind", file), m, r.path("label").asText(""), when(r.get("when"), file),
+        return new CallRow(text(r, "kind", file), m, r.path("label").asText(""), when(r.get("when"), file),
                 component(r, file), name, cls, provenance(r), file);
     }
 
-    private static Rows.Parameter parameterRow(JsonNode r, String file) {
+    private static ParameterRow parameterRow(JsonNode r, String file) {
         String annotation = r.hasNonNull("annotation") ? "L" + internal(r.get("annotation").asText()) + ";" : null;
         String methodAnnotation = r.hasNonNull("method-annotation") ? "L" + internal(r.get("method-annotation").asText()) + ";" : null;
-        Rows.Parameter p;
+        ParameterRow p;
         MethodPattern method = r.has("class") ? method(r, file) : null;
         int forms = (annotation != null ? 1 : 0) + (methodAnnotation != null ? 1 : 0) + (method != null ? 1 : 0);
         if (forms != 1) {
@@ -212,7 +212,7 @@ public final class Models {
             else args.add(argument(a, file));
         }
         if (method != null && args.isEmpty()) throw new IllegalStateException(file + ": a method parameters row needs 'arguments': " + r);
-        p = new Rows.Parameter(text(r, "kind", file), annotation, method, methodAnnotation, List.copyOf(args),
+        p = new ParameterRow(text(r, "kind", file), annotation, method, methodAnnotation, List.copyOf(args),
                 text(r, "label", file), component(r, file), provenance(r), file);
         return p;
     }
@@ -225,40 +225,40 @@ public final class Models {
         return c;
     }
 
-    private static Rows.Check check(JsonNode r, String file) {
+    private static CheckRow check(JsonNode r, String file) {
         String object = r.hasNonNull("object") ? text(r, "object", file) : null;
         if (object == null && (r.has("unless-any") || r.has("if-any"))) {
             throw new IllegalStateException(file + ": check with facts but without 'object': " + r);
         }
-        int argument = object != null || r.has("argument") ? argument(r.get("argument"), file) : Rows.THIS;
-        Map<Integer, Rows.Condition> when = new LinkedHashMap<>();
+        int argument = object != null || r.has("argument") ? argument(r.get("argument"), file) : Position.THIS;
+        Map<Integer, ConstantCondition> when = new LinkedHashMap<>();
         JsonNode w = r.get("when");
         if (w != null) {
             w.fields().forEachRemaining(e -> when.put(Integer.parseInt(e.getKey()), condition(e.getValue(), file)));
         }
         if (object == null && when.isEmpty()) throw new IllegalStateException(file + ": check without 'object' or 'when': " + r);
-        Rows.Raise raise = null;
+        SeverityRaise raise = null;
         JsonNode rs = r.get("raise-severity");
         if (rs != null) {
-            raise = new Rows.Raise(rs.path("min-sdk-below").asInt(-1), rs.path("severity").asInt(-1), text(rs, "message", file));
+            raise = new SeverityRaise(rs.path("min-sdk-below").asInt(-1), rs.path("severity").asInt(-1), text(rs, "message", file));
             if (raise.minSdkBelow() < 1 || raise.severity() < 0 || raise.severity() > 5) {
                 throw new IllegalStateException(file + ": raise-severity needs min-sdk-below and a severity 0-5: " + r);
             }
         }
-        return new Rows.Check(text(r, "rule", file), method(r.get("at"), file), argument, object,
+        return new CheckRow(text(r, "rule", file), method(r.get("at"), file), argument, object,
                 factAlternatives(r.get("unless-any")), factAlternatives(r.get("if-any")), Collections.unmodifiableMap(when),
                 raise, text(r, "message", file), provenance(r), file);
     }
 
     /** {@code true}, {@code 0}, {@code {bits-any: 0x3}}, {@code {bits-none: 0x04000000}}. */
-    private static Rows.Condition condition(JsonNode c, String file) {
-        if (!c.isObject()) return new Rows.Condition(scalar(c), null, null);
+    private static ConstantCondition condition(JsonNode c, String file) {
+        if (!c.isObject()) return new ConstantCondition(scalar(c), null, null);
         c.fieldNames().forEachRemaining(k -> {
             if (!Set.of("equals", "bits-any", "bits-none").contains(k)) {
                 throw new IllegalStateException(file + ": unknown condition '" + k + "' in " + c);
             }
         });
-        return new Rows.Condition(c.has("equals") ? scalar(c.get("equals")) : null,
+        return new ConstantCondition(c.has("equals") ? scalar(c.get("equals")) : null,
                 c.has("bits-any") ? c.get("bits-any").asInt() : null, c.has("bits-none") ? c.get("bits-none").asInt() : null);
     }
 
@@ -284,7 +284,7 @@ public final class Models {
         return from;
     }
 
-    private Rows.ObjectType objectType(JsonNode r, String file) {
+    private ObjectType objectType(JsonNode r, String file) {
         List<MethodPattern> created = new ArrayList<>();
         List<Map<String, Object>> creationFacts = new ArrayList<>();
         r.path("created-by").forEach(c -> {
@@ -297,7 +297,7 @@ public final class Models {
         r.path("types").forEach(t -> types.add(internal(t.asText())));
         List<MethodPattern> views = new ArrayList<>();
         r.path("views").forEach(v -> views.add(method(v, file)));
-        List<Rows.Effect> effects = new ArrayList<>();
+        List<EffectRow> effects = new ArrayList<>();
         r.path("effects").forEach(e -> {
             JsonNode key = e.get("key");
             String fixedKey = null;
@@ -310,7 +310,7 @@ public final class Models {
             Object fixed = null;
             if (value != null && value.isTextual() && value.asText().startsWith("argument ")) valueArg = argument(value, file);
             else fixed = value == null ? Boolean.TRUE : scalar(value);
-            effects.add(new Rows.Effect(method(e, file), fixedKey, keyArg, valueArg, fixed));
+            effects.add(new EffectRow(method(e, file), fixedKey, keyArg, valueArg, fixed));
         });
         Map<String, Integer> initial = new LinkedHashMap<>();
         r.path("initial").fields().forEachRemaining(e -> initial.put(e.getKey(), argument(e.getValue(), file)));
@@ -318,7 +318,7 @@ public final class Models {
         r.path("initial-types").fields().forEachRemaining(e -> initialTypes.put(e.getKey(), argument(e.getValue(), file)));
         boolean copy = r.has("copy-facts");
         if (copy && !r.get("copy-facts").asText().equals("this")) throw new IllegalStateException(file + ": copy-facts must be 'this'");
-        return new Rows.ObjectType(text(r, "object", file), created, creationFacts, effects, initial, initialTypes, copy,
+        return new ObjectType(text(r, "object", file), created, creationFacts, effects, initial, initialTypes, copy,
                 types, views, provenance(r), file);
     }
 
@@ -340,7 +340,7 @@ public final class Models {
     private static Map<Integer, String> when(JsonNode w, String file) {
         if (w == null) return Map.of();
         Map<Integer, String> m = new LinkedHashMap<>();
-        w.fields().forEachRemaining(e -> m.put(e.getKey().equals("this") ? Rows.THIS : Integer.parseInt(e.getKey()), e.getValue().asText()));
+        w.fields().forEachRemaining(e -> m.put(e.getKey().equals("this") ? Position.THIS : Integer.parseInt(e.getKey()), e.getValue().asText()));
         return Collections.unmodifiableMap(m);
     }
 
@@ -349,8 +349,8 @@ public final class Models {
         if (n == null) throw new IllegalStateException(file + ": missing argument");
         if (n.isInt()) return n.asInt();
         String t = n.asText().strip();
-        if (t.equals("this")) return Rows.THIS;
-        if (t.equals("return")) return Rows.RETURN;
+        if (t.equals("this")) return Position.THIS;
+        if (t.equals("return")) return Position.RETURN;
         if (t.startsWith("argument ")) t = t.substring("argument ".length()).strip();
         try {
             return Integer.parseInt(t);
@@ -387,7 +387,7 @@ public final class Models {
             else parametersByMethodName.computeIfAbsent(p.method().name(), k -> new ArrayList<>()).add(p);
         });
         fields.forEach(f -> fieldsByName.computeIfAbsent(f.name(), k -> new ArrayList<>()).add(f));
-        for (Rows.ObjectType t : objects) {
+        for (ObjectType t : objects) {
             for (int i = 0; i < t.createdBy().size(); i++) {
                 MethodPattern m = t.createdBy().get(i);
                 creatorsByName.computeIfAbsent(m.name(), k -> new ArrayList<>()).add(new CreatedBy(t, m, t.creationFacts().get(i)));
@@ -413,47 +413,47 @@ public final class Models {
         }
     }
 
-    public List<Rows.Argument> argumentsNamed(String name) {
+    public List<ArgumentRow> argumentsNamed(String name) {
         return named(argumentsByName, name);
     }
 
-    public List<Rows.Call> callsNamed(String name) {
+    public List<CallRow> callsNamed(String name) {
         return named(callsByName, name);
     }
 
-    public List<Rows.Summary> summariesNamed(String name) {
+    public List<SummaryRow> summariesNamed(String name) {
         return named(summariesByName, name);
     }
 
-    public List<Rows.Guard> guardsNamed(String name) {
+    public List<GuardRow> guardsNamed(String name) {
         return named(guardsByName, name);
     }
 
-    public List<Rows.Sanitizer> sanitizersNamed(String name) {
+    public List<SanitizerRow> sanitizersNamed(String name) {
         return named(sanitizersByName, name);
     }
 
     /** Source rows for a parameter annotation descriptor ({@code Lorg/springframework/.../RequestParam;}). */
-    public List<Rows.Parameter> parameterSources(String annotationDescriptor) {
+    public List<ParameterRow> parameterSources(String annotationDescriptor) {
         return parametersByAnnotation.getOrDefault(annotationDescriptor, List.of());
     }
 
     /** Source rows for parameters of methods carrying this annotation ({@code Landroid/webkit/JavascriptInterface;}). */
-    public List<Rows.Parameter> methodAnnotationSources(String annotationDescriptor) {
+    public List<ParameterRow> methodAnnotationSources(String annotationDescriptor) {
         return parametersByMethodAnnotation.getOrDefault(annotationDescriptor, List.of());
     }
 
     /** Source rows for parameters of app methods overriding a framework method of this name. */
-    public List<Rows.Parameter> overrideSources(String methodName) {
+    public List<ParameterRow> overrideSources(String methodName) {
         return parametersByMethodName.getOrDefault(methodName, List.of());
     }
 
     /** Rows about a static field of this name. */
-    public List<Rows.Field> fieldsNamed(String name) {
+    public List<FieldRow> fieldsNamed(String name) {
         return fieldsByName.getOrDefault(name, List.of());
     }
 
-    public List<Rows.Check> checksNamed(String name) {
+    public List<CheckRow> checksNamed(String name) {
         return named(checksByName, name);
     }
 

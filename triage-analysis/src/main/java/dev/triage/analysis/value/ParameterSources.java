@@ -1,6 +1,6 @@
 package dev.triage.analysis.value;
 
-import dev.triage.analysis.model.Rows;
+import dev.triage.analysis.model.ParameterRow;
 import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.AnnotationNode;
 import org.objectweb.asm.tree.ClassNode;
@@ -20,15 +20,15 @@ final class ParameterSources {
     private ParameterSources() {
     }
 
-    static String kindOf(ValueContext ctx, ClassNode owner, MethodNode method, int param, Type type) {
+    static String kindOf(ValueContext ctx, ComponentExposure exposure, ClassNode owner, MethodNode method, int param, Type type) {
         if (type.getSort() != Type.OBJECT && type.getSort() != Type.ARRAY) return null;
         // Numbers, booleans, dates and UUIDs the framework has already converted cannot carry an injection.
         if (type.getSort() == Type.OBJECT && tableSet(ctx, "converted-parameter-types").contains(type.getInternalName())) return null;
         List<AnnotationNode> anns = annotations(method, param);
         for (AnnotationNode a : anns) {
-            for (Rows.Parameter p : ctx.models().parameterSources(a.desc)) return p.label();
+            for (ParameterRow p : ctx.models().parameterSources(a.desc)) return p.label();
         }
-        String framework = frameworkSource(ctx, owner, method, param);
+        String framework = frameworkSource(ctx, exposure, owner, method, param);
         if (framework != null) return framework;
         if ((method.access & org.objectweb.asm.Opcodes.ACC_STATIC) != 0 && method.name.equals("main")
                 && method.desc.equals("([Ljava/lang/String;)V")) {
@@ -50,22 +50,22 @@ final class ParameterSources {
      * modelled annotation (a WebView {@code @JavascriptInterface} method, called by page script). Rows may require
      * the code to run in a component other apps can reach.
      */
-    private static String frameworkSource(ValueContext ctx, ClassNode owner, MethodNode method, int param) {
+    private static String frameworkSource(ValueContext ctx, ComponentExposure exposure, ClassNode owner, MethodNode method, int param) {
         if ((method.access & org.objectweb.asm.Opcodes.ACC_STATIC) == 0) {
-            for (Rows.Parameter p : ctx.models().overrideSources(method.name)) {
+            for (ParameterRow p : ctx.models().overrideSources(method.name)) {
                 if (!p.arguments().contains(param)) continue;
                 if (!p.method().anyDescriptor() && !p.method().descriptor().equals(method.desc)) continue;
                 if (!ctx.program().isSubtype(owner.name, p.method().owner())) continue;
-                if (p.component() != null && !ctx.exposedComponentClass(owner.name)) continue;
+                if (p.component() != null && !exposure.exposedComponentClass(owner.name)) continue;
                 return p.label();
             }
         }
         for (List<AnnotationNode> list : java.util.Arrays.asList(method.visibleAnnotations, method.invisibleAnnotations)) {
             if (list == null) continue;
             for (AnnotationNode a : list) {
-                for (Rows.Parameter p : ctx.models().methodAnnotationSources(a.desc)) {
+                for (ParameterRow p : ctx.models().methodAnnotationSources(a.desc)) {
                     if (!p.arguments().isEmpty() && !p.arguments().contains(param)) continue;
-                    if (p.component() != null && !ctx.exposedComponent(owner.name)) continue;
+                    if (p.component() != null && !exposure.exposedComponent(owner.name)) continue;
                     return p.label();
                 }
             }

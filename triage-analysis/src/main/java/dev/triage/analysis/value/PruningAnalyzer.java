@@ -154,11 +154,11 @@ public final class PruningAnalyzer {
     private static Frame<Value> guardedFrame(int op, Frame<Value> before, Frame<Value> after) {
         if (op != Opcodes.IFEQ && op != Opcodes.IFNE) return null;
         Value cond = top(before);
-        if (cond.obj() == null || !"guard".equals(cond.obj().kind())) return null;
+        if (cond.object() == null || !"guard".equals(cond.object().kind())) return null;
         // Facts merged from two different guards are UNKNOWN: then nothing is cleaned.
-        if (!(cond.obj().get("checked") instanceof Value checked) || !(cond.obj().get("clears") instanceof List<?> kinds)) return null;
+        if (!(cond.object().get("checked") instanceof Value checked) || !(cond.object().get("clears") instanceof List<?> kinds)) return null;
         List<String> clears = kinds.stream().map(String::valueOf).toList();
-        Value clean = ValueInterpreter.cleaned(checked, clears);
+        Value clean = GuardTransfer.cleaned(checked, clears);
         TrackingFrame f = new TrackingFrame(after);
         for (int i = 0; i < f.getLocals(); i++) {
             if (checked.equals(f.getLocal(i))) f.setLocal(i, clean);

@@ -24,7 +24,7 @@ public final class TrackingFrame extends Frame<Value> {
         ValueInterpreter vi = (ValueInterpreter) interpreter;
         vi.clearPending();
         super.execute(insn, interpreter);
-        for (ValueInterpreter.Update u : vi.pending()) {
+        for (AliasUpdate u : vi.pending()) {
             for (int i = 0; i < getLocals(); i++) {
                 Value v = getLocal(i);
                 if (u.matches(v)) setLocal(i, u.apply(v));

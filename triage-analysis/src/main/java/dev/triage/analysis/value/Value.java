@@ -32,12 +32,12 @@ public final class Value implements org.objectweb.asm.tree.analysis.Value {
     private final int size;
     private final Set<Object> constants;
     private final String prefix;
-    private final Obj obj;
+    private final AbstractObject obj;
     private final int param;
     private final Set<String> labels;
     private final Origin origin;
 
-    public Value(Type type, int size, Set<Object> constants, String prefix, Obj obj, int param, Set<String> labels,
+    public Value(Type type, int size, Set<Object> constants, String prefix, AbstractObject obj, int param, Set<String> labels,
                  Origin origin) {
         this.type = type;
         this.size = size;
@@ -61,7 +61,7 @@ public final class Value implements org.objectweb.asm.tree.analysis.Value {
         return new Value(type, type.getSize(), s, prefix, null, -1, Set.of(), origin);
     }
 
-    public static Value ofObj(Type type, Obj obj) {
+    public static Value ofObject(Type type, AbstractObject obj) {
         return new Value(type, 1, null, null, obj, -1, Set.of(), null);
     }
 
@@ -102,7 +102,7 @@ public final class Value implements org.objectweb.asm.tree.analysis.Value {
 
     public String prefix() { return prefix; }
 
-    public Obj obj() { return obj; }
+    public AbstractObject object() { return obj; }
 
     /** Declared parameter index (0-based, not counting {@code this}) this value is, or -1. */
     public int param() { return param; }
@@ -117,7 +117,7 @@ public final class Value implements org.objectweb.asm.tree.analysis.Value {
         return new Value(t, t == null ? size : t.getSize(), constants, prefix, obj, param, labels, origin);
     }
 
-    public Value withObj(Obj o) {
+    public Value withObject(AbstractObject o) {
         return new Value(type, size, constants, prefix, o, param, labels, origin);
     }
 
@@ -153,7 +153,7 @@ public final class Value implements org.objectweb.asm.tree.analysis.Value {
             c = u.size() <= MAX_CONSTANTS ? u : null;
         }
         String p = commonPrefix(prefix, w.prefix);
-        Obj o = null;
+        AbstractObject o = null;
         if (obj != null && w.obj != null && obj.site().equals(w.obj.site())) o = obj.merge(w.obj);
         int pa = param == w.param ? param : -1;
         Set<String> l = labels;

@@ -41,29 +41,12 @@ public interface ValueContext {
      * to code Triage cannot see), merged over the exits. Null when the method cannot be analysed (depth, budget);
      * an index is missing when the object is not in view at some exit.
      */
-    default Map<Integer, Obj> parameterEffects(MethodRef method, int depth) {
+    default Map<Integer, AbstractObject> parameterEffects(MethodRef method, int depth) {
         return null;
     }
 
     /** Whether sources of this kind (remote, environment, file...) are switched on. */
     boolean sourceEnabled(String kind);
-
-    /**
-     * Whether code of this class runs in an Android component that other apps can reach: a manifest component that
-     * is exported without a protecting permission (or an app superclass of one, or a class nested in either), or a
-     * broadcast receiver the app registers at run time without RECEIVER_NOT_EXPORTED or a permission.
-     */
-    default boolean exposedComponent(String internalName) {
-        return false;
-    }
-
-    /**
-     * Like {@link #exposedComponent}, but about the class's own objects only (not the classes it is nested in): a
-     * broadcast receiver declared inside an exported activity is reachable only as it is itself registered.
-     */
-    default boolean exposedComponentClass(String internalName) {
-        return false;
-    }
 
     /** Whether a source kind is sensitive data (location, identifiers, health...) rather than untrusted input. */
     default boolean sensitiveSource(String kind) {
@@ -73,12 +56,12 @@ public interface ValueContext {
     /** Records where a taint source id stands, for paths. */
     void registerSource(String id, Origin where);
 
-    /** Throws {@link BudgetExceeded} when the time budget is spent. */
-    void checkBudget();
+    /** Throws {@link DeadlineExceeded} when the time budget is spent. */
+    void checkDeadline();
 
     /** Thrown when a budget is exhausted; the caller records what was not finished. */
-    final class BudgetExceeded extends RuntimeException {
-        public BudgetExceeded(String message) {
+    final class DeadlineExceeded extends RuntimeException {
+        public DeadlineExceeded(String message) {
             super(message, null, false, false);
         }
     }

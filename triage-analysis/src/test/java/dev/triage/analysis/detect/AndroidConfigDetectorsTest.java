@@ -1,7 +1,7 @@
 package dev.triage.analysis.detect;
 
 import dev.triage.analysis.Analyses;
-import dev.triage.analysis.Budget;
+import dev.triage.analysis.Deadline;
 import dev.triage.analysis.Detection;
 import dev.triage.analysis.Detector;
 import dev.triage.analysis.model.Models;
@@ -42,7 +42,7 @@ class AndroidConfigDetectorsTest {
         Program.Builder b = Program.builder();
         files.forEach((name, text) -> b.onResource(new ResourceEntry(name, input + "!/" + name,
                 text.getBytes(StandardCharsets.UTF_8), CodeRole.APP)));
-        Analyses.Result r = Analyses.run(b.build(), MODELS, detectors(), 1, new Budget(Duration.ZERO), null);
+        Analyses.Result r = Analyses.run(b.build(), MODELS, detectors(), 1, new Deadline(Duration.ZERO), null);
         List<String> out = new ArrayList<>();
         r.detections().stream()
                 .sorted(Comparator.comparing((Detection d) -> d.location().sourcePath()).thenComparingInt(d -> d.location().line())

@@ -1,7 +1,7 @@
 package dev.triage.analysis.detect;
 
 import dev.triage.analysis.AnalysisContext;
-import dev.triage.analysis.Budget;
+import dev.triage.analysis.Deadline;
 import dev.triage.analysis.Detection;
 import dev.triage.analysis.ResourceScan;
 import dev.triage.analysis.model.Models;
@@ -49,7 +49,7 @@ class ApkSigningDetectorTest {
         Program.Builder b = Program.builder();
         resources.forEach(b::onResource);
         for (AndroidSigning s : signings) b.onAndroidSigning(s);
-        AnalysisContext ctx = new AnalysisContext(b.build(), Models.builtIn(), new Budget(Duration.ofMinutes(1)),
+        AnalysisContext ctx = new AnalysisContext(b.build(), Models.builtIn(), new Deadline(Duration.ofMinutes(1)),
                 Set.of("remote"), now);
         List<Detection> out = new ArrayList<>();
         new ApkSigningDetector(Models.builtIn()).visitResources(new ResourceScan(ctx, out::add));

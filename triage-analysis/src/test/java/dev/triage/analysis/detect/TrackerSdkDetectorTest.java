@@ -3,7 +3,7 @@ package dev.triage.analysis.detect;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.triage.analysis.AnalysisContext;
-import dev.triage.analysis.Budget;
+import dev.triage.analysis.Deadline;
 import dev.triage.analysis.Detection;
 import dev.triage.analysis.ResourceScan;
 import dev.triage.analysis.model.Models;
@@ -50,7 +50,7 @@ class TrackerSdkDetectorTest {
     }
 
     List<Detection> scan() {
-        AnalysisContext ctx = new AnalysisContext(b.build(), Models.builtIn(), new Budget(Duration.ofMinutes(1)));
+        AnalysisContext ctx = new AnalysisContext(b.build(), Models.builtIn(), new Deadline(Duration.ofMinutes(1)));
         List<Detection> out = new ArrayList<>();
         new TrackerSdkDetector(Models.builtIn()).visitResources(new ResourceScan(ctx, out::add));
         return out;

@@ -23,7 +23,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Enumeration;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -32,8 +31,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 
 /**
  * Reads Android inputs for {@link Scanner}: APK (binary manifest and resources, multi-dex), AAB
@@ -62,20 +60,16 @@ final class AndroidScanner {
 
     /** The safe entries of an archive by name, in archive order; unsafe ones are reported. */
     private final class Archive implements AutoCloseable {
-        final ZipFile zip;
-        final Map<String, ZipEntry> entries = new LinkedHashMap<>();
+        final ZipArchive zip;
+        final Map<String, ZipArchiveEntry> entries = new LinkedHashMap<>();
         final String input;
         final Budget budget;
-        final long length;
 
         Archive(Path file, String input, Budget budget) throws IOException {
-            this.zip = new ZipFile(file.toFile());
+            this.zip = ZipArchive.open(file);
             this.input = input;
             this.budget = budget;
-            this.length = Files.size(file);
-            Enumeration<? extends ZipEntry> en = zip.entries();
-            while (en.hasMoreElements()) {
-                ZipEntry e = en.nextElement();
+            for (ZipArchiveEntry e : zip.entries()) {
                 try {
                     budget.countEntry();
                 } catch (LimitException ex) {
@@ -96,58 +90,21 @@ final class AndroidScanner {
 
         /** The entry's bytes within the limits (and {@code cap}), or null after reporting why not. */
         byte[] read(String name, long cap, String what) {
-            ZipEntry e = entries.get(name);
+            ZipArchiveEntry e = entries.get(name);
             if (e == null) {
                 return null;
             }
             scanner.noteTime(e.getTime());
-            if (cap > 0 && e.getSize() > cap) {
-                scanner.skip(input, name, what + " is " + e.getSize() + " bytes, more than the limit of " + cap
-                        + "; not read");
-                return null;
-            }
-            long declared = e.getCompressedSize();
-            long consumed = e.getMethod() == ZipEntry.STORED ? -1 : (declared <= 0 ? length : Math.min(declared, length));
-            try (InputStream raw = zip.getInputStream(e);
-                 InputStream in = cap > 0 ? new java.io.FilterInputStream(raw) {
-                     long left = cap + 1; // never inflate more than one byte past the cap
-
-                     @Override
-                     public int read() throws IOException {
-                         if (left <= 0) {
-                             return -1;
-                         }
-                         int r = super.read();
-                         if (r >= 0) {
-                             left--;
-                         }
-                         return r;
-                     }
-
-                     @Override
-                     public int read(byte[] buf, int off, int len) throws IOException {
-                         if (left <= 0) {
-                             return -1;
-                         }
-                         int r = super.read(buf, off, (int) Math.min(len, left));
-                         if (r > 0) {
-                             left -= r;
-                         }
-                         return r;
-                     }
-                 } : raw) {
-                byte[] b = BoundedReader.read(in, () -> consumed, budget, true);
-                if (cap > 0 && b.length > cap) {
-                    scanner.skip(input, name, what + " is " + b.length + " bytes, more than the limit of " + cap
-                            + "; not read");
-                    return null;
-                }
-                return b;
+            try {
+                return zip.read(e, budget, cap, what, true);
             } catch (LimitException ex) {
                 scanner.skip(input, name, ex.getMessage());
                 if (ex.wholeInput) {
                     throw new Scanner.StopInput();
                 }
+                return null;
+            } catch (ZipArchive.CorruptEntryException ex) {
+                scanner.skip(input, name, ex.getMessage());
                 return null;
             } catch (IOException | RuntimeException ex) {
                 Scanner.rethrowListener(ex);
@@ -227,7 +184,7 @@ final class AndroidScanner {
                 continue;
             }
             if (path.startsWith("res/raw/") || path.startsWith("assets/")) {
-                ZipEntry e = a.entries.get(name);
+                ZipArchiveEntry e = a.entries.get(name);
                 if (e.getSize() > MAX_TEXT_ASSET) {
                     continue;
                 }
@@ -390,14 +347,15 @@ final class AndroidScanner {
 
     /** "apk", "aab" or "aar" for a zip that looks like one (by its entries), else null. */
     static String sniff(Path file) {
-        try (ZipFile z = new ZipFile(file.toFile())) {
-            if (z.getEntry("AndroidManifest.xml") != null && z.getEntry("classes.dex") != null) {
+        try (ZipArchive z = ZipArchive.open(file)) {
+            Set<String> names = new HashSet<>(ZipArchive.names(z));
+            if (names.contains("AndroidManifest.xml") && names.contains("classes.dex")) {
                 return "apk";
             }
-            if (z.getEntry("base/manifest/AndroidManifest.xml") != null) {
+            if (names.contains("base/manifest/AndroidManifest.xml")) {
                 return "aab";
             }
-            if (z.getEntry("AndroidManifest.xml") != null && z.getEntry("classes.jar") != null) {
+            if (names.contains("AndroidManifest.xml") && names.contains("classes.jar")) {
                 return "aar";
             }
             return null;
@@ -643,7 +601,7 @@ final class AndroidScanner {
 
     /** An asset or res/raw file, kept when it is text of at most 1 MiB (as in an APK). */
     private void readTextAsset(Archive a, String input, CodeRole role, String name, String path) {
-        ZipEntry e = a.entries.get(name);
+        ZipArchiveEntry e = a.entries.get(name);
         if (e.getSize() > MAX_TEXT_ASSET) {
             return;
         }

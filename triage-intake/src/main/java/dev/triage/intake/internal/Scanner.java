@@ -10,7 +10,6 @@ import dev.triage.intake.ResourceEntry;
 import dev.triage.intake.SkippedInput;
 
 import java.io.ByteArrayInputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -22,16 +21,13 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Enumeration;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
-import java.util.zip.ZipInputStream;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 
 /**
  * The intake walk behind {@link dev.triage.intake.ArtifactReader}. One instance per
@@ -390,9 +386,9 @@ public final class Scanner {
             skip(ctx.input, ctx.entryPrefix, "empty file");
             return;
         }
-        ZipFile zip;
+        ZipArchive zip;
         try {
-            zip = new ZipFile(file.toFile());
+            zip = ZipArchive.open(file);
         } catch (IOException | RuntimeException e) {
             int magic = readMagic(file);
             if ((magic >>> 16) != 0x504B) {
@@ -401,48 +397,13 @@ public final class Scanner {
                 return;
             }
             try (InputStream in = Files.newInputStream(file)) {
-                streamArchive(in, ctx, Names.describe(e));
+                salvage(in, ctx, Names.describe(e));
             } catch (IOException io) {
                 skip(ctx.input, ctx.entryPrefix, "cannot read: " + Names.describe(io));
             }
             return;
         }
-        try (zip) {
-            List<ZipEntry> entries = new ArrayList<>();
-            List<String> names = new ArrayList<>();
-            Enumeration<? extends ZipEntry> en = zip.entries();
-            while (en.hasMoreElements() && entries.size() <= limits.maxEntries()) {
-                ZipEntry e = en.nextElement();
-                entries.add(e);
-                names.add(e.getName());
-            }
-            ctx.losers = MultiRelease.losers(names);
-            if (ctx.kind == Kind.EAR) {
-                ZipEntry app = zip.getEntry("META-INF/application.xml");
-                if (app != null) {
-                    try (InputStream in = zip.getInputStream(app)) {
-                        Budget small = new Budget(new IntakeLimits(1, 1 << 20, 1 << 20,
-                                limits.maxCompressionRatio(), limits.ratioGraceBytes(), 0));
-                        parseLibraryDirectory(ctx, BoundedReader.read(in, () -> -1, small, true));
-                    } catch (IOException | LimitException | RuntimeException ignored) {
-                        // the entry is reported when the walk reaches it
-                    }
-                }
-            }
-            for (ZipEntry e : entries) {
-                long declared = e.getCompressedSize();
-                long consumed = e.getMethod() == ZipEntry.STORED ? -1
-                        : (declared <= 0 ? length : Math.min(declared, length));
-                handleEntry(ctx, e.getName(), e.getTime(), keep -> {
-                    try (InputStream in = zip.getInputStream(e)) {
-                        return BoundedReader.read(in, () -> consumed, ctx.budget, keep);
-                    }
-                }, false);
-            }
-        } catch (IOException | RuntimeException e) {
-            rethrowListener(e);
-            skip(ctx.input, ctx.entryPrefix, "truncated or corrupt archive: " + Names.describe(e));
-        }
+        readArchive(zip, ctx);
     }
 
     private void readArchiveBytes(byte[] data, Ctx ctx) {
@@ -455,108 +416,88 @@ public final class Scanner {
                     data.length < 4 ? 0 : magic(data)));
             return;
         }
-        List<String> names = CentralDirectory.names(data, limits.maxEntries());
-        ctx.losers = names == null ? null : MultiRelease.losers(names);
+        ZipArchive zip;
         try {
-            streamArchive(new ByteArrayInputStream(data), ctx, null);
-        } catch (IOException e) {
+            zip = ZipArchive.open(data);
+        } catch (IOException | RuntimeException e) {
+            salvage(new ByteArrayInputStream(data), ctx, Names.describe(e));
+            return;
+        }
+        readArchive(zip, ctx);
+    }
+
+    /** Reads every entry of an archive opened through its central directory. */
+    private void readArchive(ZipArchive zip, Ctx ctx) {
+        try (zip) {
+            List<ZipArchiveEntry> entries = zip.entries();
+            if (entries.size() > limits.maxEntries()) {
+                entries = entries.subList(0, limits.maxEntries() + 1); // the budget reports the one too many
+            }
+            List<String> names = new ArrayList<>(entries.size());
+            for (ZipArchiveEntry e : entries) {
+                names.add(e.getName());
+            }
+            ctx.losers = MultiRelease.losers(names);
+            if (ctx.kind == Kind.EAR) {
+                for (ZipArchiveEntry app : entries) {
+                    if (app.getName().equals("META-INF/application.xml")) {
+                        try {
+                            Budget small = new Budget(new IntakeLimits(1, 1 << 20, 1 << 20,
+                                    limits.maxCompressionRatio(), limits.ratioGraceBytes(), 0));
+                            parseLibraryDirectory(ctx, zip.read(app, small, 1 << 20, "application.xml", true));
+                        } catch (IOException | LimitException | RuntimeException ignored) {
+                            // the entry is reported when the walk reaches it
+                        }
+                        break;
+                    }
+                }
+            }
+            for (ZipArchiveEntry e : entries) {
+                handleEntry(ctx, e.getName(), e.getTime(), keep -> zip.read(e, ctx.budget, 0, "entry", keep), false);
+            }
+        } catch (IOException | RuntimeException e) {
+            rethrowListener(e);
             skip(ctx.input, ctx.entryPrefix, "truncated or corrupt archive: " + Names.describe(e));
         }
     }
 
-    /** Counts the compressed bytes the zip stream pulls from its source. */
-    private static final class CountingInputStream extends FilterInputStream {
-        long count;
-
-        CountingInputStream(InputStream in) {
-            super(in);
-        }
-
-        @Override public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                count++;
-            }
-            return b;
-        }
-
-        @Override public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            if (n > 0) {
-                count += n;
-            }
-            return n;
-        }
-
-        @Override public long skip(long n) throws IOException {
-            long s = super.skip(n);
-            count += Math.max(0, s);
-            return s;
-        }
-    }
-
     /**
-     * Streams an archive with ZipInputStream, salvaging the entries before any damage.
+     * Streams an archive whose central directory cannot be read, salvaging the entries before any damage.
      *
-     * @param openProblem why ZipFile could not open it (top-level salvage), or null
+     * @param openProblem why the directory could not be read (top-level salvage, reported), or null
      */
-    private void streamArchive(InputStream raw, Ctx ctx, String openProblem) throws IOException {
-        CountingInputStream counting = new CountingInputStream(raw);
-        int read = 0;
-        String last = null;
-        try (ZipInputStream zin = new ZipInputStream(counting)) {
-            while (true) {
-                ZipEntry e;
-                try {
-                    e = zin.getNextEntry();
-                } catch (IOException | RuntimeException ex) {
-                    rethrowListener(ex);
-                    skip(ctx.input, ctx.entryPrefix, "truncated or corrupt archive"
-                            + (last == null ? "" : " after entry " + Names.printable(last)) + ": "
-                            + Names.describe(ex) + salvaged(read));
-                    return;
-                }
-                if (e == null) {
-                    break;
-                }
-                read++;
-                last = e.getName();
-                long start = counting.count;
-                boolean[] used = {false};
-                EntryReader reader = keep -> {
-                    used[0] = true;
-                    return BoundedReader.read(zin, () -> counting.count - start, ctx.budget, keep);
-                };
-                if (!handleEntry(ctx, e.getName(), e.getTime(), reader, true)) {
-                    return;
-                }
-                if (!used[0]) {
-                    String where = ctx.where(Names.printable(e.getName()));
-                    try {
-                        reader.read(false);
-                    } catch (LimitException ex) {
-                        skip(ctx.input, where, ex.getMessage()
-                                + (ex.wholeInput ? "" : "; the rest of this archive is skipped"));
-                        if (ex.wholeInput) {
-                            throw new StopInput();
-                        }
-                        return;
-                    } catch (IOException | RuntimeException ex) {
-                        rethrowListener(ex);
-                        skip(ctx.input, where, "truncated or corrupt archive: " + Names.describe(ex));
-                        return;
-                    }
-                }
+    private void salvage(InputStream raw, Ctx ctx, String openProblem) {
+        String[] last = {null};
+        int[] read = {0};
+        boolean whole;
+        try {
+            whole = ZipArchive.salvage(raw, ctx.budget, (name, time, bytes) -> {
+                read[0]++;
+                return handleEntry(ctx, name, time, keep -> bytes.read(0, "entry", keep), true);
+            }, last);
+        } catch (LimitException ex) {
+            // an entry the visitor did not read, discarded past a limit
+            skip(ctx.input, ctx.where(Names.printable(last[0] == null ? "" : last[0])), ex.getMessage()
+                    + (ex.wholeInput ? "" : "; the rest of this archive is skipped"));
+            if (ex.wholeInput) {
+                throw new StopInput();
             }
+            return;
+        } catch (IOException | RuntimeException ex) {
+            rethrowListener(ex);
+            skip(ctx.input, ctx.entryPrefix, "truncated or corrupt archive"
+                    + (last[0] == null ? "" : " after entry " + Names.printable(last[0])) + ": "
+                    + Names.describe(ex) + salvaged(read[0]));
+            return;
         }
-        if (openProblem != null) {
+        if (whole && openProblem != null) {
             skip(ctx.input, ctx.entryPrefix, "corrupt archive directory (" + openProblem + "); "
-                    + read + " entries read by streaming");
+                    + read[0] + " entries read by streaming");
         }
     }
 
     private static String salvaged(int read) {
-        return read == 0 ? "" : " (" + read + " entries before it were read)";
+        return read <= 0 ? "" : " (" + read + " entries before it were read)";
     }
 
     // ---------------------------------------------------------------- entries
@@ -588,6 +529,9 @@ public final class Scanner {
                 throw new StopInput();
             }
             skip(ctx.input, where, e.getMessage() + (streaming ? "; the rest of this archive is skipped" : ""));
+            return !streaming;
+        } catch (ZipArchive.CorruptEntryException e) {
+            skip(ctx.input, where, e.getMessage());
             return !streaming;
         } catch (IOException | RuntimeException e) {
             rethrowListener(e);

@@ -3,7 +3,6 @@ package dev.triage.analysis.value;
 import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.MethodInsnNode;
 
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -15,21 +14,31 @@ import java.util.TreeSet;
  * and parsing, and reading configuration (Properties, ResourceBundle). These are the semantics of
  * the Java platform itself, so they live in code; library knowledge lives in the model files.
  */
-final class Builtins {
+final class JdkValueTransfer {
     private static final Type STRING = Type.getObjectType("java/lang/String");
     private static final Set<String> BUILDERS = Set.of("java/lang/StringBuilder", "java/lang/StringBuffer");
     private static final Set<String> BOXES = Set.of("java/lang/Integer", "java/lang/Long", "java/lang/Boolean",
             "java/lang/Short", "java/lang/Byte", "java/lang/Character", "java/lang/Double", "java/lang/Float");
 
-    private Builtins() {
+    private JdkValueTransfer() {
     }
 
-    static boolean isBuilderMutation(MethodInsnNode mi, Value receiver) {
+    /** A transfer stage: the value of a call on the platform's value classes, which the call is then understood as. */
+    static void apply(Call c) {
+        Value known = evaluate(c.interpreter, c.insn, c.receiver, c.args);
+        if (known != null) {
+            c.understood = true;
+            if (c.result != null) c.result = known;
+        }
+        if (isBuilderMutation(c.insn, c.receiver)) c.understood = true;
+    }
+
+    private static boolean isBuilderMutation(MethodInsnNode mi, Value receiver) {
         return BUILDERS.contains(mi.owner) && receiver != null;
     }
 
     /** The value of a call we understand, or null. May queue updates of builder aliases. */
-    static Value evaluate(ValueInterpreter vi, MethodInsnNode mi, Value receiver, List<? extends Value> args) {
+    private static Value evaluate(ValueInterpreter vi, MethodInsnNode mi, Value receiver, List<? extends Value> args) {
         Type ret = Type.getReturnType(mi.desc);
         if (BUILDERS.contains(mi.owner)) return builder(vi, mi, receiver, args, ret);
         if (mi.owner.equals("java/lang/String")) return string(vi, mi, receiver, args, ret);
@@ -54,12 +63,12 @@ final class Builtins {
     }
 
     private static Value builder(ValueInterpreter vi, MethodInsnNode mi, Value receiver, List<? extends Value> args, Type ret) {
-        if (receiver == null || receiver.obj() == null) {
+        if (receiver == null || receiver.object() == null) {
             // A builder we did not see created: the result is unknown but carries labels.
             if (ret.getSort() == Type.VOID) return null;
             return labelled(Value.unknown(ret), receiver, args);
         }
-        String site = receiver.obj().site();
+        String site = receiver.object().site();
         switch (mi.name) {
             case "<init>": {
                 Value content;
@@ -68,7 +77,7 @@ final class Builtins {
                 } else {
                     content = stringOf(args.get(0), args.get(0).type());
                 }
-                vi.addPending(new ValueInterpreter.Update(site, builderValue(receiver, content)));
+                vi.addPending(new AliasUpdate(site, builderValue(receiver, content)));
                 return null;
             }
             case "append": {
@@ -77,7 +86,7 @@ final class Builtins {
                 Value appended = argType == null ? Value.unknown(STRING) : stringOf(args.get(0), argType);
                 Value next = concat2(current, appended, vi.maxString());
                 Value nb = builderValue(receiver, next);
-                vi.addPending(new ValueInterpreter.Update(site, nb));
+                vi.addPending(new AliasUpdate(site, nb));
                 return nb;
             }
             case "toString": {
@@ -92,7 +101,7 @@ final class Builtins {
                 // insert, reverse, setLength, delete...: content no longer known; labels stay.
                 Value unknown = labelled(Value.unknown(STRING), receiver, args);
                 Value nb = builderValue(receiver, unknown);
-                vi.addPending(new ValueInterpreter.Update(site, nb));
+                vi.addPending(new AliasUpdate(site, nb));
                 if (ret.getSort() == Type.VOID) return null;
                 return ret.getSort() == Type.OBJECT && BUILDERS.contains(ret.getInternalName()) ? nb : labelled(Value.unknown(ret), receiver, args);
             }
@@ -101,7 +110,7 @@ final class Builtins {
 
     /** A builder's value carries its content as constants/prefix and the content's labels. */
     private static Value builderValue(Value builder, Value content) {
-        return new Value(builder.type(), 1, content.constants(), content.prefix(), builder.obj(), -1,
+        return new Value(builder.type(), 1, content.constants(), content.prefix(), builder.object(), -1,
                 content.labels(), content.origin());
     }
 
@@ -215,11 +224,11 @@ final class Builtins {
         for (Value a : args) labels.addAll(a.labels());
         if (mi.name.equals("<init>")) {
             // new String(x): the object is x's content.
-            if (receiver != null && receiver.obj() != null) {
+            if (receiver != null && receiver.object() != null) {
                 Value content = args.isEmpty() ? Value.constant(STRING, "", null)
                         : args.get(0).constants() != null && args.get(0).type() != null && args.get(0).type().equals(STRING)
                         ? args.get(0) : Value.unknown(STRING).withLabels(labels);
-                vi.addPending(new ValueInterpreter.Update(receiver.obj().site(),
+                vi.addPending(new AliasUpdate(receiver.object().site(),
                         new Value(STRING, 1, content.constants(), content.prefix(), null, -1, content.labels(), content.origin())));
             }
             return null;
@@ -336,9 +345,5 @@ final class Builtins {
             }
         }
         return Value.unknown(ret).withLabels(labels);
-    }
-
-    static List<Value> listOf(List<? extends Value> l) {
-        return new ArrayList<>(l);
     }
 }

@@ -9,9 +9,9 @@ import java.util.Objects;
  * An abstract object: one allocation site in the method being analysed (or in an app helper whose
  * result it is) with an immutable map of facts about it ("secure" -> true for a cookie, a feature URI
  * -> false for an XML factory, the algorithm of a key generator, constant elements of an array).
- * Mutating calls produce a new Obj with the same site, and the frame replaces every alias of the site.
+ * Mutating calls produce a new AbstractObject with the same site, and the frame replaces every alias of the site.
  */
-public final class Obj {
+public final class AbstractObject {
     /** A fact whose value could not be known (set from a non-constant argument, or merged from branches that differ). */
     public static final Object UNKNOWN = new Object() {
         @Override
@@ -25,7 +25,7 @@ public final class Obj {
     private final Map<String, Object> state;
     private final boolean escaped;
 
-    public Obj(String site, String kind, Map<String, Object> state, boolean escaped) {
+    public AbstractObject(String site, String kind, Map<String, Object> state, boolean escaped) {
         this.site = site;
         this.kind = kind;
         this.state = Collections.unmodifiableMap(state);
@@ -47,18 +47,18 @@ public final class Obj {
         return state.get(key);
     }
 
-    public Obj with(String key, Object value) {
+    public AbstractObject with(String key, Object value) {
         Map<String, Object> m = new HashMap<>(state);
         m.put(key, value);
-        return new Obj(site, kind, m, escaped);
+        return new AbstractObject(site, kind, m, escaped);
     }
 
-    public Obj escape() {
-        return escaped ? this : new Obj(site, kind, state, true);
+    public AbstractObject escape() {
+        return escaped ? this : new AbstractObject(site, kind, state, true);
     }
 
     /** Join of two states of the same site: facts that differ become UNKNOWN, facts on one side only too. */
-    public Obj merge(Obj o) {
+    public AbstractObject merge(AbstractObject o) {
         if (this.equals(o)) return this;
         Map<String, Object> m = new HashMap<>();
         for (Map.Entry<String, Object> e : state.entrySet()) {
@@ -66,12 +66,12 @@ public final class Obj {
             m.put(e.getKey(), Objects.equals(other, e.getValue()) ? e.getValue() : UNKNOWN);
         }
         for (String k : o.state.keySet()) m.putIfAbsent(k, UNKNOWN);
-        return new Obj(site, kind, m, escaped || o.escaped);
+        return new AbstractObject(site, kind, m, escaped || o.escaped);
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Obj x && x.site.equals(site) && x.escaped == escaped && Objects.equals(x.kind, kind)
+        return o instanceof AbstractObject x && x.site.equals(site) && x.escaped == escaped && Objects.equals(x.kind, kind)
                 && x.state.equals(state);
     }
 
@@ -82,6 +82,6 @@ public final class Obj {
 
     @Override
     public String toString() {
-        return "Obj[" + site + " " + kind + " " + state + (escaped ? " escaped" : "") + "]";
+        return "AbstractObject[" + site + " " + kind + " " + state + (escaped ? " escaped" : "") + "]";
     }
 }

@@ -16,7 +16,7 @@ import java.util.TreeSet;
  * "more". The collection's value also carries the union of its elements' labels, for every use we do
  * not follow (iteration, a helper, a field). Collections we did not see created are left to the models.
  */
-final class Collections {
+final class CollectionTransfer {
     private static final Set<String> MAPS = Set.of("java/util/HashMap", "java/util/LinkedHashMap", "java/util/TreeMap",
             "java/util/Hashtable", "java/util/concurrent/ConcurrentHashMap");
     private static final Set<String> LISTS = Set.of("java/util/ArrayList", "java/util/LinkedList", "java/util/Vector",
@@ -24,20 +24,31 @@ final class Collections {
     /** Largest tracked list. */
     private static final int MAX_ELEMENTS = 32;
 
-    private Collections() {
+    private CollectionTransfer() {
+    }
+
+    /**
+     * The first transfer stage: a call on a map or list made in view (or its constructor) is decided here, and no
+     * other stage runs. True when it was; the call's result is then set.
+     */
+    static boolean apply(Call c) {
+        boolean[] handled = {false};
+        Value v = evaluate(c.interpreter, c.insn, c.receiver, c.args, handled);
+        if (handled[0]) c.result = v;
+        return handled[0];
     }
 
     /** The result of a call we model precisely, or null (then the models apply). Sets {@code handled[0]}. */
-    static Value evaluate(ValueInterpreter vi, MethodInsnNode mi, Value receiver, List<? extends Value> args, boolean[] handled) {
-        if (receiver == null || receiver.obj() == null) return null;
-        Obj o = receiver.obj();
+    private static Value evaluate(ValueInterpreter vi, MethodInsnNode mi, Value receiver, List<? extends Value> args, boolean[] handled) {
+        if (receiver == null || receiver.object() == null) return null;
+        AbstractObject o = receiver.object();
         Type ret = Type.getReturnType(mi.desc);
         if (mi.name.equals("<init>")) {
             if (MAPS.contains(mi.owner) && mi.desc.equals("()V") || mi.owner.equals("java/util/HashMap") && mi.desc.equals("(I)V")) {
-                vi.addPending(new ValueInterpreter.Update(o.site(), receiver.withObj(new Obj(o.site(), "map", Map.of(), false))));
+                vi.addPending(new AliasUpdate(o.site(), receiver.withObject(new AbstractObject(o.site(), "map", Map.of(), false))));
                 handled[0] = true;
             } else if (LISTS.contains(mi.owner) && (mi.desc.equals("()V") || mi.desc.equals("(I)V"))) {
-                vi.addPending(new ValueInterpreter.Update(o.site(), receiver.withObj(new Obj(o.site(), "list", Map.of("size", 0), false))));
+                vi.addPending(new AliasUpdate(o.site(), receiver.withObject(new AbstractObject(o.site(), "list", Map.of("size", 0), false))));
                 handled[0] = true;
             }
             return null;
@@ -48,16 +59,16 @@ final class Collections {
     }
 
     private static Value element(Value v) {
-        return new Value(v.type(), v.getSize(), v.constants(), v.prefix(), v.obj(), -1, v.labels(), v.origin());
+        return new Value(v.type(), v.getSize(), v.constants(), v.prefix(), v.object(), -1, v.labels(), v.origin());
     }
 
-    private static Value map(ValueInterpreter vi, MethodInsnNode mi, Value receiver, Obj o, List<? extends Value> args, Type ret) {
+    private static Value map(ValueInterpreter vi, MethodInsnNode mi, Value receiver, AbstractObject o, List<? extends Value> args, Type ret) {
         String key = args.isEmpty() ? null : keyOf(args.get(0));
         switch (mi.name) {
             case "put", "putIfAbsent" -> {
                 Value v = args.get(1);
-                Obj next = key != null ? o.with("k:" + key, element(v)) : o.with("k?", Obj.UNKNOWN);
-                vi.addPending(new ValueInterpreter.Update(o.site(), receiver.withObj(next).withLabels(v.labels())));
+                AbstractObject next = key != null ? o.with("k:" + key, element(v)) : o.with("k?", AbstractObject.UNKNOWN);
+                vi.addPending(new AliasUpdate(o.site(), receiver.withObject(next).withLabels(v.labels())));
                 return ret.getSort() == Type.VOID ? null : Value.unknown(ret).withLabels(receiver.labels());
             }
             case "get", "getOrDefault", "remove" -> {
@@ -74,13 +85,13 @@ final class Collections {
                 if (mi.name.equals("remove") && key != null) {
                     Map<String, Object> s = new HashMap<>(o.state());
                     s.remove("k:" + key);
-                    vi.addPending(new ValueInterpreter.Update(o.site(), receiver.withObj(new Obj(o.site(), "map", s, false))));
+                    vi.addPending(new AliasUpdate(o.site(), receiver.withObject(new AbstractObject(o.site(), "map", s, false))));
                 }
                 return out;
             }
             case "clear" -> {
-                vi.addPending(new ValueInterpreter.Update(o.site(), new Value(receiver.type(), 1, null, null,
-                        new Obj(o.site(), "map", Map.of(), false), -1, Set.of(), null)));
+                vi.addPending(new AliasUpdate(o.site(), new Value(receiver.type(), 1, null, null,
+                        new AbstractObject(o.site(), "map", Map.of(), false), -1, Set.of(), null)));
                 return null;
             }
             default -> {
@@ -92,47 +103,47 @@ final class Collections {
         }
     }
 
-    private static Value list(ValueInterpreter vi, MethodInsnNode mi, Value receiver, Obj o, List<? extends Value> args, Type ret) {
+    private static Value list(ValueInterpreter vi, MethodInsnNode mi, Value receiver, AbstractObject o, List<? extends Value> args, Type ret) {
         Integer size = o.get("size") instanceof Integer n ? n : null;
         switch (mi.name + mi.desc) {
             case "add(Ljava/lang/Object;)Z", "addLast(Ljava/lang/Object;)V" -> {
                 Value v = args.get(0);
-                Obj next = size != null && size < MAX_ELEMENTS ? o.with("i" + size, element(v)).with("size", size + 1)
-                        : o.with("size", Obj.UNKNOWN);
-                vi.addPending(new ValueInterpreter.Update(o.site(), receiver.withObj(next).withLabels(v.labels())));
+                AbstractObject next = size != null && size < MAX_ELEMENTS ? o.with("i" + size, element(v)).with("size", size + 1)
+                        : o.with("size", AbstractObject.UNKNOWN);
+                vi.addPending(new AliasUpdate(o.site(), receiver.withObject(next).withLabels(v.labels())));
                 return ret.getSort() == Type.VOID ? null : Value.constant(Type.BOOLEAN_TYPE, 1, null);
             }
             case "add(ILjava/lang/Object;)V" -> {
                 Integer at = args.get(0).singleInt();
                 Value v = args.get(1);
-                Obj next;
+                AbstractObject next;
                 if (size != null && at != null && at >= 0 && at <= size && size < MAX_ELEMENTS) {
                     Map<String, Object> s = new HashMap<>(o.state());
                     for (int i = size; i > at; i--) s.put("i" + i, o.get("i" + (i - 1)));
                     s.put("i" + at, element(v));
                     s.put("size", size + 1);
-                    next = new Obj(o.site(), "list", s, false);
+                    next = new AbstractObject(o.site(), "list", s, false);
                 } else {
                     next = unknownLayout(o);
                 }
-                vi.addPending(new ValueInterpreter.Update(o.site(), receiver.withObj(next).withLabels(v.labels())));
+                vi.addPending(new AliasUpdate(o.site(), receiver.withObject(next).withLabels(v.labels())));
                 return null;
             }
             case "remove(I)Ljava/lang/Object;" -> {
                 Integer at = args.get(0).singleInt();
                 Value out = Value.unknown(ret).withLabels(receiver.labels());
-                Obj next;
+                AbstractObject next;
                 if (size != null && at != null && at >= 0 && at < size) {
                     if (o.get("i" + at) instanceof Value v) out = v.withType(ret);
                     Map<String, Object> s = new HashMap<>(o.state());
                     for (int i = at; i < size - 1; i++) s.put("i" + i, o.get("i" + (i + 1)));
                     s.remove("i" + (size - 1));
                     s.put("size", size - 1);
-                    next = new Obj(o.site(), "list", s, false);
+                    next = new AbstractObject(o.site(), "list", s, false);
                 } else {
                     next = unknownLayout(o);
                 }
-                vi.addPending(new ValueInterpreter.Update(o.site(), receiver.withObj(next)));
+                vi.addPending(new AliasUpdate(o.site(), receiver.withObject(next)));
                 return out;
             }
             case "get(I)Ljava/lang/Object;" -> {
@@ -143,16 +154,16 @@ final class Collections {
             case "set(ILjava/lang/Object;)Ljava/lang/Object;" -> {
                 Integer at = args.get(0).singleInt();
                 Value v = args.get(1);
-                Obj next = size != null && at != null && at >= 0 && at < size ? o.with("i" + at, element(v)) : unknownLayout(o);
-                vi.addPending(new ValueInterpreter.Update(o.site(), receiver.withObj(next).withLabels(v.labels())));
+                AbstractObject next = size != null && at != null && at >= 0 && at < size ? o.with("i" + at, element(v)) : unknownLayout(o);
+                vi.addPending(new AliasUpdate(o.site(), receiver.withObject(next).withLabels(v.labels())));
                 return Value.unknown(ret).withLabels(receiver.labels());
             }
             case "size()I" -> {
                 return size != null ? Value.constant(Type.INT_TYPE, size, null) : Value.unknown(Type.INT_TYPE);
             }
             case "clear()V" -> {
-                vi.addPending(new ValueInterpreter.Update(o.site(), new Value(receiver.type(), 1, null, null,
-                        new Obj(o.site(), "list", Map.of("size", 0), false), -1, Set.of(), null)));
+                vi.addPending(new AliasUpdate(o.site(), new Value(receiver.type(), 1, null, null,
+                        new AbstractObject(o.site(), "list", Map.of("size", 0), false), -1, Set.of(), null)));
                 return null;
             }
             default -> {
@@ -161,7 +172,7 @@ final class Collections {
                         || mi.name.equals("retainAll") || mi.name.equals("replaceAll")) {
                     Set<String> labels = new TreeSet<>(receiver.labels());
                     for (Value a : args) labels.addAll(a.labels());
-                    vi.addPending(new ValueInterpreter.Update(o.site(), receiver.withObj(unknownLayout(o)).withLabels(labels)));
+                    vi.addPending(new AliasUpdate(o.site(), receiver.withObject(unknownLayout(o)).withLabels(labels)));
                 }
                 if (ret.getSort() == Type.VOID) return null;
                 if (ret.getSort() == Type.OBJECT || ret.getSort() == Type.ARRAY) return Value.unknown(ret).withLabels(receiver.labels());
@@ -170,8 +181,8 @@ final class Collections {
         }
     }
 
-    private static Obj unknownLayout(Obj o) {
-        return new Obj(o.site(), "list", Map.of("size", Obj.UNKNOWN), false);
+    private static AbstractObject unknownLayout(AbstractObject o) {
+        return new AbstractObject(o.site(), "list", Map.of("size", AbstractObject.UNKNOWN), false);
     }
 
     private static String keyOf(Value v) {

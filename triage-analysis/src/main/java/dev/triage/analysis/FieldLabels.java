@@ -1,0 +1,120 @@
+package dev.triage.analysis;
+
+import dev.triage.analysis.value.Taint;
+import dev.triage.analysis.value.Value;
+import dev.triage.program.MethodRef;
+import dev.triage.program.Program;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.FieldInsnNode;
+import org.objectweb.asm.tree.MethodInsnNode;
+import org.objectweb.asm.tree.MethodNode;
+import org.objectweb.asm.tree.analysis.Frame;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A whole-program analysis: what is known of an app class's instance field when read — the labels of every value
+ * its class (and the classes nested in it) store there, and for a local captured by an inner, anonymous or lambda
+ * class, the taint its creators pass. Computed once per class.
+ */
+public final class FieldLabels {
+    public static final AnalysisId<FieldLabels> ID = AnalysisId.of("field-labels", FieldLabels::new);
+
+    private final AnalysisContext context;
+    private final Program program;
+    private final Map<String, Map<String, Set<String>>> byClass = new ConcurrentHashMap<>();
+
+    private FieldLabels(AnalysisContext context) {
+        this.context = context;
+        this.program = context.program();
+    }
+
+    /** An instance field read: unknown with the labels stored into it, or null when nothing is known. */
+    public Value value(String owner, String name, String descriptor, int depth) {
+        if (depth > AnalysisContext.MAX_DEPTH || !program.isApp(owner)) return null;
+        Set<String> labels = byClass.computeIfAbsent(owner, this::compute).get(name + ":" + descriptor);
+        if (labels == null || labels.isEmpty()) return null;
+        return Value.unknown(Type.getType(descriptor)).withLabels(labels);
+    }
+
+    /**
+     * Labels of the values a class (and its nested classes) store in its own instance fields. The
+     * methods are analysed past MAX_DEPTH, where fields are not resolved again: no recursion, and a
+     * result independent of analysis order.
+     */
+    private Map<String, Set<String>> compute(String owner) {
+        Map<String, Set<String>> out = new HashMap<>();
+        List<String> classes = new ArrayList<>();
+        classes.add(owner);
+        classes.addAll(context.results().get(NestedClasses.ID).of(owner));
+        for (String cn : classes) {
+            ClassNode c = context.classNode(cn);
+            if (c == null) continue;
+            for (MethodNode m : c.methods) {
+                boolean writes = false;
+                for (AbstractInsnNode insn = m.instructions.getFirst(); insn != null && !writes; insn = insn.getNext()) {
+                    writes = insn.getOpcode() == Opcodes.PUTFIELD && ((FieldInsnNode) insn).owner.equals(owner);
+                }
+                if (!writes) continue;
+                MethodFrames mf = context.analyse(c, m, AnalysisContext.MAX_DEPTH + 1);
+                if (mf == null) continue;
+                for (AbstractInsnNode insn = m.instructions.getFirst(); insn != null; insn = insn.getNext()) {
+                    if (insn.getOpcode() != Opcodes.PUTFIELD || !((FieldInsnNode) insn).owner.equals(owner)) continue;
+                    Frame<Value> f = mf.before(insn);
+                    if (f == null) continue;
+                    FieldInsnNode fi = (FieldInsnNode) insn;
+                    Set<String> l = out.computeIfAbsent(fi.name + ":" + fi.desc, k -> new TreeSet<>());
+                    for (String label : f.getStack(f.getStackSize() - 1).labels()) {
+                        if (!label.startsWith("@")) {
+                            l.add(label);
+                        } else if (m.name.equals("<init>") && capture(c, fi.name) && label.startsWith("@p")) {
+                            // A local captured by an inner, anonymous or lambda class: what its creators pass.
+                            l.addAll(labelsPassedTo(new MethodRef(cn, m.name, m.desc), Taint.param(label)));
+                        }
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A field that holds a value captured when the object was made: javac's {@code val$x} in inner and anonymous
+     * classes, kotlinc's {@code $x}, and every field of a synthetic class, which is what D8 turns a lambda or
+     * method reference into ({@code Foo$$ExternalSyntheticLambda0.f$0}).
+     */
+    static boolean capture(ClassNode c, String field) {
+        return field.startsWith("val$") || field.startsWith("$") || (c.access & Opcodes.ACC_SYNTHETIC) != 0
+                || c.name.contains("$$ExternalSyntheticLambda") || c.name.contains("$$Lambda");
+    }
+
+    /** Taint labels callers pass as a declared parameter of a method (callers analysed past MAX_DEPTH). */
+    private Set<String> labelsPassedTo(MethodRef target, int param) {
+        Set<String> out = new TreeSet<>();
+        if (param < 0) return out;
+        for (MethodRef caller : program.callGraph().callers(target)) {
+            ClassNode c = context.classNode(caller.owner());
+            MethodNode m = c == null ? null : AnalysisContext.findMethod(c, caller.name(), caller.descriptor());
+            if (m == null) continue;
+            MethodFrames mf = context.analyse(c, m, AnalysisContext.MAX_DEPTH + 1);
+            if (mf == null) continue;
+            for (AbstractInsnNode insn = m.instructions.getFirst(); insn != null; insn = insn.getNext()) {
+                if (!(insn instanceof MethodInsnNode mi) || !mi.owner.equals(target.owner())
+                        || !mi.name.equals(target.name()) || !mi.desc.equals(target.descriptor())) continue;
+                Value arg = mf.argument(mi, mi.desc, mi.getOpcode() != Opcodes.INVOKESTATIC, param);
+                if (arg == null) continue;
+                for (String l : arg.labels()) if (Taint.isTaint(l)) out.add(l);
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,140 @@
+package dev.triage.analysis.detect;
+
+import dev.triage.analysis.AnalysisContext;
+import dev.triage.analysis.model.ArgumentRow;
+import dev.triage.analysis.model.CheckRow;
+import dev.triage.analysis.model.Position;
+import dev.triage.analysis.value.AbstractObject;
+import dev.triage.analysis.value.ModelMatch;
+import dev.triage.analysis.value.Taint;
+import dev.triage.analysis.value.Value;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.MethodInsnNode;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Where a sink row applies: the call matches the row, and the row's conditions hold at the call — the receiver's
+ * kind of object and facts, the receiver's taint, the sink argument's own facts, other arguments' constants, an
+ * unhardened XML parser.
+ */
+final class SinkCalls {
+    private final TaintRules rules;
+
+    SinkCalls(TaintRules rules) {
+        this.rules = rules;
+    }
+
+    /** The value carries taint from a source of this kind. */
+    static boolean hasTaintOf(Value v, String sourceKind) {
+        for (String l : v.labels()) if (Taint.isTaint(l) && sourceKind.equals(Taint.sourceKind(l))) return true;
+        return false;
+    }
+
+    /** The parameter a value is, or is derived from; -1 when none. */
+    static int paramOf(Value v) {
+        if (v.param() >= 0) return v.param();
+        for (String l : v.labels()) if (Taint.param(l) >= 0) return Taint.param(l);
+        return -1;
+    }
+
+    /**
+     * How a sink row applies at one call.
+     *
+     * @param values        the values at the sink position (every argument for {@code argument: any})
+     * @param receiverParam when a receiver condition depends on what the caller passes: that parameter; else -1
+     */
+    record SinkHit(List<Value> values, int receiverParam, String receiverKind, String receiverLabel) {
+    }
+
+    /**
+     * Whether a sink row applies at a call: the method matches (or, for rows about annotated methods, the app method
+     * called carries the annotation), and the conditions hold — the receiver's kind of object and facts, the
+     * receiver's taint, the sink argument's own facts, other arguments' constants, an unhardened XML parser. In a
+     * summary ({@code open}), a receiver condition that depends on what the caller passes is left to the caller.
+     */
+    SinkHit sinkAt(AnalysisContext ctx, ArgumentRow row, MethodInsnNode mi, java.util.function.IntFunction<Value> argument,
+                   boolean open) {
+        if (rules.ruleOf(row.kind()) == null) return null;
+        if (!row.methodAnnotations().isEmpty()) {
+            // annotated methods are the app's own (a Retrofit interface): library calls never are
+            if (!ctx.program().isApp(mi.owner)) return null;
+            dev.triage.program.MethodInfo target = ctx.program().resolveMethod(mi.owner, mi.name, mi.desc);
+            if (target == null || row.methodAnnotations().stream().noneMatch(target::hasAnnotation)) return null;
+        } else if (!ModelMatch.matches(row.method(), mi, ctx.program())) {
+            return null;
+        }
+        Value recv = mi.getOpcode() == Opcodes.INVOKESTATIC ? null : argument.apply(Position.THIS);
+        int receiverParam = -1;
+        String receiverKind = null;
+        String receiverLabel = null;
+        if (!receiverIs(recv, row)) {
+            // The receiver is a parameter: the caller must pass the right kind of object.
+            if (!open || row.receiverObject() == null || recv == null || recv.param() < 0) return null;
+            receiverParam = recv.param();
+            receiverKind = row.receiverObject();
+        }
+        if (row.receiverLabelled() != null && (recv == null || !hasTaintOf(recv, row.receiverLabelled()))) {
+            int p = recv == null || !open ? -1 : paramOf(recv);
+            if (p < 0 || receiverParam >= 0) return null;
+            receiverParam = p;
+            receiverLabel = row.receiverLabelled();
+        }
+        if (!ArgumentDetector.whenHolds(row.when(), argument)) return null;
+        if (row.kind().equals("xxe") && !unhardenedParser(ctx, recv)) return null;
+        List<Value> values = new ArrayList<>();
+        if (row.argument() == Position.ANY) {
+            for (int i = 0; i < Type.getArgumentTypes(mi.desc).length; i++) {
+                Value v = argument.apply(i);
+                if (v != null) values.add(v);
+            }
+        } else {
+            Value v = argument.apply(row.argument());
+            if (v != null) values.add(v);
+        }
+        if (!row.argumentUnlessAny().isEmpty()) {
+            // Judged only on an object whose facts are known (an intent built here), never on one passed in.
+            values.removeIf(v -> v.object() == null || v.object().escaped() || v.object().kind() == null
+                    || v.object().get("entered") != null
+                    || ObjectFacts.satisfiedAny(v.object(), row.argumentUnlessAny()));
+        }
+        return values.isEmpty() ? null : new SinkHit(values, receiverParam, receiverKind, receiverLabel);
+    }
+
+    /**
+     * A row restricted to a kind of receiver object matches only calls on such an object; a row with
+     * receiver conditions only when the receiver's facts (if known) allow it.
+     */
+    static boolean receiverIs(Value receiver, ArgumentRow row) {
+        dev.triage.analysis.value.AbstractObject o = receiver == null ? null : receiver.object();
+        if (!row.receiverUnlessAny().isEmpty() && o != null && !o.escaped() && o.kind() != null
+                && ObjectFacts.satisfiedAny(o, row.receiverUnlessAny())) {
+            return false;
+        }
+        if (!row.receiverIfAny().isEmpty() && (o == null || o.kind() == null || !ObjectFacts.satisfiedAny(o, row.receiverIfAny()))) {
+            return false;
+        }
+        if (row.receiverObject() == null) return true;
+        return o != null && row.receiverObject().equals(o.kind());
+    }
+
+    /**
+     * Untrusted XML matters where the parser (or the factory that made it) is known and not hardened,
+     * as the {@code checks} rows of its factory's kind define hardening.
+     */
+    static boolean unhardenedParser(AnalysisContext ctx, Value parser) {
+        if (parser == null || parser.object() == null || parser.object().escaped()) return false;
+        Object factoryKind = parser.object().get("factory-kind");
+        String kind = factoryKind instanceof String k ? k : parser.object().kind();
+        if (kind == null) return false;
+        boolean checked = false;
+        for (CheckRow c : ctx.models().checks) {
+            if (!kind.equals(c.object())) continue;
+            checked = true;
+            if (ObjectFacts.satisfiedAny(parser.object(), c.unlessAny())) return false;
+        }
+        return checked;
+    }
+}

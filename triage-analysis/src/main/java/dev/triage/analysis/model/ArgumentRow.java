@@ -1,0 +1,30 @@
+package dev.triage.analysis.model;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An argument whose value a detector checks.
+ *
+ * @param when conditions on other arguments' constants: argument index → regular expression
+ *             (e.g. {@code Properties.setProperty} is a password sink only when argument 0 names a password)
+ * @param receiverObject when set, the call's receiver must be a modelled object of this kind (a
+ *             {@code PrintWriter} is an XSS sink only when it is the response's writer); null: any receiver
+ * @param receiverUnlessAny not a sink when the receiver object's facts satisfy one alternative (an
+ *             {@code ObjectInputStream} with a filter set)
+ * @param receiverIfAny a sink only when the receiver object's facts satisfy one alternative (Jackson's
+ *             {@code readValue} after default typing was switched on)
+ * @param receiverLabelled a sink only when the receiver carries taint of this source kind (a stream over a
+ *             file on shared storage, the output stream of a network connection); null: any receiver
+ * @param argumentUnlessAny not a sink when the object in the sink argument itself has facts satisfying one
+ *             alternative (an intent made explicit); empty: no condition
+ * @param methodAnnotations for a row written for every method ({@code class: "*"}): a sink only for calls of
+ *             app methods declared with one of these annotations (descriptors, e.g. Retrofit's {@code @POST});
+ *             {@code argument} may then be {@link Position#ANY}
+ */
+public record ArgumentRow(String kind, MethodPattern method, int argument, Map<Integer, String> when,
+                       String receiverObject, List<Map<String, Object>> receiverUnlessAny,
+                       List<Map<String, Object>> receiverIfAny, String receiverLabelled,
+                       List<Map<String, Object>> argumentUnlessAny, List<String> methodAnnotations,
+                       String provenance, String file) {
+}

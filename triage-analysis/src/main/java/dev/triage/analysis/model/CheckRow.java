@@ -1,0 +1,19 @@
+package dev.triage.analysis.model;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A place where an object's facts and the call's constant arguments are checked: report {@code rule} at
+ * calls of {@code at} when the object in {@code argument} is of type {@code object}, none of
+ * {@code unlessAny} holds and (when given) one alternative of {@code ifAny} holds with known values, and
+ * every condition of {@code when} holds. Without {@code object} only {@code when} is checked.
+ *
+ * @param object    the object type, or null for a check on constant arguments only
+ * @param when      argument index → condition on every constant the argument may hold
+ * @param raise     a higher severity (and its message) for apps whose minSdk is below a level, or null
+ */
+public record CheckRow(String rule, MethodPattern at, int argument, String object,
+                    List<Map<String, Object>> unlessAny, List<Map<String, Object>> ifAny,
+                    Map<Integer, ConstantCondition> when, SeverityRaise raise, String message, String provenance, String file) {
+}

@@ -1,0 +1,145 @@
+package dev.triage.analysis.value;
+
+import dev.triage.program.MethodRef;
+import dev.triage.program.Program;
+import org.objectweb.asm.Type;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * A transfer stage for calls no model or built-in understood that run app code: a lambda or method reference whose
+ * body is the app's, and app methods (also an app class called through a library interface). The result is what the
+ * callees return for these arguments (their return summaries, merged over class-hierarchy targets); the tracked
+ * objects handed to them take the facts the callees record on them, and other objects escape.
+ */
+final class AppCallTransfer {
+    /** Class-hierarchy targets whose return summaries are merged; a call with more returns what is certain only. */
+    private static final int MAX_TARGETS = 8;
+
+    private AppCallTransfer() {
+    }
+
+    /** Calling a lambda or method reference of the app: what its body returns for its captured values and these arguments. */
+    static boolean lambda(Call c) {
+        AbstractObject o = c.receiverObject();
+        if (o == null || !"lambda".equals(o.kind()) || !c.insn.name.equals(o.get("method"))
+                || !(o.get("impl") instanceof MethodRef body) || c.result == null) {
+            return false;
+        }
+        if (!c.context().program().isApp(body.owner())) return false;
+        List<Value> bodyArgs = new ArrayList<>();
+        int captured = o.get("captured-params") instanceof Integer n ? n : 0;
+        for (int k = 0; k < captured; k++) {
+            bodyArgs.add(o.get("p" + k) instanceof Value v ? v : Value.unknown(Type.getObjectType("java/lang/Object")));
+        }
+        bodyArgs.addAll(c.args);
+        Value summary = c.context().returnSummary(body, c.interpreter.depth() + 1);
+        if (summary != null) c.result = instantiate(summary, bodyArgs, c.returnType);
+        else for (Value a : c.args) c.result = c.result.withLabels(a.labels());
+        return true;
+    }
+
+    /** App code: what the callees return; true when the call runs app code (then no later stage applies). */
+    static boolean appCallees(Call c) {
+        Program program = c.context().program();
+        if (!program.isApp(c.insn.owner) && !CallTargets.appReceiver(program, c.insn, c.receiver)) return false;
+        List<MethodRef> targets = CallTargets.targets(program, c.insn, c.receiver);
+        if (c.result != null && !targets.isEmpty() && targets.size() <= MAX_TARGETS) {
+            // What any implementation may return (class-hierarchy targets, merged).
+            Value merged = null;
+            boolean all = true;
+            for (MethodRef t : targets) {
+                Value summary = c.context().returnSummary(t, c.interpreter.depth() + 1);
+                if (summary == null) {
+                    all = false;
+                    continue;
+                }
+                Value v = instantiate(summary, c.args, c.returnType);
+                merged = merged == null ? v : merged.merge(v);
+            }
+            if (merged != null) {
+                // An implementation we could not read may return anything: keep only what is certain.
+                c.result = all ? merged : Value.unknown(c.returnType).withLabels(merged.labels());
+            }
+        }
+        if (!targets.isEmpty()) passToApp(c, targets);
+        return true;
+    }
+
+    /** A callee's summary at one call site: parameter labels become the arguments' labels. */
+    private static Value instantiate(Value summary, List<? extends Value> args, Type ret) {
+        if (summary.param() >= 0 && summary.param() < args.size() && !summary.isKnown() && summary.object() == null
+                && summary.labels().stream().noneMatch(l -> l.startsWith("@p") && l.indexOf('!') > 0)) {
+            return args.get(summary.param()).withType(ret);
+        }
+        Set<String> labels = new TreeSet<>();
+        for (String l : summary.labels()) {
+            if (l.startsWith("@p")) {
+                int p = Taint.param(l);
+                Set<String> cleared = Taint.cleared(l);
+                if (p < args.size()) {
+                    for (String a : args.get(p).labels()) {
+                        labels.add(cleared.isEmpty() || !Taint.isFlow(a) ? a : Taint.sanitize(a, cleared));
+                    }
+                }
+            } else {
+                labels.add(l);
+            }
+        }
+        return new Value(ret, ret.getSize(), summary.constants(), summary.prefix(), summary.object(), -1, Set.copyOf(labels), summary.origin());
+    }
+
+    /**
+     * Objects handed to app code: a tracked object (a WebView, an Intent) takes the facts the callees record
+     * on the parameter; other objects, and tracked ones a callee cannot be summarised for, escape.
+     */
+    private static void passToApp(Call c, List<MethodRef> targets) {
+        for (int i = -1; i < c.args.size(); i++) {
+            Value a = i < 0 ? c.receiver : c.args.get(i);
+            if (a == null || a.object() == null || a.object().escaped()) continue;
+            Value updated = c.context().models().trackedKind(a.object().kind())
+                    ? calleeEffects(c.interpreter, targets, a, i) : a.withObject(a.object().escape());
+            if (!updated.equals(a)) c.interpreter.addPending(new AliasUpdate(a.object().site(), updated));
+        }
+    }
+
+    /**
+     * A tracked object after app methods ran with it as parameter {@code index} (-1: the receiver): the facts
+     * each callee records on it, merged (facts the callees disagree on become unknown); escaped when a callee
+     * cannot be summarised or hands it on to code Triage cannot see.
+     */
+    static Value calleeEffects(ValueInterpreter vi, List<MethodRef> targets, Value v, int index) {
+        AbstractObject o = v.object();
+        if (targets.isEmpty()) return v;
+        Map<String, Object> facts = null;
+        boolean escaped = false;
+        for (MethodRef t : targets) {
+            Map<Integer, AbstractObject> effects = vi.context().parameterEffects(t, vi.depth() + 1);
+            AbstractObject e = effects == null ? null : effects.get(index);
+            if (e == null || !o.kind().equals(e.kind())) return v.withObject(o.escape());
+            escaped |= e.escaped();
+            Map<String, Object> f = new HashMap<>();
+            e.state().forEach((k, val) -> {
+                if (!ObjectSites.META_FACTS.contains(k)) f.put(k, val);
+            });
+            if (facts == null) {
+                facts = f;
+            } else {
+                Map<String, Object> m = new HashMap<>();
+                for (String k : facts.keySet()) m.put(k, Objects.equals(facts.get(k), f.get(k)) ? facts.get(k) : AbstractObject.UNKNOWN);
+                for (String k : f.keySet()) m.putIfAbsent(k, AbstractObject.UNKNOWN);
+                facts = m;
+            }
+        }
+        AbstractObject updated = o;
+        for (Map.Entry<String, Object> e : new TreeMap<>(facts).entrySet()) updated = updated.with(e.getKey(), e.getValue());
+        return v.withObject(escaped ? updated.escape() : updated);
+    }
+}

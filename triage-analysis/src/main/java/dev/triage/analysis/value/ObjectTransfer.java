@@ -1,0 +1,117 @@
+package dev.triage.analysis.value;
+
+import dev.triage.analysis.model.Models;
+import dev.triage.analysis.model.EffectRow;
+import dev.triage.program.Program;
+import org.objectweb.asm.Type;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * A transfer stage: objects the models describe. A creating call makes the object with its initial facts (a cookie,
+ * a factory, a parser that copies its factory's facts); an effect call records a fact on the receiver's object; a
+ * fluent call returns the object itself, and a view call returns it seen through another type
+ * ({@code WebView.getSettings()}).
+ */
+final class ObjectTransfer {
+    private ObjectTransfer() {
+    }
+
+    static void apply(Call c) {
+        create(c);
+        effects(c);
+    }
+
+    /** Object creation, as the models' {@code created-by} rows describe it. */
+    private static void create(Call c) {
+        ValueContext ctx = c.context();
+        Models models = ctx.models();
+        Program program = ctx.program();
+        Value receiver = c.receiver;
+        for (Models.CreatedBy cb : models.creatorsNamed(c.insn.name)) {
+            if (!ModelMatch.matches(cb.method(), c.insn, program)) continue;
+            // A subclass constructor's super(...) call on its own receiver: the object is not made here.
+            if (c.insn.name.equals("<init>") && receiver != null && receiver.object() != null && receiver.object().get("entered") != null) {
+                c.understood = true;
+                continue;
+            }
+            Map<String, Object> state = new HashMap<>();
+            if (cb.type().copyFacts()) {
+                // Made by a modelled object (a parser by its factory): start from its facts.
+                if (receiver == null || receiver.object() == null || receiver.object().kind() == null || receiver.object().escaped()) continue;
+                state.putAll(receiver.object().state());
+                state.put("factory-kind", receiver.object().kind());
+            }
+            state.putAll(cb.facts());
+            cb.type().initialFromArguments().forEach((k, idx) -> state.put(k,
+                    CallLabels.fact(idx >= 0 && idx < c.args.size() ? c.args.get(idx) : receiver)));
+            // The exact class of an argument object (a Yaml built with a SafeConstructor).
+            cb.type().initialTypes().forEach((k, idx) -> {
+                Value a = idx >= 0 && idx < c.args.size() ? c.args.get(idx) : null;
+                Object exact = a == null ? null : a.object() != null && a.object().get("new") instanceof String t ? t
+                        : a.type() != null && a.type().getSort() == Type.OBJECT ? a.type().getInternalName() : null;
+                state.put(k, exact == null ? AbstractObject.UNKNOWN : exact);
+            });
+            if (c.constructsReceiver()) {
+                Value created = receiver.withObject(new AbstractObject(receiver.object().site(), cb.type().name(), state, false));
+                // An app subclass's constructor (a WebView subclass that configures itself): what it does to
+                // its new object.
+                if (program.isApp(c.insn.owner) && models.trackedKind(cb.type().name())) {
+                    created = AppCallTransfer.calleeEffects(c.interpreter, CallTargets.targets(program, c.insn, receiver), created, -1);
+                }
+                c.interpreter.addPending(new AliasUpdate(receiver.object().site(), created));
+            } else if (c.result != null) {
+                c.result = c.result.withObject(new AbstractObject(c.interpreter.site(c.insn), cb.type().name(), state, false));
+            }
+            c.understood = true;
+        }
+    }
+
+    /** Effects on the receiver's modelled object, fluent results and views. */
+    private static void effects(Call c) {
+        Value receiver = c.receiver;
+        if (receiver == null || receiver.object() == null || receiver.object().kind() == null || "lambda".equals(receiver.object().kind())) {
+            return;
+        }
+        Models models = c.context().models();
+        Program program = c.context().program();
+        AbstractObject o = receiver.object();
+        AbstractObject updated = o;
+        // Objects tracked by type are "understood" only by the calls their model names (other calls on an
+        // Intent keep the default treatment of unmodelled library calls).
+        boolean matched = !models.trackedKind(o.kind());
+        for (Models.EffectOf e : models.effectsNamed(c.insn.name)) {
+            if (!e.type().name().equals(o.kind()) || !ModelMatch.matches(e.effect().method(), c.insn, program)) continue;
+            matched = true;
+            EffectRow ef = e.effect();
+            String key = ef.key();
+            if (ef.keyArgument() != null) {
+                String k = c.args.get(ef.keyArgument()).singleString();
+                if (k == null) {
+                    updated = updated.escape();
+                    continue;
+                }
+                key = k;
+            }
+            Object val = ef.valueArgument() != null ? CallLabels.fact(c.args.get(ef.valueArgument())) : ef.value();
+            updated = updated.with(key, val);
+        }
+        if (updated != o) c.interpreter.addPending(new AliasUpdate(o.site(), receiver.withObject(updated)));
+        Type ret = c.returnType;
+        // A fluent call (a builder's secure(true) or path("/")) returns the object itself: its
+        // result has the type of the class it was called on.
+        if (c.result != null && ret.getSort() == Type.OBJECT && ret.getInternalName().equals(c.insn.owner)) {
+            c.result = receiver.withObject(updated).withType(ret);
+        }
+        // A view of the object (WebView.getSettings()): the result is the object, seen through another type.
+        for (Models.CreatedBy view : models.viewsNamed(c.insn.name)) {
+            if (c.result != null && view.type().name().equals(o.kind()) && ModelMatch.matches(view.method(), c.insn, program)) {
+                c.result = receiver.withObject(updated).withType(ret);
+                matched = true;
+            }
+        }
+        // Calls on a modelled object's own type never make it escape.
+        if (matched) c.understood = true;
+    }
+}

@@ -1,0 +1,53 @@
+package dev.triage.analysis.value;
+
+import dev.triage.analysis.model.CallRow;
+import org.objectweb.asm.Type;
+
+import java.util.Set;
+
+/**
+ * A transfer stage: calls whose result carries a label ({@code calls} rows with a {@code label}). A {@code source}
+ * row's label is taint from where the call stands (untrusted input, sensitive data), when that source kind is
+ * switched on and, for an Android component's input, when other apps can reach the code; other rows give their label
+ * as it is (a predictable random number). A constructor gives the label to the object it makes.
+ */
+final class SourceTransfer {
+    private SourceTransfer() {
+    }
+
+    static void apply(Call c) {
+        ValueContext ctx = c.context();
+        ValueInterpreter vi = c.interpreter;
+        for (CallRow row : ctx.models().callsNamed(c.insn.name)) {
+            if (row.label().isEmpty() || !row.namesMatch(c.insn.owner, c.insn.name) || !ModelMatch.matches(row.method(), c.insn, ctx.program())) {
+                continue;
+            }
+            String label = row.label();
+            if (row.kind().equals("source")) {
+                c.understood = true;
+                if (!CallLabels.conditionsHold(row.when(), c.args)) continue;
+                // An Android component's input is untrusted only where other apps can send it.
+                if (row.component() != null && !vi.exposure().exposedComponent(c.insn.owner)
+                        && !vi.exposure().exposedComponent(vi.ownerName())) {
+                    continue;
+                }
+                // A number or boolean read from a request cannot carry an injection; sensitive values (a
+                // location's coordinates, a step count) leak as numbers too.
+                if (!ctx.sourceEnabled(row.label()) || (!ctx.sensitiveSource(row.label())
+                        && c.returnType.getSort() != Type.OBJECT && c.returnType.getSort() != Type.ARRAY)) {
+                    continue;
+                }
+                String id = vi.ownerName() + "#" + vi.methodName() + "#" + vi.line(c.insn) + "#" + c.insn.name;
+                ctx.registerSource(id, vi.originAt(c.insn, c.insn.owner.substring(c.insn.owner.lastIndexOf('/') + 1) + "."
+                        + c.insn.name + "(...) returns " + row.label() + " input"));
+                label = "t:" + row.label() + "@" + id;
+            }
+            if (c.constructsReceiver()) {
+                vi.addPending(new AliasUpdate(c.receiver.object().site(), c.receiver.withLabels(Set.of(label))));
+            } else if (c.result != null) {
+                c.result = c.result.withLabels(Set.of(label));
+            }
+            c.understood = true;
+        }
+    }
+}
