@@ -115,8 +115,10 @@ public final class ScanPipeline {
         ComponentReport components = ComponentReport.empty();
         if (ComponentAnalysis.RULES.stream().anyMatch(ruleIds::contains)) {
             progress.phase("matching " + program.libraries().size() + " bundled libraries");
+            java.util.Set<String> appJars = new java.util.HashSet<>();
+            for (JarRole r : intake.jarRoles()) if (r.app()) appJars.add(r.origin());
             ComponentAnalysis.Result c = ComponentAnalysis.run(program, libraryIndex, inputs(request),
-                    request.components().withNow(now));
+                    request.components().withNow(now), appJars);
             detected.addAll(c.detections());
             components = c.report();
         }

@@ -3,7 +3,6 @@ package dev.triage.components;
 import dev.triage.components.Identity.Confidence;
 import dev.triage.components.Identity.Evidence;
 import dev.triage.components.Identity.Technique;
-import dev.triage.intake.CodeRole;
 import dev.triage.intake.LibraryArchive;
 import dev.triage.intake.ResourceEntry;
 import org.apache.maven.artifact.versioning.ComparableVersion;
@@ -88,7 +87,7 @@ public final class ComponentIdentifier {
                                            LibraryClassIndex index, KnownArtifacts known) {
         Map<String, List<ResourceEntry>> byContainer = new HashMap<>();
         for (ResourceEntry r : resources) {
-            if (r.role() != CodeRole.LIBRARY) continue;
+            // library jars' metadata, and that of the app's own modules nested in the artifact (read as app code)
             int cut = r.origin().lastIndexOf("!/");
             if (cut < 0) continue;
             byContainer.computeIfAbsent(r.origin().substring(0, cut), k -> new ArrayList<>()).add(r);

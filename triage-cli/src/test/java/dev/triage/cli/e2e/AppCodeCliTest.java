@@ -101,8 +101,10 @@ class AppCodeCliTest {
         JarRole util = r.appCode().jars().stream().filter(j -> j.path().endsWith("portal-util-1.0.jar")).findFirst().orElseThrow();
         assertTrue(util.reason().contains("no Maven metadata") && util.reason().contains("app's packages"), util.reason());
         assertEquals(Set.of("com.acme.portal.api.Tokens", "com.acme.portal.util.Legacy"), findingClasses(r, "java/weak-cipher"));
-        assertTrue(r.components().components().stream().noneMatch(c -> c.fileName().startsWith("portal-")),
-                "the app's own jars are not reported as bundled libraries");
+        // the app's own modules stay in the inventory (a published module has advisories of its own), judged referenced
+        assertEquals(Set.of("pkg:maven/com.acme.portal/portal-api@1.0", ""), r.components().components().stream()
+                .filter(c -> c.fileName().startsWith("portal-")).map(c -> c.purl()).collect(Collectors.toSet()),
+                r.components().components().stream().map(c -> c.fileName() + " " + c.purl()).toList().toString());
         assertTrue(advisories(r).contains("GHSA-jfh8-c2jp-5v3q"), "the libraries are still matched");
         assertEquals("", r.appCode().note());
 

@@ -667,10 +667,9 @@ public final class Scanner {
                 CodeRole role = v.app() ? CodeRole.APP : CodeRole.LIBRARY;
                 Ctx child = new Ctx(ctx.input, origin, where, kind, role, v.app() ? ctx.library : origin, depth, ctx.budget);
                 readArchive(zip, child);
-                if (!v.app()) {
-                    emitLibrary(new LibraryArchive(Names.fileName(name), origin, data.length,
-                            hex("SHA-1", data), hex("SHA-256", data), child.classCount));
-                }
+                // the app's own modules stay in the inventory too: a published module can carry advisories of its own
+                emitLibrary(new LibraryArchive(Names.fileName(name), origin, data.length,
+                        hex("SHA-1", data), hex("SHA-256", data), child.classCount));
                 return;
             }
         }
