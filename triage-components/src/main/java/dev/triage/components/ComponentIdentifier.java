@@ -426,22 +426,26 @@ public final class ComponentIdentifier {
                         bestGroup = g;
                     }
                 }
-                boolean unique = candidates.size() == 1;
-                if (best != null && (unique || best.exact() || publishing.size() == 1)) {
+                // "The one known package with that artifact id" is one group for the artifact id overall: a group left
+                // alone after others were ruled out by version may just be one the index has not read.
+                boolean single = groups.size() == 1;
+                if (publishing.size() == 1) {
+                    group = publishing.iterator().next();
+                    boolean named = best != null && bestGroup.equals(group);
+                    decided = named ? best : null;
+                    confidence = named && best.strength() == 0 ? Confidence.HIGH : Confidence.MEDIUM;
+                    evidence.add(new Evidence(Technique.OTHER, "hash index", group + ":" + a + ":" + preliminary, true,
+                            groups.size() == 1 ? group + " publishes " + a + " in version " + preliminary
+                                    : "of the groups publishing " + a + ", only " + group + " publishes version " + preliminary));
+                } else if (best != null && (single || best.exact())) {
                     group = bestGroup;
                     decided = best;
                     confidence = best.strength() == 0 ? Confidence.HIGH : Confidence.MEDIUM;
-                } else if (publishing.size() == 1) {
-                    group = publishing.iterator().next();
-                    confidence = Confidence.MEDIUM;
-                    evidence.add(new Evidence(Technique.OTHER, "hash index", group + ":" + a + ":" + preliminary, true,
-                            "of the groups publishing " + a + ", only " + group + " publishes version " + preliminary));
-                } else if (unique) {
-                    group = candidates.iterator().next();
+                } else if (single) {
+                    group = groups.iterator().next();
                     confidence = Confidence.LOW;
                     evidence.add(new Evidence(Technique.OTHER, "known artifacts", group + ":" + a, true,
-                            "nothing in the jar names a group; " + group + " is the only group known to publish " + a
-                                    + (candidates.size() < groups.size() ? " in version " + preliminary : "")));
+                            "nothing in the jar names a group; " + group + " is the only group known to publish " + a));
                 } else {
                     evidence.add(new Evidence(Technique.OTHER, "known artifacts", String.join(", ", candidates), false,
                             "several groups publish " + a + " and nothing in the jar tells which"
