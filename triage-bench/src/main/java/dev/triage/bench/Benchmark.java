@@ -25,7 +25,8 @@ public final class Benchmark {
     private static final String USAGE = """
         Usage: java -jar triage-bench/target/triage-bench.jar [options]
           --sizes LIST            app sizes in top-level classes (default 1000,5000,20000)
-          --tools LIST            triage,spotbugs (default both)
+          --tools LIST            triage,spotbugs (default both); baseline: an older triage.jar (--baseline-jar) in the same runs
+          --baseline-jar PATH     the triage.jar the baseline tool runs
           --repeat N              runs per tool and size; the table shows the median wall/CPU (default 1)
           --work DIR              cache of generated apps and run outputs (default bench-work)
           --seed N                generator seed (default 42)
@@ -71,10 +72,12 @@ public final class Benchmark {
         for (String t : toolNames) {
             switch (t) {
                 case "triage" -> tools.add(new TriageRunner(triageJar, opt.getOrDefault("heap", "2g"), java));
+                case "baseline" -> tools.add(new TriageRunner("baseline", Path.of(opt.getOrDefault("baseline-jar", "")),
+                    opt.getOrDefault("heap", "2g"), java));
                 case "spotbugs" -> tools.add(new SpotBugsRunner(spotbugsLib, opt.getOrDefault("spotbugs-heap", "4g"), java,
                     opt.getOrDefault("spotbugs-effort", "max"), opt.getOrDefault("spotbugs-threshold", "low"),
                     !opt.containsKey("spotbugs-all")));
-                default -> throw new IllegalArgumentException("unknown tool " + t + " (triage, spotbugs)");
+                default -> throw new IllegalArgumentException("unknown tool " + t + " (triage, baseline, spotbugs)");
             }
         }
 
@@ -146,6 +149,12 @@ public final class Benchmark {
                 wall.put(e.getKey(), ok ? w : Double.NaN);
                 String line = String.format(Locale.ROOT, "%-9s | %8.2f | %8.2f | %11.0f | %8s | %10.2f%s", e.getKey(), w, c, rss,
                     f < 0 ? "?" : Integer.toString(f), w * 1000 / n, ok ? "" : "  (failed: " + rs.get(0).note() + ")");
+                System.out.println(line);
+                summary.add(String.format(Locale.ROOT, "%6d  %s", n, line));
+            }
+            if (wall.containsKey("triage") && wall.containsKey("baseline")) {
+                double ratio = wall.get("triage") / wall.get("baseline");
+                String line = String.format(Locale.ROOT, "Triage/baseline wall time: %.3f (%+.1f%%)", ratio, (ratio - 1) * 100);
                 System.out.println(line);
                 summary.add(String.format(Locale.ROOT, "%6d  %s", n, line));
             }

@@ -15,11 +15,18 @@ import java.util.stream.Collectors;
  */
 public final class TriageRunner implements ToolRunner {
 
+    private final String name;
     private final Path triageJar;
     private final String heap;
     private final String java;
 
     public TriageRunner(Path triageJar, String heap, String java) {
+        this("triage", triageJar, heap, java);
+    }
+
+    /** A named Triage: {@code baseline} is an older build measured in the same invocation. */
+    public TriageRunner(String name, Path triageJar, String heap, String java) {
+        this.name = name;
         this.triageJar = triageJar;
         this.heap = heap;
         this.java = java;
@@ -27,7 +34,7 @@ public final class TriageRunner implements ToolRunner {
 
     @Override
     public String name() {
-        return "triage";
+        return name;
     }
 
     @Override
