@@ -310,10 +310,19 @@ final class ScanCommand implements Callable<Integer> {
                 }
             }
         }
+        if (verbose) {
+            for (dev.triage.intake.JarRole r : result.appCode().jars()) {
+                out.println("  " + (r.app() ? "app code: " : "library:  ") + safe(r.path()) + " — " + safe(r.reason()));
+            }
+        }
         if (stats) out.println(Stats.describe(wallStart));
         out.flush();
 
-        if (result.stats().appClasses() == 0) {
+        if (!result.appCode().note().isEmpty()) {
+            // libraries only (a lone library jar, a war of libraries): reported as such, not a usage error
+            err.println("triage: " + result.appCode().note());
+            err.flush();
+        } else if (result.stats().appClasses() == 0) {
             err.println("triage: no readable input: no app classes were found");
             err.flush();
             return Main.USAGE;
@@ -344,5 +353,15 @@ final class ScanCommand implements Callable<Integer> {
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("bad duration '" + text + "' (use e.g. 90s, 10m, 1h)");
         }
+    }
+
+    /** A name from the scanned artifact, made safe for a terminal: control characters (escape sequences) shown as '?'. */
+    private static String safe(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            sb.append(Character.isISOControl(c) ? '?' : c);
+        }
+        return sb.toString();
     }
 }

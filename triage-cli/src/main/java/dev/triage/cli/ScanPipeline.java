@@ -5,9 +5,15 @@ import dev.triage.analysis.Deadline;
 import dev.triage.contract.Detection;
 import dev.triage.analysis.Detector;
 import dev.triage.analysis.model.Models;
+import dev.triage.components.AdvisoryDb;
 import dev.triage.components.ComponentAnalysis;
+import dev.triage.components.DbException;
+import dev.triage.components.HashIndex;
+import dev.triage.components.KnownArtifacts;
+import dev.triage.components.PublishedLibrary;
 import dev.triage.components.ComponentReport;
 import dev.triage.components.LibraryClassIndex;
+import dev.triage.findings.AppCode;
 import dev.triage.findings.Finding;
 import dev.triage.findings.FindingAssembler;
 import dev.triage.findings.Rule;
@@ -18,6 +24,8 @@ import dev.triage.findings.ScanStats;
 import dev.triage.intake.ArtifactReader;
 import dev.triage.intake.ClassEntry;
 import dev.triage.intake.IntakeListener;
+import dev.triage.intake.IntakeOptions;
+import dev.triage.intake.JarRole;
 import dev.triage.intake.LibraryArchive;
 import dev.triage.intake.ResourceEntry;
 import dev.triage.intake.SkippedInput;
@@ -25,7 +33,9 @@ import dev.triage.program.Program;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.IntConsumer;
 
@@ -59,12 +69,26 @@ public final class ScanPipeline {
         long started = System.currentTimeMillis();
         long t0 = System.nanoTime();
         progress.phase("reading inputs");
-        Program.Builder builder = Program.builder();
-        LibraryClassIndex libraryIndex = new LibraryClassIndex();
-        List<Path> all = new ArrayList<>(request.inputs());
-        AppCodeSize codeSize = new AppCodeSize();
-        new ArtifactReader(request.intake()).read(all, both(builder, both(libraryIndex, codeSize)));
-        Program program = builder.build();
+        Intake intake = intake(request.inputs(), request.intake());
+        String note = "";
+        if (request.intake().appPackages().isEmpty() && intake.program().appClassCount() > 0) {
+            // A library jar scanned on its own is reported as a library (its advisories, its SBOM), not analysed as an app.
+            Map<Path, String> libraries = publishedLibraries(request, intake.program());
+            if (!libraries.isEmpty()) {
+                List<Path> rest = new ArrayList<>(request.inputs());
+                rest.removeAll(libraries.keySet());
+                List<Path> classpath = new ArrayList<>(request.intake().classpath());
+                classpath.addAll(libraries.keySet());
+                intake = intake(rest, new IntakeOptions(request.intake().limits(), request.intake().appPackages(), classpath));
+                note = "no app code was found: " + String.join("; ", libraries.values())
+                        + "; it is reported as a library (components, advisories, SBOM); pass --app-packages to analyse its code as an app";
+            }
+        }
+        Program program = intake.program();
+        LibraryClassIndex libraryIndex = intake.index();
+        if (program.appClassCount() == 0 && note.isEmpty() && !program.libraries().isEmpty()) {
+            note = noAppCodeNote(request, intake.jarRoles(), program);
+        }
 
         RuleCatalogue catalogue = RuleCatalogue.builtIn();
         List<Rule> rules = new ArrayList<>();
@@ -91,8 +115,10 @@ public final class ScanPipeline {
         ComponentReport components = ComponentReport.empty();
         if (ComponentAnalysis.RULES.stream().anyMatch(ruleIds::contains)) {
             progress.phase("matching " + program.libraries().size() + " bundled libraries");
+            java.util.Set<String> appJars = new java.util.HashSet<>();
+            for (JarRole r : intake.jarRoles()) if (r.app()) appJars.add(r.origin());
             ComponentAnalysis.Result c = ComponentAnalysis.run(program, libraryIndex, inputs(request),
-                    request.components().withNow(now));
+                    request.components().withNow(now), appJars);
             detected.addAll(c.detections());
             components = c.report();
         }
@@ -112,13 +138,91 @@ public final class ScanPipeline {
         for (SkippedInput s : program.skipped()) problems.add(new ScanProblem(s.input(), s.entry(), s.reason()));
         for (String p : analysis.problems()) problems.add(new ScanProblem("analysis", "", p));
         for (String p : components.problems()) problems.add(new ScanProblem("components", "", p));
-        if (program.appClassCount() == 0) {
+        if (program.appClassCount() == 0 && program.libraries().isEmpty()) {
             problems.add(new ScanProblem(String.join(", ", inputs(request)), "", "no app classes found in the inputs"));
         }
         long duration = (System.nanoTime() - t0) / 1_000_000;
         ScanStats stats = new ScanStats(started, duration, program.appClassCount(), program.libraryClassCount(),
-                analysis.methodsAnalysed(), program.libraries().size(), codeSize.bytes());
-        return new ScanResult(Version.get(), inputs(request), findings, problems, rules, stats, components);
+                analysis.methodsAnalysed(), program.libraries().size(), intake.appCodeBytes());
+        return new ScanResult(Version.get(), inputs(request), findings, problems, rules, stats, components,
+                new AppCode(intake.jarRoles(), note));
+    }
+
+    /** What intake gave: the program model, the library class index, the verdicts on nested jars, and the bytes of app code. */
+    private record Intake(Program program, LibraryClassIndex index, List<JarRole> jarRoles, long appCodeBytes) {
+    }
+
+    private static Intake intake(List<Path> inputs, IntakeOptions options) {
+        Program.Builder builder = Program.builder();
+        LibraryClassIndex libraryIndex = new LibraryClassIndex();
+        List<JarRole> roles = new ArrayList<>();
+        AppCodeSize codeSize = new AppCodeSize();
+        IntakeListener both = both(builder, both(libraryIndex, codeSize));
+        new ArtifactReader(options).read(new ArrayList<>(inputs), new IntakeListener() {
+            @Override public void onClass(ClassEntry e) { both.onClass(e); }
+            @Override public void onResource(ResourceEntry e) { both.onResource(e); }
+            @Override public void onLibrary(LibraryArchive l) { both.onLibrary(l); }
+            @Override public void onSkipped(SkippedInput s) { both.onSkipped(s); }
+            @Override public void onNewestEntryTime(long t) { both.onNewestEntryTime(t); }
+            @Override public void onAndroidSigning(dev.triage.intake.AndroidSigning s) { both.onAndroidSigning(s); }
+            @Override public void onJarRole(JarRole r) { roles.add(r); }
+        });
+        return new Intake(builder.build(), libraryIndex, roles, codeSize.bytes());
+    }
+
+    /** Plain jar inputs that are published libraries (by SHA-1 or Maven metadata Triage knows), with why. */
+    private static Map<Path, String> publishedLibraries(ScanRequest request, Program program) {
+        Map<Path, String> out = new LinkedHashMap<>();
+        java.util.Set<String> advisoryKeys = java.util.Set.of();
+        HashIndex hashes = HashIndex.empty();
+        Path db = request.components().database();
+        if (db != null) {
+            try {
+                advisoryKeys = AdvisoryDb.open(db).map(AdvisoryDb::keys).orElse(java.util.Set.of());
+                hashes = HashIndex.open(db);
+            } catch (DbException e) {
+                // the components stage reports an unreadable database
+            }
+        }
+        KnownArtifacts known = KnownArtifacts.of(advisoryKeys, hashes);
+        for (Path input : request.inputs()) {
+            String name = input.getFileName() == null ? "" : input.getFileName().toString();
+            if (!name.toLowerCase(java.util.Locale.ROOT).endsWith(".jar") || !java.nio.file.Files.isRegularFile(input)) continue;
+            String prefix = input.toString() + "!/";
+            if (program.resources().stream().anyMatch(r -> r.origin().startsWith(prefix + "BOOT-INF/"))) continue;
+            List<ResourceEntry> own = new ArrayList<>();
+            for (ResourceEntry r : program.resources()) {
+                if (r.origin().startsWith(prefix + "META-INF/maven/")) own.add(r);
+            }
+            String sha1 = sha1(input);
+            PublishedLibrary.why(name, sha1, own, known, advisoryKeys).ifPresent(why -> out.put(input, why));
+        }
+        return out;
+    }
+
+    private static String sha1(Path file) {
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+            java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-1");
+            byte[] buf = new byte[1 << 16];
+            for (int n; (n = in.read(buf)) != -1; ) md.update(buf, 0, n);
+            return java.util.HexFormat.of().formatHex(md.digest());
+        } catch (java.io.IOException | java.security.NoSuchAlgorithmException e) {
+            return "";
+        }
+    }
+
+    /** Why a scan with libraries found no app code: what the nested jars were judged to be. */
+    private static String noAppCodeNote(ScanRequest request, List<JarRole> roles, Program program) {
+        StringBuilder sb = new StringBuilder("no app code was found in ").append(String.join(", ", inputs(request))).append(": ");
+        if (roles.isEmpty()) {
+            sb.append("it holds no classes of its own");
+        } else {
+            sb.append("it holds no classes of its own, and none of its ").append(roles.size()).append(" nested jars is the app's (e.g. ")
+                    .append(roles.get(0).path()).append(": ").append(roles.get(0).reason()).append(")");
+        }
+        sb.append("; its ").append(program.libraries().size())
+                .append(" libraries are reported as components (advisories, SBOM); pass --app-packages to name the app's packages");
+        return sb.toString();
     }
 
     /** Feeds intake to the program builder and the library class index. */

@@ -61,6 +61,18 @@ public final class ComponentAnalysis {
      * @param options  database, thresholds, clock
      */
     public static Result run(Program program, LibraryClassIndex index, List<String> inputs, ComponentOptions options) {
+        return run(program, index, inputs, options, java.util.Set.of());
+    }
+
+    /**
+     * As {@link #run(Program, LibraryClassIndex, List, ComponentOptions)}, knowing which nested jars intake read as the
+     * app's own code: they are components all the same (a published module has advisories of its own), and their
+     * advisories are judged referenced, since their code is the app's.
+     *
+     * @param appJarOrigins origins of the nested jars read as app code
+     */
+    public static Result run(Program program, LibraryClassIndex index, List<String> inputs, ComponentOptions options,
+                             java.util.Set<String> appJarOrigins) {
         List<String> problems = new ArrayList<>();
         List<Detection> detections = new ArrayList<>();
         Instant now = options.clock();
@@ -121,7 +133,9 @@ public final class ComponentAnalysis {
                     symbols.addAll(extraSymbols.getOrDefault(fp.advisory().id(), List.of()));
                     for (String alias : fp.advisory().aliases()) symbols.addAll(extraSymbols.getOrDefault(alias, List.of()));
                     String fix = VersionMatcher.nearestFix(c.version(), fp.affected()).orElse("");
-                    Reach reach = reachByOrigin.computeIfAbsent(c.origin(), o -> referenced(c, program, index, refs));
+                    Reach reach = reachByOrigin.computeIfAbsent(c.origin(), o -> appJarOrigins.contains(o)
+                            ? new Reach(true, "it is the app's own module: its classes were analysed as app code")
+                            : referenced(c, program, index, refs));
                     Reach symbolReach = symbolReach(symbols, refs);
                     Reachability r;
                     String evidence;

@@ -3,7 +3,6 @@ package dev.triage.components;
 import dev.triage.components.Identity.Confidence;
 import dev.triage.components.Identity.Evidence;
 import dev.triage.components.Identity.Technique;
-import dev.triage.intake.CodeRole;
 import dev.triage.intake.LibraryArchive;
 import dev.triage.intake.ResourceEntry;
 import org.apache.maven.artifact.versioning.ComparableVersion;
@@ -57,7 +56,6 @@ import java.util.regex.Pattern;
  * reproducible builds) wrote into {@code pom.properties}; 0 when none is present.
  */
 public final class ComponentIdentifier {
-    private static final Pattern FILE_NAME = Pattern.compile("^(.+?)-(\\d[\\w.+\\-]*?)(?:-(?:sources|tests|all|shaded|jdk\\d+|bin))?\\.[jwe]ar$");
     private static final Pattern POM_PROPERTIES = Pattern.compile("META-INF/maven/([^/]+)/([^/]+)/pom\\.properties");
     private static final Pattern POM_XML = Pattern.compile("META-INF/maven/([^/]+)/([^/]+)/pom\\.xml");
     private static final Pattern IVY = Pattern.compile("^([A-Za-z0-9_.\\-]+)#([A-Za-z0-9_.\\-]+);([A-Za-z0-9_.+\\-]+)$");
@@ -89,7 +87,7 @@ public final class ComponentIdentifier {
                                            LibraryClassIndex index, KnownArtifacts known) {
         Map<String, List<ResourceEntry>> byContainer = new HashMap<>();
         for (ResourceEntry r : resources) {
-            if (r.role() != CodeRole.LIBRARY) continue;
+            // library jars' metadata, and that of the app's own modules nested in the artifact (read as app code)
             int cut = r.origin().lastIndexOf("!/");
             if (cut < 0) continue;
             byContainer.computeIfAbsent(r.origin().substring(0, cut), k -> new ArrayList<>()).add(r);
@@ -159,9 +157,18 @@ public final class ComponentIdentifier {
             pomXmls.sort(Comparator.comparing(Pom::gav));
             released = manifestDate(mf);
             if (released == 0) released = pomDate;
-            Matcher fm = FILE_NAME.matcher(lib.fileName());
-            fileArtifact = fm.matches() ? fm.group(1) : stripExtension(lib.fileName());
-            fileVersion = fm.matches() ? fm.group(2) : "";
+            // name-1.2.jar, but also hibernate-jpa-2.1-api-1.0.0.Final.jar: every '-digit' is a possible split; the
+            // one naming an artifact the jar's metadata or the known artifacts name wins, else the first
+            List<String[]> splits = fileNameSplits(lib.fileName());
+            String[] chosen = null;
+            for (String[] sp : splits) {
+                for (Pom p : poms) if (p.artifactId().equals(sp[0]) && chosen == null) chosen = sp;
+                for (Pom p : pomXmls) if (p.artifactId().equals(sp[0]) && chosen == null) chosen = sp;
+            }
+            for (String[] sp : splits) if (chosen == null && !known.groupsOf(sp[0]).isEmpty()) chosen = sp;
+            if (chosen == null && !splits.isEmpty()) chosen = splits.get(0);
+            fileArtifact = chosen != null ? chosen[0] : stripExtension(lib.fileName());
+            fileVersion = chosen != null ? chosen[1] : "";
         }
 
         List<Component> identify() {
@@ -205,9 +212,9 @@ public final class ComponentIdentifier {
             }
             if (list.size() == 1) {
                 Pom only = list.get(0);
-                // A single pom of another artifact than the file names (a copy shaded into a jar built without Maven
-                // metadata of its own) does not describe the jar.
-                if (!fileVersion.isEmpty() && !known.groupsOf(fileArtifact).isEmpty()) return null;
+                // A single pom of another artifact and version than the file names (a copy shaded into a jar built
+                // without Maven metadata of its own, such as cglib's inside guice) does not describe the jar.
+                if (!fileVersion.isEmpty() && !only.version().equals(fileVersion)) return null;
                 return only;
             }
             return null;
@@ -263,6 +270,12 @@ public final class ComponentIdentifier {
                 if (!v.isEmpty()) evidence.add(new Evidence(Technique.FILENAME, "file name", lib.fileName(), true, "version " + v));
             } else if (!fileVersion.isEmpty() && !versionsAgree(v, fileVersion) && p.artifactId().equals(fileArtifact)) {
                 conflicts.add(p.entry() + " says version " + v + ", the file name " + fileVersion);
+                if (v.endsWith("-SNAPSHOT") && MAVEN_VERSION.matcher(fileVersion).matches() && !fileVersion.endsWith("-SNAPSHOT")) {
+                    // a release built with its pom still at a snapshot version: the build named the file by the release
+                    v = fileVersion;
+                    evidence.add(new Evidence(Technique.FILENAME, "file name", lib.fileName(), true,
+                            "version " + v + " (the metadata names a snapshot)"));
+                }
             }
             checkPublished(p.groupId(), p.artifactId(), v);
             return component(p.groupId(), p.artifactId(), v, by, Confidence.HIGH);
@@ -378,18 +391,33 @@ public final class ComponentIdentifier {
                 addNaming(namings, e.getKey(), new Naming(3, "class packages", e.getKey() + " (" + e.getValue() + " classes)"));
             }
 
-            // The group: one that really publishes the artifact id, named by the jar's evidence.
+            // The group: one that really publishes the artifact id, named by the jar's evidence. Where several groups
+            // publish it (an artifact that moved: postgresql:postgresql → org.postgresql:postgresql), the version
+            // decides: only groups that publish it remain, and a name shared by the groups' packages is not enough.
             String group = "";
             String artifact = "";
             Confidence confidence = Confidence.NONE;
             Naming decided = null;
+            String preliminary = firstValidVersion(versions);
             Set<String> tried = new LinkedHashSet<>(artifacts);
             for (String a : tried) {
                 Set<String> groups = known.groupsOf(a);
                 if (groups.isEmpty()) continue;
+                artifact = a;
+                Set<String> candidates = new TreeSet<>(groups);
+                Set<String> publishing = new TreeSet<>();
+                if (!preliminary.isEmpty()) {
+                    for (String g : groups) {
+                        var state = known.hashes().artifact(g + ":" + a);
+                        if (state.isEmpty()) continue;
+                        if (state.get().knows(preliminary)) publishing.add(g);
+                        else candidates.remove(g);
+                    }
+                    if (!publishing.isEmpty()) candidates = publishing;
+                }
                 Naming best = null;
                 String bestGroup = null;
-                for (String g : groups) {
+                for (String g : candidates) {
                     Naming n = strongestNaming(namings, g);
                     if (n == null) continue;
                     if (best == null || n.strength() < best.strength()
@@ -398,19 +426,30 @@ public final class ComponentIdentifier {
                         bestGroup = g;
                     }
                 }
-                artifact = a;
-                if (best != null) {
+                // "The one known package with that artifact id" is one group for the artifact id overall: a group left
+                // alone after others were ruled out by version may just be one the index has not read.
+                boolean single = groups.size() == 1;
+                if (publishing.size() == 1) {
+                    group = publishing.iterator().next();
+                    boolean named = best != null && bestGroup.equals(group);
+                    decided = named ? best : null;
+                    confidence = named && best.strength() == 0 ? Confidence.HIGH : Confidence.MEDIUM;
+                    evidence.add(new Evidence(Technique.OTHER, "hash index", group + ":" + a + ":" + preliminary, true,
+                            groups.size() == 1 ? group + " publishes " + a + " in version " + preliminary
+                                    : "of the groups publishing " + a + ", only " + group + " publishes version " + preliminary));
+                } else if (best != null && (single || best.exact())) {
                     group = bestGroup;
                     decided = best;
                     confidence = best.strength() == 0 ? Confidence.HIGH : Confidence.MEDIUM;
-                } else if (groups.size() == 1) {
+                } else if (single) {
                     group = groups.iterator().next();
                     confidence = Confidence.LOW;
                     evidence.add(new Evidence(Technique.OTHER, "known artifacts", group + ":" + a, true,
                             "nothing in the jar names a group; " + group + " is the only group known to publish " + a));
                 } else {
-                    evidence.add(new Evidence(Technique.OTHER, "known artifacts", String.join(", ", groups), false,
-                            "several groups publish " + a + " and nothing in the jar names one"));
+                    evidence.add(new Evidence(Technique.OTHER, "known artifacts", String.join(", ", candidates), false,
+                            "several groups publish " + a + " and nothing in the jar tells which"
+                                    + (best != null ? " (" + best.source() + " fits " + bestGroup + ", which does not tell the groups apart)" : "")));
                 }
                 break;
             }
@@ -467,6 +506,11 @@ public final class ComponentIdentifier {
             return "not used";
         }
 
+        private static String firstValidVersion(List<String[]> candidates) {
+            for (String[] c : candidates) if (MAVEN_VERSION.matcher(c[1]).matches()) return c[1];
+            return "";
+        }
+
         private String chooseVersion(String group, String artifact, List<String[]> candidates) {
             List<String[]> valid = new ArrayList<>();
             for (String[] c : candidates) {
@@ -517,6 +561,25 @@ public final class ComponentIdentifier {
     /** A dotted name names group {@code g} when it is {@code g} or lies under it ({@code g.x.y}). */
     private static boolean names(String dotted, String g) {
         return dotted.equals(g) || dotted.startsWith(g + ".");
+    }
+
+    /** Every (artifact, version) reading of a file name: a split before each '-' followed by a digit, first first. */
+    static List<String[]> fileNameSplits(String fileName) {
+        List<String[]> out = new ArrayList<>();
+        Matcher ext = Pattern.compile("^(.+)\\.[jwe]ar$").matcher(fileName);
+        if (!ext.matches()) return out;
+        String stem = ext.group(1);
+        Matcher classifier = Pattern.compile("^(.+?)-(?:sources|tests|all|shaded|bin|jdk\\d+)$").matcher(stem);
+        for (String st : classifier.matches() ? List.of(classifier.group(1), stem) : List.of(stem)) {
+            for (int i = 1; i < st.length() - 1; i++) {
+                if (st.charAt(i) == '-' && Character.isDigit(st.charAt(i + 1))) {
+                    String v = st.substring(i + 1);
+                    if (MAVEN_VERSION.matcher(v).matches()) out.add(new String[]{st.substring(0, i), v});
+                }
+            }
+            if (!out.isEmpty()) break;
+        }
+        return out;
     }
 
     /** Bundle-SymbolicName without its directives ({@code name;singleton:=true}). */

@@ -18,6 +18,10 @@ public interface IntakeListener {
     default void onAndroidSigning(AndroidSigning signing) {
     }
 
+    /** A jar nested in a war, an ear or a Spring Boot jar, read as app code or as a library, and why. */
+    default void onJarRole(JarRole role) {
+    }
+
     /** Build metadata: the newest modification time of any entry read (epoch millis), or 0. */
     default void onNewestEntryTime(long epochMillis) {
     }

@@ -106,6 +106,22 @@ public final class HtmlReport implements ReportWriter {
             h.append("</ul>\n</section>\n");
         }
 
+        // What was taken to be the app: the nested jars read as app code, or why there is none
+        if (!result.appCode().note().isEmpty() || !result.appCode().appJars().isEmpty()) {
+            h.append("<section id=\"app-code\">\n<h2>App code</h2>\n");
+            if (!result.appCode().note().isEmpty()) {
+                h.append("<p>").append(esc(result.appCode().note())).append("</p>\n");
+            }
+            if (!result.appCode().appJars().isEmpty()) {
+                h.append("<p>Jars read as the app's own code (the others are libraries):</p>\n<ul>\n");
+                for (dev.triage.intake.JarRole r : result.appCode().appJars()) {
+                    h.append("<li><code>").append(esc(r.path())).append("</code>: ").append(esc(r.reason())).append("</li>\n");
+                }
+                h.append("</ul>\n");
+            }
+            h.append("</section>\n");
+        }
+
         // Contents
         h.append("<nav id=\"contents\">\n<h2>Contents</h2>\n");
         if (findings.isEmpty()) {

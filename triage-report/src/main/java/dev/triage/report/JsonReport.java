@@ -87,6 +87,17 @@ public final class JsonReport implements ReportWriter {
                 }
             }
         }
+        if (!result.appCode().jars().isEmpty() || !result.appCode().note().isEmpty()) {
+            ObjectNode app = root.putObject("appCode");
+            app.put("note", result.appCode().note());
+            ArrayNode jars = app.putArray("jars");
+            for (dev.triage.intake.JarRole r : result.appCode().jars()) {
+                ObjectNode j = jars.addObject();
+                j.put("path", r.path());
+                j.put("app", r.app());
+                j.put("reason", r.reason());
+            }
+        }
         ArrayNode list = root.putArray("findings");
         for (Finding f : findings) list.add(finding(f, paths));
 

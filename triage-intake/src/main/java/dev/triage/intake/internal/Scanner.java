@@ -4,6 +4,7 @@ import dev.triage.intake.ClassEntry;
 import dev.triage.intake.CodeRole;
 import dev.triage.intake.IntakeLimits;
 import dev.triage.intake.IntakeListener;
+import dev.triage.intake.JarRole;
 import dev.triage.intake.IntakeOptions;
 import dev.triage.intake.LibraryArchive;
 import dev.triage.intake.ResourceEntry;
@@ -74,6 +75,8 @@ public final class Scanner {
         Set<String> losers;
         final Set<String> seen = new HashSet<>();
         String earLibDir = "lib";
+        /** For a war, an ear or a Spring Boot jar read as the app: what decides which nested jars are app code. */
+        AppJars.App app;
 
         Ctx(String input, String origin, String entryPrefix, Kind kind, CodeRole role, String library, int depth,
                 Budget budget) {
@@ -438,6 +441,7 @@ public final class Scanner {
                 names.add(e.getName());
             }
             ctx.losers = MultiRelease.losers(names);
+            ctx.app = appSignature(zip, ctx, names);
             if (ctx.kind == Kind.EAR) {
                 for (ZipArchiveEntry app : entries) {
                     if (app.getName().equals("META-INF/application.xml")) {
@@ -598,6 +602,42 @@ public final class Scanner {
         return true;
     }
 
+    /**
+     * The app signature of a war, an ear or a Spring Boot jar read as the app, for deciding which of its nested jars
+     * are app code; null elsewhere, and when {@code --app-packages} decides instead.
+     */
+    private AppJars.App appSignature(ZipArchive zip, Ctx ctx, List<String> names) {
+        if (!appPrefixes.isEmpty() || ctx.role != CodeRole.APP || ctx.library != null) {
+            return null;
+        }
+        String classes;
+        if (ctx.kind == Kind.WAR) {
+            classes = "WEB-INF/classes/";
+        } else if (ctx.kind == Kind.EAR) {
+            classes = "";
+        } else if (ctx.kind == Kind.JAR && ctx.depth == 0 && names.stream().anyMatch(n -> n.startsWith("BOOT-INF/"))) {
+            classes = "BOOT-INF/classes/";
+        } else {
+            return null;
+        }
+        return AppJars.app(names, classes, n -> small(zip, n));
+    }
+
+    /** A small metadata entry (pom.properties) by name, or null when absent, too large or unreadable. */
+    private byte[] small(ZipArchive zip, String name) {
+        for (ZipArchiveEntry e : zip.entries()) {
+            if (!e.getName().equals(name)) continue;
+            try {
+                Budget budget = new Budget(new IntakeLimits(1, 64 << 10, 64 << 10,
+                        limits.maxCompressionRatio(), limits.ratioGraceBytes(), 0));
+                return zip.read(e, budget, 64 << 10, "pom.properties", true);
+            } catch (IOException | LimitException | RuntimeException ex) {
+                return null;
+            }
+        }
+        return null;
+    }
+
     private void readNested(Ctx ctx, String name, String where, EntryReader reader, Kind kind, boolean library)
             throws IOException, LimitException {
         int depth = ctx.depth + 1;
@@ -608,6 +648,31 @@ public final class Scanner {
         }
         byte[] data = reader.read(true);
         String origin = ctx.originOf(name);
+        if (library && ctx.app != null && kind == Kind.JAR && data.length >= 4 && (magic(data) >>> 16) == 0x504B) {
+            ZipArchive zip = null;
+            try {
+                zip = ZipArchive.open(data);
+            } catch (IOException | RuntimeException e) {
+                // read as a library below, where the damage is reported
+            }
+            if (zip != null) {
+                List<String> names = new ArrayList<>();
+                for (ZipArchiveEntry e : zip.entries()) {
+                    names.add(e.getName());
+                }
+                ZipArchive z = zip;
+                AppJars.Verdict v = AppJars.decide(ctx.app, Names.fileName(name), names, n -> small(z, n));
+                String path = where;
+                call(() -> listener.onJarRole(new JarRole(path, origin, v.app(), v.reason())));
+                CodeRole role = v.app() ? CodeRole.APP : CodeRole.LIBRARY;
+                Ctx child = new Ctx(ctx.input, origin, where, kind, role, v.app() ? ctx.library : origin, depth, ctx.budget);
+                readArchive(zip, child);
+                // the app's own modules stay in the inventory too: a published module can carry advisories of its own
+                emitLibrary(new LibraryArchive(Names.fileName(name), origin, data.length,
+                        hex("SHA-1", data), hex("SHA-256", data), child.classCount));
+                return;
+            }
+        }
         CodeRole role = library ? CodeRole.LIBRARY : ctx.role;
         Ctx child = new Ctx(ctx.input, origin, where, kind, role, library ? origin : ctx.library, depth, ctx.budget);
         readArchiveBytes(data, child);
