@@ -3,7 +3,7 @@ package dev.triage.store;
 import dev.triage.components.Component;
 import dev.triage.components.ComponentReport;
 import dev.triage.findings.Finding;
-import dev.triage.findings.PathStep;
+import dev.triage.contract.PathStep;
 import dev.triage.findings.Rule;
 import dev.triage.findings.ScanProblem;
 import dev.triage.findings.ScanResult;
