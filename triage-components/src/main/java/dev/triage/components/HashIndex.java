@@ -179,7 +179,7 @@ public final class HashIndex {
         Map<String, ArtifactState> a = artifacts;
         if (a == null) {
             synchronized (this) {
-                if (artifacts == null) artifacts = readArtifacts(dir);
+                if (artifacts == null) artifacts = readArtifactsLazily(dir);
                 a = artifacts;
             }
         }
@@ -226,6 +226,61 @@ public final class HashIndex {
             return Collections.emptyMap();
         }
         return m;
+    }
+
+    /**
+     * As {@link #readArtifacts(Path)}, for scans: the artifact keys are read, each artifact's version lists only when a
+     * jar asks for them (a full index lists some 450,000 versions; a scan needs a few dozen artifacts').
+     */
+    static Map<String, ArtifactState> readArtifactsLazily(Path dbDir) {
+        if (dbDir == null) return Map.of();
+        Path f = dbDir.resolve(ARTIFACTS);
+        if (!Files.isRegularFile(f)) return Map.of();
+        Map<String, String> raw = new TreeMap<>();
+        try {
+            for (String line : Files.readAllLines(f, StandardCharsets.UTF_8)) {
+                int tab = line.indexOf('\t');
+                if (tab <= 0 || line.indexOf(':') <= 0 || line.indexOf(':') > tab) continue;
+                raw.put(line.substring(0, tab), line.substring(tab + 1));
+            }
+        } catch (IOException e) {
+            return Map.of();
+        }
+        return new java.util.AbstractMap<>() {
+            private final Map<String, ArtifactState> parsed = new java.util.concurrent.ConcurrentHashMap<>();
+
+            @Override
+            public ArtifactState get(Object key) {
+                if (!(key instanceof String k) || !raw.containsKey(k)) return null;
+                return parsed.computeIfAbsent(k, x -> {
+                    String[] p = raw.get(x).split("\t", -1);
+                    return p.length != 3 ? new ArtifactState("", Set.of(), Set.of())
+                            : new ArtifactState(p[0], versions(p[1]), versions(p[2]));
+                });
+            }
+
+            @Override
+            public boolean containsKey(Object key) {
+                return raw.containsKey(key);
+            }
+
+            @Override
+            public Set<String> keySet() {
+                return Collections.unmodifiableSet(raw.keySet());
+            }
+
+            @Override
+            public int size() {
+                return raw.size();
+            }
+
+            @Override
+            public Set<Entry<String, ArtifactState>> entrySet() {
+                Map<String, ArtifactState> all = new TreeMap<>();
+                for (String k : raw.keySet()) all.put(k, get(k));
+                return all.entrySet();
+            }
+        };
     }
 
     private static Set<String> versions(String csv) {
