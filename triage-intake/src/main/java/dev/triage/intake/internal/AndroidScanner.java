@@ -1,5 +1,7 @@
 package dev.triage.intake.internal;
 
+import dev.triage.intake.SkippedInput;
+
 import dev.triage.intake.CodeRole;
 import dev.triage.intake.IntakeLimits;
 import dev.triage.intake.ResourceEntry;
@@ -292,12 +294,23 @@ final class AndroidScanner {
         } catch (RuntimeException | StackOverflowError e) {
             scanner.skip(input, where, "corrupt DEX file: " + Names.describe(e));
             return;
+        } catch (OutOfMemoryError e) {
+            scanner.skip(input, where, SkippedInput.outOfMemory(input, where, "reading the DEX file").reason());
+            return;
         }
         String dexOrigin = dexName.isEmpty() ? containerOrigin : containerOrigin + "!/" + dexName;
         for (int i = 0; i < converter.classCount(); i++) {
             String name = converter.className(i);
             boolean app = !classpath && name != null && isApp(name, appPrefixes, allApp);
-            DexConverter.Result r = converter.convert(i, app);
+            DexConverter.Result r;
+            try {
+                r = converter.convert(i, app);
+            } catch (OutOfMemoryError e) {
+                // one class that takes the heap costs a problem line; the others are still converted
+                String at = (where.isEmpty() ? "" : where + "!/") + (name == null ? "#" + i : Names.printable(name) + ".class");
+                scanner.skip(input, at, SkippedInput.outOfMemory(input, at, "converting this DEX class").reason());
+                continue;
+            }
             String known = r.internalName() != null ? r.internalName() : name;
             String clsWhere = (where.isEmpty() ? "" : where + "!/") + (known == null
                     ? "#" + i : Names.printable(known) + ".class");

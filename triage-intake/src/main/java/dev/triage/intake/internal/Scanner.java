@@ -140,6 +140,10 @@ public final class Scanner {
             throw (RuntimeException) e.getCause();
         } catch (RuntimeException | StackOverflowError e) {
             skip(input, "", "unexpected error while reading: " + Names.describe(e));
+        } catch (OutOfMemoryError e) {
+            // what was read before stays in the scan; the other inputs are still read
+            SkippedInput s = SkippedInput.outOfMemory(input, "", "reading this input");
+            call(() -> listener.onSkipped(s));
         }
     }
 
