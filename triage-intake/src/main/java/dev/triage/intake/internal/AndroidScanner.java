@@ -10,6 +10,7 @@ import dev.triage.intake.android.AxmlDecoder;
 import dev.triage.intake.android.ChunkCheck;
 import dev.triage.intake.android.DexConverter;
 import dev.triage.intake.android.DexHeader;
+import dev.triage.intake.android.DexLayout;
 import dev.triage.intake.android.ManifestInfo;
 import dev.triage.intake.android.ProtoXmlDecoder;
 import dev.triage.intake.android.ResourceNames;
@@ -288,9 +289,17 @@ final class AndroidScanner {
             scanner.skip(input, where, problem);
             return;
         }
+        // the layout pre-check: nothing dex2jar allocates or loops over may exceed what the file holds
+        DexLayout.Result layout = DexLayout.check(bytes);
+        if (layout.fileProblem() != null) {
+            scanner.skip(input, where, layout.fileProblem());
+            return;
+        }
+        java.util.Map<Integer, String> badClasses = layout.badClasses();
         DexConverter converter;
         try {
-            converter = new DexConverter(bytes, limits.maxDexMethodInstructions());
+            converter = QuietOutput.quietly(() -> new DexConverter(bytes, limits.maxDexMethodInstructions(),
+                    badClasses.keySet()));
         } catch (RuntimeException | StackOverflowError e) {
             scanner.skip(input, where, "corrupt DEX file: " + Names.describe(e));
             return;
@@ -302,9 +311,16 @@ final class AndroidScanner {
         for (int i = 0; i < converter.classCount(); i++) {
             String name = converter.className(i);
             boolean app = !classpath && name != null && isApp(name, appPrefixes, allApp);
+            if (badClasses.containsKey(i)) {
+                String at = (where.isEmpty() ? "" : where + "!/") + (name == null ? "#" + i : Names.printable(name) + ".class");
+                scanner.skip(input, at, badClasses.get(i) + "; not converted");
+                continue;
+            }
             DexConverter.Result r;
             try {
-                r = converter.convert(i, app);
+                int index = i;
+                DexConverter c = converter;
+                r = QuietOutput.quietly(() -> c.convert(index, app));
             } catch (OutOfMemoryError e) {
                 // one class that takes the heap costs a problem line; the others are still converted
                 String at = (where.isEmpty() ? "" : where + "!/") + (name == null ? "#" + i : Names.printable(name) + ".class");
