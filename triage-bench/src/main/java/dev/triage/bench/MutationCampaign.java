@@ -95,6 +95,7 @@ public final class MutationCampaign {
 
         Path db = Files.createDirectories(work.resolve("empty-db"));
         Map<String, Integer> outcomes = new TreeMap<>();
+        Map<String, Integer> refusals = new TreeMap<>();
         List<Long> millis = new ArrayList<>();
         long began = System.nanoTime();
         int failures = 0;
@@ -103,7 +104,8 @@ public final class MutationCampaign {
         try {
             for (int i = start; i < start + mutants; i++) {
                 if ((System.nanoTime() - began) / 60e9 > minutes) break;
-                Random rnd = new Random(seed * 1_000_003L + i);
+                // java.util.Random's first draws from consecutive seeds are nearly equal: mix the seed first
+                Random rnd = new Random(mix64(seed * 0x9E3779B97F4A7C15L + i));
                 int which = rnd.nextInt(inputs.size());
                 Path input = inputs.get(which);
                 String name = input.getFileName().toString();
@@ -121,6 +123,7 @@ public final class MutationCampaign {
                 millis.add(ms);
                 String outcome = classify(reply, out);
                 outcomes.merge(outcome.split(" ")[0], 1, Integer::sum);
+                if (outcome.equals("ok-refused")) refusals.merge(name + ": " + refusal(out), 1, Integer::sum);
                 done++;
                 boolean failed = !outcome.startsWith("ok");
                 if (failed || reply == null || reply.startsWith("THROWN") || reply.startsWith("RESULT 5")) {
@@ -145,7 +148,17 @@ public final class MutationCampaign {
             if (worker != null) worker.stop();
         }
         progress(done, failures, outcomes, millis, began);
+        System.out.println("refusals (exit 2), by input and reason:");
+        refusals.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).limit(20)
+                .forEach(e -> System.out.printf(Locale.ROOT, "  %6d  %s%n", e.getValue(), e.getKey()));
         System.exit(failures == 0 ? 0 : 1);
+    }
+
+    /** SplitMix64's finalizer: consecutive inputs give unrelated outputs. */
+    static long mix64(long z) {
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
     }
 
     private static void progress(int done, int failures, Map<String, Integer> outcomes, List<Long> millis, long began) {
@@ -156,6 +169,22 @@ public final class MutationCampaign {
                         + " elapsed %.1f min%n", done, failures, outcomes, median, p99,
                 sorted.length == 0 ? 0 : sorted[sorted.length - 1], (System.nanoTime() - began) / 60e9);
         System.out.flush();
+    }
+
+    /** Why a scan refused its input: its last "triage: " line on stderr, numbers and paths blurred so reasons group. */
+    static String refusal(Path out) {
+        try {
+            List<String> lines = Files.readAllLines(out.resolve("stderr.txt"));
+            for (int k = lines.size() - 1; k >= 0; k--) {
+                String l = lines.get(k);
+                if (l.startsWith("triage: ") && !l.startsWith("triage: problem: ")) {
+                    return l.replaceAll("/\\S+", "<path>").replaceAll("[0-9]+", "N");
+                }
+            }
+        } catch (IOException e) {
+            // no stderr
+        }
+        return "(no message)";
     }
 
     /** ok-report / ok-refused, or the failure: internal-error, out-of-memory, other-exit, no-report, hang, crash. */

@@ -69,7 +69,7 @@ final class AndroidScanner {
         final Budget budget;
 
         Archive(Path file, String input, Budget budget) throws IOException {
-            this.zip = ZipArchive.open(file);
+            this.zip = ZipArchive.open(file, budget.limits.maxEntries());
             this.input = input;
             this.budget = budget;
             for (ZipArchiveEntry e : zip.entries()) {

@@ -395,7 +395,7 @@ public final class Scanner {
         }
         ZipArchive zip;
         try {
-            zip = ZipArchive.open(file);
+            zip = ZipArchive.open(file, limits.maxEntries());
         } catch (IOException | RuntimeException e) {
             int magic = readMagic(file);
             if ((magic >>> 16) != 0x504B) {
@@ -404,7 +404,7 @@ public final class Scanner {
                 return;
             }
             try (InputStream in = Files.newInputStream(file)) {
-                salvage(in, ctx, Names.describe(e));
+                salvage(in, ctx, listingRefused(e, ctx));
             } catch (IOException io) {
                 skip(ctx.input, ctx.entryPrefix, "cannot read: " + Names.describe(io));
             }
@@ -425,12 +425,24 @@ public final class Scanner {
         }
         ZipArchive zip;
         try {
-            zip = ZipArchive.open(data);
+            zip = ZipArchive.open(data, limits.maxEntries());
         } catch (IOException | RuntimeException e) {
-            salvage(new ByteArrayInputStream(data), ctx, Names.describe(e));
+            salvage(new ByteArrayInputStream(data), ctx, listingRefused(e, ctx));
             return;
         }
         readArchive(zip, ctx);
+    }
+
+    /**
+     * The reason an archive's directory was not used, for {@link #salvage}; null (and a problem line now) when it lists
+     * more entries than the limit: then its entries are streamed up to the limit, and that line says why.
+     */
+    private String listingRefused(Exception e, Ctx ctx) {
+        if (e instanceof ZipArchive.TooManyListed) {
+            skip(ctx.input, ctx.entryPrefix, e.getMessage() + "; its entries are read by streaming, up to the limit");
+            return null;
+        }
+        return Names.describe(e);
     }
 
     /** Reads every entry of an archive opened through its central directory. */
@@ -655,7 +667,7 @@ public final class Scanner {
         if (library && ctx.app != null && kind == Kind.JAR && data.length >= 4 && (magic(data) >>> 16) == 0x504B) {
             ZipArchive zip = null;
             try {
-                zip = ZipArchive.open(data);
+                zip = ZipArchive.open(data, limits.maxEntries());
             } catch (IOException | RuntimeException e) {
                 // read as a library below, where the damage is reported
             }
