@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * time, and the rest of the APK is still read.
  */
 class AndroidHostileTest {
-    private static final Duration BOUND = Duration.ofSeconds(20);
+    private static final Duration BOUND = Duration.ofSeconds(60);
 
     static byte[] dex;
     static byte[] manifest;

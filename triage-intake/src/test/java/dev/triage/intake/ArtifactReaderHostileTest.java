@@ -31,7 +31,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * of the same scan (in the same archive and in a second, healthy input) are still read.
  */
 class ArtifactReaderHostileTest {
-    private static final Duration BOUND = Duration.ofSeconds(10);
+    private static final Duration BOUND = Duration.ofSeconds(60);
 
     @TempDir
     Path tmp;
