@@ -115,7 +115,7 @@ final class SparkScan {
             WorkerPool.closeAll(); // the driver's own workers (local mode); executors close theirs on exit
         }
         Dataset<Row> written = spark.read().parquet(resultsPath.toString()).where("round = " + round);
-        flatten(spark, written.where("status IN ('ok', 'failed')"), out);
+        flatten(spark, written.where("status IN ('ok', 'failed')"), out, round);
 
         Map<String, Long> byStatus = new HashMap<>();
         for (Row s : written.groupBy("status").count().collectAsList()) byStatus.put(s.getString(0), s.getLong(1));
@@ -128,7 +128,7 @@ final class SparkScan {
     }
 
     /** The round's scan records flattened into the findings, components, advisories and scan_problems tables. */
-    private static void flatten(SparkSession spark, Dataset<Row> scans, String out) {
+    private static void flatten(SparkSession spark, Dataset<Row> scans, String out, int round) throws IOException {
         JavaRDD<Row> rows = scans.select("round", "app_key", "seq", "artifact_sha256", "record_json").javaRDD();
         write(spark, rows.flatMap(r -> {
             ScanRecord rec = StoreShape.record(r);
@@ -141,7 +141,7 @@ final class SparkScan {
                         ScanTask.JSON.writeValueAsString(new java.util.TreeMap<>(f.properties()))));
             }
             return o.iterator();
-        }), Tables.FINDINGS_SCHEMA, out, Tables.FINDINGS);
+        }), Tables.FINDINGS_SCHEMA, out, Tables.FINDINGS, round);
         write(spark, rows.flatMap(r -> {
             ScanRecord rec = StoreShape.record(r);
             List<Row> o = new ArrayList<>();
@@ -151,7 +151,7 @@ final class SparkScan {
                         k.path(), k.sha1(), k.sha256(), k.shadedIn(), k.releaseDay()));
             }
             return o.iterator();
-        }), Tables.COMPONENTS_SCHEMA, out, Tables.COMPONENTS);
+        }), Tables.COMPONENTS_SCHEMA, out, Tables.COMPONENTS, round);
         write(spark, rows.flatMap(r -> {
             ScanRecord rec = StoreShape.record(r);
             List<Row> o = new ArrayList<>();
@@ -160,7 +160,7 @@ final class SparkScan {
                         a.summary(), a.score(), a.severity(), a.fixedVersion(), a.reachability()));
             }
             return o.iterator();
-        }), Tables.ADVISORIES_SCHEMA, out, Tables.ADVISORIES);
+        }), Tables.ADVISORIES_SCHEMA, out, Tables.ADVISORIES, round);
         write(spark, rows.flatMap(r -> {
             ScanRecord rec = StoreShape.record(r);
             List<Row> o = new ArrayList<>();
@@ -169,7 +169,7 @@ final class SparkScan {
                 o.add(keyed(r, i, p.input(), p.entry(), p.reason()));
             }
             return o.iterator();
-        }), Tables.SCAN_PROBLEMS_SCHEMA, out, Tables.SCAN_PROBLEMS);
+        }), Tables.SCAN_PROBLEMS_SCHEMA, out, Tables.SCAN_PROBLEMS, round);
     }
 
     private static Row keyed(Row key, Object... values) {
@@ -183,7 +183,11 @@ final class SparkScan {
     }
 
     private static void write(SparkSession spark, JavaRDD<Row> rows, org.apache.spark.sql.types.StructType schema,
-                              String out, String table) {
+                              String out, String table, int round) throws IOException {
+        // dynamic overwrite replaces only the partitions written: a round run again with no rows for this table must
+        // not keep the earlier run's
+        Path partition = new Path(new Path(out, table), "round=" + round);
+        partition.getFileSystem(spark.sparkContext().hadoopConfiguration()).delete(partition, true);
         spark.createDataFrame(rows, schema).coalesce(Math.max(1, rows.getNumPartitions() / 8)).write()
                 .mode(SaveMode.Overwrite).partitionBy("round").parquet(new Path(out, table).toString());
     }
