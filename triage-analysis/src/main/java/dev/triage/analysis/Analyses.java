@@ -115,7 +115,7 @@ public final class Analyses {
                 d.visitResources(resources);
             } catch (ValueContext.DeadlineExceeded e) {
                 skippedForBudget.incrementAndGet();
-            } catch (RuntimeException | StackOverflowError e) {
+            } catch (RuntimeException | StackOverflowError | AssertionError e) {
                 // a resource the detector could not judge (hostile input): the other detectors and the code go on
                 ctx.problem(d.getClass().getSimpleName() + ": resource checks failed: " + e);
             } catch (OutOfMemoryError e) {
@@ -143,7 +143,7 @@ public final class Analyses {
                         analyseClass(ctx, app.info(), detectors, reporter, methods);
                     } catch (ValueContext.DeadlineExceeded e) {
                         skippedForBudget.incrementAndGet();
-                    } catch (RuntimeException | StackOverflowError e) {
+                    } catch (RuntimeException | StackOverflowError | AssertionError e) {
                         ctx.problem(app.info().dottedName() + ": analysis failed: " + e);
                     } catch (OutOfMemoryError e) {
                         // the class's analysis state is garbage now; the other classes go on

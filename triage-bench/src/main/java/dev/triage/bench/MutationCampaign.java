@@ -35,7 +35,7 @@ import java.util.zip.ZipOutputStream;
  * Mutation campaign (issue 21): takes real apps (APKs built from the corpus' Android cases, wars, jars from Maven
  * Central), changes one thing in each copy — one entry of the archive (bits flipped, an int overwritten, a range
  * zeroed, truncated; inside nested archives too) or the raw archive bytes — and scans every mutant with a bounded
- * heap and time. Each scan must end with a report (exit 0 or 1, the JSON report written) or a clear refusal (exit 2);
+ * heap and CPU time. Each scan must end with a report (exit 0 or 1, the JSON report written) or a clear refusal (exit 2);
  * anything else (internal error, out of memory, a dead worker, a hang) is a failure, and its input is kept under
  * {@code <work>/failures/} to become a regression test.
  *
@@ -46,7 +46,7 @@ import java.util.zip.ZipOutputStream;
  * <pre>
  * java -cp triage-bench/target/triage-bench.jar dev.triage.bench.MutationCampaign --mutants 10000 \
  *     [--inputs a.war,b.jar] [--android-cases triage-cli/src/test/cases/androidwebview/...,...] [--seed 1]
- *     [--heap 384m] [--timeout 180] [--work bench-work/mutation] [--triage-jar triage-cli/target/triage.jar]
+ *     [--heap 384m] [--timeout 120] [--work bench-work/mutation] [--triage-jar triage-cli/target/triage.jar]
  *     [--minutes M]
  * </pre>
  */
@@ -58,7 +58,7 @@ public final class MutationCampaign {
         int mutants = 1000;
         long seed = 1;
         String heap = "384m";
-        long timeoutSeconds = 180;
+        long timeoutSeconds = 120;
         double minutes = Double.MAX_VALUE;
         Path work = Path.of("bench-work/mutation");
         Path triage = null;
@@ -97,6 +97,7 @@ public final class MutationCampaign {
         Map<String, Integer> outcomes = new TreeMap<>();
         Map<String, Integer> refusals = new TreeMap<>();
         List<Long> millis = new ArrayList<>();
+        List<Long> cpuMillis = new ArrayList<>();
         long began = System.nanoTime();
         int failures = 0;
         int done = 0;
@@ -119,8 +120,8 @@ public final class MutationCampaign {
                 if (worker == null) worker = Worker.Handle.start(triage, heap);
                 long t0 = System.nanoTime();
                 String reply = worker.scan(file, out, db, timeoutSeconds);
-                long ms = (System.nanoTime() - t0) / 1_000_000;
-                millis.add(ms);
+                millis.add((System.nanoTime() - t0) / 1_000_000);
+                cpuMillis.add(reply == null || reply.equals("HANG") ? 0 : worker.lastCpuMillis);
                 String outcome = classify(reply, out);
                 outcomes.merge(outcome.split(" ")[0], 1, Integer::sum);
                 if (outcome.equals("ok-refused")) refusals.merge(name + ": " + refusal(out), 1, Integer::sum);
@@ -142,12 +143,12 @@ public final class MutationCampaign {
                                     + "\n--- stderr\n" + stderr);
                     System.out.printf(Locale.ROOT, "FAIL mutant %d: %s: %s%n", i, what, outcome);
                 }
-                if (done % 100 == 0) progress(done, failures, outcomes, millis, began);
+                if (done % 100 == 0) progress(done, failures, outcomes, millis, cpuMillis, began);
             }
         } finally {
             if (worker != null) worker.stop();
         }
-        progress(done, failures, outcomes, millis, began);
+        progress(done, failures, outcomes, millis, cpuMillis, began);
         System.out.println("refusals (exit 2), by input and reason:");
         refusals.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).limit(20)
                 .forEach(e -> System.out.printf(Locale.ROOT, "  %6d  %s%n", e.getValue(), e.getKey()));
@@ -161,14 +162,19 @@ public final class MutationCampaign {
         return z ^ (z >>> 31);
     }
 
-    private static void progress(int done, int failures, Map<String, Integer> outcomes, List<Long> millis, long began) {
-        long[] sorted = millis.stream().mapToLong(Long::longValue).sorted().toArray();
-        long median = sorted.length == 0 ? 0 : sorted[sorted.length / 2];
-        long p99 = sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, (int) (sorted.length * 0.99))];
-        System.out.printf(Locale.ROOT, "%d mutants, %d failures, outcomes %s; per mutant: median %d ms, p99 %d ms, max %d ms;"
-                        + " elapsed %.1f min%n", done, failures, outcomes, median, p99,
-                sorted.length == 0 ? 0 : sorted[sorted.length - 1], (System.nanoTime() - began) / 60e9);
+    private static void progress(int done, int failures, Map<String, Integer> outcomes, List<Long> millis,
+                                 List<Long> cpuMillis, long began) {
+        System.out.printf(Locale.ROOT, "%d mutants, %d failures, outcomes %s; per mutant: wall %s, worker CPU %s;"
+                + " elapsed %.1f min%n", done, failures, outcomes, quantiles(millis), quantiles(cpuMillis),
+                (System.nanoTime() - began) / 60e9);
         System.out.flush();
+    }
+
+    private static String quantiles(List<Long> values) {
+        long[] sorted = values.stream().mapToLong(Long::longValue).sorted().toArray();
+        if (sorted.length == 0) return "-";
+        return String.format(Locale.ROOT, "median %d ms, p99 %d ms, max %d ms", sorted[sorted.length / 2],
+                sorted[Math.min(sorted.length - 1, (int) (sorted.length * 0.99))], sorted[sorted.length - 1]);
     }
 
     /** Why a scan refused its input: its last "triage: " line on stderr, numbers and paths blurred so reasons group. */
@@ -443,14 +449,34 @@ public final class MutationCampaign {
                 return new Handle(p);
             }
 
-            /** The worker's answer, "HANG" when it takes longer than the timeout, null when the worker died. */
+            /**
+             * The worker's answer, "HANG" when the scan used more than {@code timeoutSeconds} of CPU (or twenty times
+             * that in wall time), null when the worker died. CPU, not wall time: on a shared machine at low priority a
+             * worker can wait minutes for a core, and a wall-clock bound would call that a hang.
+             */
             String scan(Path mutant, Path out, Path db, long timeoutSeconds) throws IOException, InterruptedException {
                 OutputStream o = process.getOutputStream();
+                java.time.Duration cpu0 = cpu();
+                long wall0 = System.nanoTime();
                 o.write((mutant + "\t" + out + "\t" + db + "\n").getBytes(StandardCharsets.UTF_8));
                 o.flush();
-                String r = replies.poll(timeoutSeconds, TimeUnit.SECONDS);
-                if (r == null) return "HANG";
-                return r.equals("EOF") ? null : r;
+                while (true) {
+                    String r = replies.poll(1, TimeUnit.SECONDS);
+                    if (r != null) {
+                        lastCpuMillis = cpu().minus(cpu0).toMillis();
+                        return r.equals("EOF") ? null : r;
+                    }
+                    long cpuSeconds = cpu().minus(cpu0).toSeconds();
+                    long wallSeconds = (System.nanoTime() - wall0) / 1_000_000_000L;
+                    if (cpuSeconds > timeoutSeconds || wallSeconds > 20 * timeoutSeconds) return "HANG";
+                }
+            }
+
+            /** CPU the worker spent on the last scan that answered. */
+            long lastCpuMillis;
+
+            private java.time.Duration cpu() {
+                return process.info().totalCpuDuration().orElse(java.time.Duration.ZERO);
             }
 
             void stop() {

@@ -45,9 +45,14 @@ final class HeaderReader {
         return c.info(role, origin);
     }
 
-    static Parsed readApp(byte[] bytes, CodeRole role, String origin) {
+    /**
+     * @param strings one copy of each owner, name and descriptor over the whole program: call sites are kept for the
+     *                whole scan, and each class's reader makes its own copies of the same strings
+     */
+    static Parsed readApp(byte[] bytes, CodeRole role, String origin, java.util.Map<String, String> strings) {
         ClassReader reader = new ClassReader(bytes);
         Collector c = new Collector(true);
+        c.strings = strings;
         reader.accept(c, CODE_FLAGS);
         return new Parsed(c.info(role, origin), List.copyOf(c.calls), List.copyOf(c.references));
     }
@@ -77,6 +82,7 @@ final class HeaderReader {
         final List<String> annotations = new ArrayList<>();
         final List<CallSite> calls = new ArrayList<>();
         final Set<String> references = new LinkedHashSet<>();
+        java.util.Map<String, String> strings = new java.util.HashMap<>();
 
         Collector(boolean full) {
             super(Opcodes.ASM9);
@@ -213,7 +219,7 @@ final class HeaderReader {
                 public void visitMethodInsn(int op, String owner, String callee, String d, boolean itf) {
                     ref(owner);
                     desc(d);
-                    calls.add(new CallSite(caller, op, owner, callee, d));
+                    calls.add(new CallSite(caller, op, canon(owner), canon(callee), canon(d)));
                 }
 
                 @Override
@@ -238,7 +244,8 @@ final class HeaderReader {
                     for (Object a : args) {
                         if (a instanceof Handle h) {
                             ref(h.getOwner());
-                            calls.add(new CallSite(caller, CallSite.HANDLE, h.getOwner(), h.getName(), h.getDesc()));
+                            calls.add(new CallSite(caller, CallSite.HANDLE, canon(h.getOwner()), canon(h.getName()),
+                                    canon(h.getDesc())));
                         }
                     }
                 }
@@ -268,7 +275,12 @@ final class HeaderReader {
                     return; // a malformed array descriptor names no class
                 }
             }
-            references.add(n);
+            references.add(canon(n));
+        }
+
+        private String canon(String s) {
+            String c = strings.putIfAbsent(s, s);
+            return c == null ? s : c;
         }
 
         private void desc(String d) {

@@ -265,6 +265,8 @@ public final class Program {
         private final List<LibraryArchive> libraries = new ArrayList<>();
         private final List<SkippedInput> skipped = new ArrayList<>();
         private final List<AndroidSigning> androidSignings = new ArrayList<>();
+        /** Owners, names and descriptors of the app's call sites, one copy each (see {@link HeaderReader#readApp}). */
+        private final Map<String, String> strings = new HashMap<>();
         private long newestEntryTime;
 
         @Override
@@ -273,7 +275,7 @@ public final class Program {
                 if (entry.role() == CodeRole.APP) {
                     // The first app copy of a class wins; an app class shadows a library copy. Its one full parse.
                     if (app.containsKey(entry.internalName())) return;
-                    HeaderReader.Parsed p = HeaderReader.readApp(entry.bytes(), entry.role(), entry.origin());
+                    HeaderReader.Parsed p = HeaderReader.readApp(entry.bytes(), entry.role(), entry.origin(), strings);
                     if (!app.containsKey(p.info().name())) {
                         app.put(p.info().name(), new AppClass(p.info(), entry.bytes(), p.calls(), p.references()));
                         libs.remove(p.info().name());
@@ -282,7 +284,7 @@ public final class Program {
                     ClassInfo info = HeaderReader.read(entry.bytes(), entry.role(), entry.origin());
                     if (!app.containsKey(info.name())) libs.putIfAbsent(info.name(), info);
                 }
-            } catch (RuntimeException | StackOverflowError e) {
+            } catch (RuntimeException | StackOverflowError | AssertionError e) {
                 skipped.add(new SkippedInput(entry.origin(), "", (entry.role() == CodeRole.APP
                         ? "malformed class, not analysed: " : "unreadable class header: ") + oneLine(e)));
             }

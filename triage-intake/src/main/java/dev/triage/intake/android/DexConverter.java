@@ -109,7 +109,7 @@ public final class DexConverter {
                 reader.accept(one, i, DexFileReader.SKIP_CODE | DexFileReader.SKIP_DEBUG
                         | DexFileReader.SKIP_FIELD_CONSTANT | DexFileReader.KEEP_ALL_METHODS);
                 all.clzs.addAll(one.clzs);
-            } catch (RuntimeException | StackOverflowError e) {
+            } catch (RuntimeException | StackOverflowError | AssertionError e) {
                 // reported when the class itself is converted
             }
         }
@@ -127,7 +127,7 @@ public final class DexConverter {
         try {
             int config = DexFileReader.KEEP_ALL_METHODS | (full ? 0 : DexFileReader.SKIP_DEBUG);
             reader.accept(file, index, config);
-        } catch (RuntimeException | StackOverflowError e) {
+        } catch (RuntimeException | StackOverflowError | AssertionError e) {
             return new Result(null, null, "corrupt DEX class definition #" + index + ": " + describe(e), List.of());
         }
         if (file.clzs.isEmpty()) {
@@ -227,7 +227,9 @@ public final class DexConverter {
                     out[0] = cw.toByteArray();
                 }
             }, clzInfo);
-        } catch (RuntimeException | StackOverflowError e) {
+        } catch (RuntimeException | StackOverflowError | AssertionError e) {
+            // AssertionError too: ASM signals some malformed descriptors with one (Type.getSize on a hostile DEX:
+            // mutation campaign, mutant 77, kept as a fuzz regression input)
             return new Result(name, null, "cannot convert DEX class " + name.replace('/', '.') + ": " + describe(e),
                     List.of());
         }

@@ -300,7 +300,7 @@ final class AndroidScanner {
         try {
             converter = QuietOutput.quietly(() -> new DexConverter(bytes, limits.maxDexMethodInstructions(),
                     badClasses.keySet()));
-        } catch (RuntimeException | StackOverflowError e) {
+        } catch (RuntimeException | StackOverflowError | AssertionError e) {
             scanner.skip(input, where, "corrupt DEX file: " + Names.describe(e));
             return;
         } catch (OutOfMemoryError e) {

@@ -138,7 +138,7 @@ public final class Scanner {
             // already reported
         } catch (ListenerFailure e) {
             throw (RuntimeException) e.getCause();
-        } catch (RuntimeException | StackOverflowError e) {
+        } catch (RuntimeException | StackOverflowError | AssertionError e) {
             skip(input, "", "unexpected error while reading: " + Names.describe(e));
         } catch (OutOfMemoryError e) {
             // what was read before stays in the scan; the other inputs are still read
