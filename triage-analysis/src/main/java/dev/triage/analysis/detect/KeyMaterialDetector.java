@@ -30,6 +30,7 @@ public final class KeyMaterialDetector extends ArgumentDetector {
         String rule = key ? "java/hardcoded-key" : "java/static-iv";
         String what = key ? "key" : "IV";
         String fixed = ConstantData.describe(value);
+        if (fixed == null) fixed = secretText(value);
         if (fixed != null) {
             List<PathStep> path = new ArrayList<>();
             PathStep o = MethodScan.originStep(value.origin());
@@ -39,5 +40,18 @@ public final class KeyMaterialDetector extends ArgumentDetector {
                     callName(call) + " gets a constant " + what + " (" + fixed + ")", path, Confidence.HIGH, sinkKey(call)));
         }
         return out;
+    }
+
+    /**
+     * A key given as text (a JWT HMAC secret, a base64 key String) that is a non-empty constant: "a string literal"
+     * (the secret itself is not repeated in the message). Every value it may hold must be constant.
+     */
+    private static String secretText(Value value) {
+        if (value.type() == null || !value.type().getDescriptor().equals("Ljava/lang/String;")) return null;
+        if (value.constants() == null || value.constants().isEmpty()) return null;
+        for (Object c : value.constants()) {
+            if (!(c instanceof String s) || s.isEmpty()) return null;
+        }
+        return "a string literal";
     }
 }
