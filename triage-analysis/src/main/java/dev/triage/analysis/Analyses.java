@@ -74,7 +74,12 @@ public final class Analyses {
      * @param methodsAnalysed methods whose code was analysed
      * @param complete        false when the budget ran out before every class was analysed
      */
-    public record Result(List<Detection> detections, List<String> problems, int methodsAnalysed, boolean complete) {
+    public record Result(List<Detection> detections, List<String> problems, int methodsAnalysed, boolean complete,
+                         ModelCoverage coverage) {
+        public Result(List<Detection> detections, List<String> problems, int methodsAnalysed, boolean complete) {
+            this(detections, problems, methodsAnalysed, complete, ModelCoverage.EMPTY);
+        }
+
     }
 
     public static Result run(Program program, Models models, List<Detector> detectors, int threads, Deadline budget,
@@ -151,7 +156,7 @@ public final class Analyses {
                     + " app classes were not (fully) analysed; findings are incomplete");
         }
         problems.sort(null);
-        return new Result(new ArrayList<>(found), problems, methods.get(), skippedForBudget.get() == 0);
+        return new Result(new ArrayList<>(found), problems, methods.get(), skippedForBudget.get() == 0, ctx.coverage());
     }
 
     private static void analyseClass(AnalysisContext ctx, ClassInfo info, List<Detector> detectors, Reporter reporter,

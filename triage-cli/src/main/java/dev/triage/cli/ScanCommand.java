@@ -315,7 +315,10 @@ final class ScanCommand implements Callable<Integer> {
                 out.println("  " + (r.app() ? "app code: " : "library:  ") + safe(r.path()) + " — " + safe(r.reason()));
             }
         }
-        if (stats) out.println(Stats.describe(wallStart));
+        if (stats) {
+            out.println(Stats.describe(wallStart));
+            out.println(Stats.coverage(result.stats()));
+        }
         out.flush();
 
         if (!result.appCode().note().isEmpty()) {

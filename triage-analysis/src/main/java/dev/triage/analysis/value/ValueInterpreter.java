@@ -402,7 +402,11 @@ public final class ValueInterpreter extends Interpreter<Value> {
         }
         if (insn instanceof InvokeDynamicInsnNode indy) return InvokeDynamicTransfer.apply(this, indy, values);
         Call c = new Call(this, (MethodInsnNode) insn, values);
-        if (CollectionTransfer.apply(c)) return c.result;
+        boolean tainted = !ctx.program().isApp(c.insn.owner) && reachedByTaint(values);
+        if (CollectionTransfer.apply(c)) {
+            if (tainted) ctx.libraryCallReached(site(insn), callName(c.insn), ValueContext.BY_MODEL);
+            return c.result;
+        }
         JdkValueTransfer.apply(c);
         ObjectTransfer.apply(c);
         SourceTransfer.apply(c);
@@ -414,10 +418,27 @@ public final class ValueInterpreter extends Interpreter<Value> {
             }
             if (AppCallTransfer.appCallees(c)) return c.result;
             UnmodelledCallTransfer.apply(c);
+            boolean computed = LibraryCodeTransfer.apply(c);
+            if (tainted) ctx.libraryCallReached(site(insn), callName(c.insn), computed ? ValueContext.BY_COMPUTED : ValueContext.BY_NOTHING);
+        } else if (tainted) {
+            ctx.libraryCallReached(site(insn), callName(c.insn), ValueContext.BY_MODEL);
         }
         SanitizerTransfer.apply(c);
         GuardTransfer.apply(c);
         return c.result;
+    }
+
+    /** Whether untrusted or sensitive data (a taint label, not a parameter flow) is among the call's inputs. */
+    private static boolean reachedByTaint(List<? extends Value> values) {
+        for (Value v : values) {
+            if (v == null) continue;
+            for (String l : v.labels()) if (Taint.isTaint(l)) return true;
+        }
+        return false;
+    }
+
+    private static String callName(MethodInsnNode mi) {
+        return mi.owner + "." + mi.name + mi.desc;
     }
 
     /**
