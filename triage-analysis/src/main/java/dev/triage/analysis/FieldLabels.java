@@ -23,8 +23,11 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A whole-program analysis: what is known of an app class's instance field when read — the labels of every value
- * its class (and the classes nested in it) store there, and for a local captured by an inner, anonymous or lambda
- * class, the taint its creators pass. Computed once per class.
+ * its class (and the classes nested in it) store there, and for a parameter stored there (a setter's, a constructor's,
+ * a local captured by an inner, anonymous or lambda class) the taint the method's callers pass. The field stands for
+ * every object of its class (field-based, not per object): a form bean bound from a request in one method carries
+ * the request's data wherever it is read, in another method or on another thread (a Runnable's constructor). Computed
+ * once per class.
  */
 public final class FieldLabels {
     public static final AnalysisId<FieldLabels> ID = AnalysisId.of("field-labels", FieldLabels::new);
@@ -76,8 +79,9 @@ public final class FieldLabels {
                     for (String label : f.getStack(f.getStackSize() - 1).labels()) {
                         if (!label.startsWith("@")) {
                             l.add(label);
-                        } else if (m.name.equals("<init>") && capture(c, fi.name) && label.startsWith("@p")) {
-                            // A local captured by an inner, anonymous or lambda class: what its creators pass.
+                        } else if (label.startsWith("@p")) {
+                            // A parameter stored in a field (a setter, a constructor, a local captured by an inner,
+                            // anonymous or lambda class): what the method's callers pass, read wherever the field is.
                             l.addAll(labelsPassedTo(new MethodRef(cn, m.name, m.desc), Taint.param(label)));
                         }
                     }
@@ -85,16 +89,6 @@ public final class FieldLabels {
             }
         }
         return out;
-    }
-
-    /**
-     * A field that holds a value captured when the object was made: javac's {@code val$x} in inner and anonymous
-     * classes, kotlinc's {@code $x}, and every field of a synthetic class, which is what D8 turns a lambda or
-     * method reference into ({@code Foo$$ExternalSyntheticLambda0.f$0}).
-     */
-    static boolean capture(ClassNode c, String field) {
-        return field.startsWith("val$") || field.startsWith("$") || (c.access & Opcodes.ACC_SYNTHETIC) != 0
-                || c.name.contains("$$ExternalSyntheticLambda") || c.name.contains("$$Lambda");
     }
 
     /** Taint labels callers pass as a declared parameter of a method (callers analysed past MAX_DEPTH). */

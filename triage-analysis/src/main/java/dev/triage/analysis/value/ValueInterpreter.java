@@ -409,8 +409,23 @@ public final class ValueInterpreter extends Interpreter<Value> {
         }
         JdkValueTransfer.apply(c);
         ObjectTransfer.apply(c);
+        boolean modelled = c.understood;
         SourceTransfer.apply(c);
+        // A source row naming an app method (a getter named for PHI) labels what it returns; the app code still runs,
+        // so what the getter's field holds (a name bound from the request) comes back too.
+        Value sourced = !modelled && c.understood ? c.result : null;
+        if (sourced != null) c.understood = false;
         if (!NeutralTransfer.apply(c)) SummaryTransfer.apply(c);
+        if (sourced != null && !c.understood) {
+            Value labelled = c.result;
+            c.result = sourced;
+            if (AppCallTransfer.appCallees(c)) {
+                if (c.result != null && labelled != null) c.result = c.result.withLabels(labelled.labels());
+                return c.result;
+            }
+            c.result = labelled;
+            c.understood = true;
+        }
         if (!c.understood) {
             if (AppCallTransfer.lambda(c)) {
                 SanitizerTransfer.apply(c);
