@@ -96,11 +96,10 @@ public final class FieldLabels {
         Set<String> out = new TreeSet<>();
         if (param < 0) return out;
         for (MethodRef caller : program.callGraph().callers(target)) {
-            ClassNode c = context.classNode(caller.owner());
-            MethodNode m = c == null ? null : AnalysisContext.findMethod(c, caller.name(), caller.descriptor());
-            if (m == null) continue;
-            MethodFrames mf = context.analyse(c, m, AnalysisContext.MAX_DEPTH + 1);
+            // cached: a caller of several setters is analysed once
+            MethodFrames mf = context.frames(caller, AnalysisContext.MAX_DEPTH + 1).orElse(null);
             if (mf == null) continue;
+            MethodNode m = mf.method();
             for (AbstractInsnNode insn = m.instructions.getFirst(); insn != null; insn = insn.getNext()) {
                 if (!(insn instanceof MethodInsnNode mi) || !mi.owner.equals(target.owner())
                         || !mi.name.equals(target.name()) || !mi.desc.equals(target.descriptor())) continue;

@@ -71,21 +71,31 @@ public final class Program {
     public static final long LIBRARY_CODE_BUDGET = 96L << 20;
 
     /**
-     * The code of a library class (bundled, on the class path, or the running JDK's), parsed afresh, or null when it
-     * is not available (an app class, an unknown class, or a library beyond the kept budget). Never loaded.
+     * The code of a library class (bundled, on the class path, or the running JDK's), parsed afresh without debug
+     * information, or null when it is not available (an app class, an unknown class, or a library beyond the kept budget). Never loaded.
      */
     public ClassNode readLibraryCode(String internalName) {
-        if (internalName == null || appClasses.containsKey(internalName)) return null;
-        byte[] bytes = libraryBytes.get(internalName);
-        if (bytes == null && !libraryClasses.containsKey(internalName)) bytes = JdkClasses.bytes(internalName);
+        byte[] bytes = libraryClassFile(internalName);
         if (bytes == null) return null;
         ClassNode node = new ClassNode();
         try {
-            new ClassReader(bytes).accept(node, ClassReader.SKIP_FRAMES);
+            // code only: no line numbers, local names or frames (summaries need none of them)
+            new ClassReader(bytes).accept(node, ClassReader.SKIP_FRAMES | ClassReader.SKIP_DEBUG);
         } catch (RuntimeException e) {
             return null;
         }
         return node;
+    }
+
+    /**
+     * The class file of a library class (bundled, on the class path, or the running JDK's), or null when it is not
+     * available (an app class, an unknown class, or a library beyond the kept budget). The caller must not change it.
+     */
+    public byte[] libraryClassFile(String internalName) {
+        if (internalName == null || appClasses.containsKey(internalName)) return null;
+        byte[] bytes = libraryBytes.get(internalName);
+        if (bytes == null && !libraryClasses.containsKey(internalName)) bytes = JdkClasses.bytes(internalName);
+        return bytes;
     }
 
     /**

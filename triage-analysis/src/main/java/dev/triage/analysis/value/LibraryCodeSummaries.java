@@ -9,7 +9,6 @@ import dev.triage.program.Program;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.AbstractInsnNode;
-import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.FieldInsnNode;
 import org.objectweb.asm.tree.InvokeDynamicInsnNode;
 import org.objectweb.asm.tree.MethodInsnNode;
@@ -133,11 +132,40 @@ public final class LibraryCodeSummaries {
         return null;
     }
 
+    /** Recently read library class files (compact: the code is parsed one method at a time from them). */
+    private final Map<String, byte[]> classFiles = java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, byte[]> e) {
+            return size() > 64;
+        }
+    });
+
+    /** One method of a library class, parsed alone (no debug information, no frames), or null. */
+    private MethodNode method(String owner, String name, String desc) {
+        byte[] bytes = classFiles.get(owner);
+        if (bytes == null) {
+            bytes = program.libraryClassFile(owner);
+            if (bytes == null) return null;
+            classFiles.put(owner, bytes);
+        }
+        MethodNode[] found = new MethodNode[1];
+        try {
+            new org.objectweb.asm.ClassReader(bytes).accept(new org.objectweb.asm.ClassVisitor(Opcodes.ASM9) {
+                @Override
+                public org.objectweb.asm.MethodVisitor visitMethod(int access, String n, String d, String signature, String[] exceptions) {
+                    if (!n.equals(name) || !d.equals(desc)) return null;
+                    found[0] = new MethodNode(Opcodes.ASM9, access, n, d, signature, exceptions);
+                    return found[0];
+                }
+            }, org.objectweb.asm.ClassReader.SKIP_DEBUG | org.objectweb.asm.ClassReader.SKIP_FRAMES);
+        } catch (RuntimeException e) {
+            return null;
+        }
+        return found[0];
+    }
+
     private Summary compute(String owner, String name, String desc, int depth) {
-        ClassNode cn = program.readLibraryCode(owner);
-        if (cn == null) return Summary.NONE;
-        MethodNode m = null;
-        for (MethodNode mn : cn.methods) if (mn.name.equals(name) && mn.desc.equals(desc)) m = mn;
+        MethodNode m = method(owner, name, desc);
         if (m == null || (m.access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) != 0
                 || m.instructions.size() == 0 || m.instructions.size() > MAX_INSTRUCTIONS) {
             return Summary.NONE;

@@ -20,6 +20,10 @@ final class LibraryCodeTransfer {
     static boolean apply(Call c) {
         LibraryCodeSummaries lib = c.context().libraryCode();
         if (lib == null) return false;
+        // only labels move through a computed summary: a call none of whose inputs carries any needs none
+        boolean labelled = c.receiver != null && !c.receiver.labels().isEmpty();
+        for (Value a : c.args) labelled |= a != null && !a.labels().isEmpty();
+        if (!labelled) return false;
         LibraryCodeSummaries.Summary s = lib.of(c.insn.owner, c.insn.name, c.insn.desc);
         if (!s.known()) return false;
         if (c.receiver != null && c.receiver.object() != null) {
