@@ -9,6 +9,7 @@ import dev.triage.analysis.detect.ApkSigningDetector;
 import dev.triage.analysis.detect.CleartextHttpDetector;
 import dev.triage.analysis.detect.ConfigSecretDetector;
 import dev.triage.analysis.detect.FlagSecureDetector;
+import dev.triage.analysis.detect.MissingAuthorizationDetector;
 import dev.triage.analysis.detect.HardcodedPasswordDetector;
 import dev.triage.analysis.detect.KeyMaterialDetector;
 import dev.triage.analysis.detect.ObjectStateDetector;
@@ -63,6 +64,7 @@ public final class Analyses {
                 new AndroidComponentDetector(),
                 new AndroidSecretDetector(),
                 new FlagSecureDetector(),
+                new MissingAuthorizationDetector(),
                 new TaintDetector(models));
     }
 
