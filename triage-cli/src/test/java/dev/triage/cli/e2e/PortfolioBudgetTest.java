@@ -19,6 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * A big real jar (Hibernate's, about 5,000 classes, scanned as if it were an app) beside a small app: over the time
  * budget its worker is killed and the app stored as failed ({@code timeout}); over the heap budget the worker dies
  * of OutOfMemoryError and the app is stored as failed ({@code out-of-memory}); either way the small app is scanned.
+ * The budgets leave the small app room on a loaded machine (it takes 2-6 s and about 40 MB of heap; the big jar
+ * takes over a minute and hundreds of megabytes).
  */
 class PortfolioBudgetTest {
     @TempDir
@@ -53,7 +55,7 @@ class PortfolioBudgetTest {
         Path dir = portfolio();
         String store = tmp.resolve("store-t").resolve("s").toString();
         CliTest.Run run = CliTest.triage("portfolio", "scan", dir.toString(), "--store", store, "-j", "1",
-                "--app-timeout", "5s", "--no-progress");
+                "--app-timeout", "10s", "--no-progress");
         assertEquals(0, run.exit(), run.err());
         assertTrue(run.err().contains("failed: runaway") && run.err().contains("timeout"), run.err());
         assertEquals(Map.of("portal", "ok", "runaway", "failed:timeout"), outcomes(store));
@@ -64,7 +66,7 @@ class PortfolioBudgetTest {
         Path dir = portfolio();
         String store = tmp.resolve("store-m").resolve("s").toString();
         CliTest.Run run = CliTest.triage("portfolio", "scan", dir.toString(), "--store", store, "-j", "1",
-                "--worker-heap", "40m", "--no-progress");
+                "--worker-heap", "64m", "--no-progress");
         assertEquals(0, run.exit(), run.err());
         assertEquals("failed:out-of-memory", outcomes(store).get("runaway"), run.err());
         assertEquals("ok", outcomes(store).get("portal"), run.err());
