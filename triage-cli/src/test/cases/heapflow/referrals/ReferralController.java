@@ -4,7 +4,7 @@ import javax.servlet.http.HttpServletRequest;
 import java.sql.Connection;
 import java.util.concurrent.ExecutorService;
 
-/** Binds referrals from requests in one method; other methods (and threads) read them. */
+/** Builds referrals from requests in one method; other methods (and threads) read them. */
 public class ReferralController {
     private final Connection db;
     private final ReferralInbox inbox = new ReferralInbox();
@@ -16,11 +16,7 @@ public class ReferralController {
     }
 
     public void bind(HttpServletRequest req) {
-        Referral r = new Referral();
-        r.setPatientName(req.getParameter("patient"));
-        r.setClinic("north");
-        r.setPriority(Integer.parseInt(req.getParameter("priority")));
-        inbox.receive(r);
+        inbox.receive(new Referral(req.getParameter("patient"), "north", Integer.parseInt(req.getParameter("priority"))));
     }
 
     public void store() throws Exception {
@@ -34,7 +30,7 @@ public class ReferralController {
 
     // ---- good ----
 
-    /** The clinic is only ever set to constants, the priority parsed as a number. */
+    /** The clinic is only ever a constant, the priority a parsed number. */
     public void storeClinic() throws Exception {
         Referral r = inbox.current();
         db.createStatement().executeUpdate("INSERT INTO routing(clinic, priority) VALUES ('" + r.getClinic() + "', " + r.getPriority() + ")");
