@@ -75,13 +75,23 @@ public final class Analyses {
      * @param problems        one line each: methods not analysed, budget exhausted
      * @param methodsAnalysed methods whose code was analysed
      * @param complete        false when the budget ran out before every class was analysed
+     * @param outOfMemory     problems (among {@code problems}) of classes or resource checks that ran out of heap:
+     *                        the scan is partial for a reason other than its input
      */
     public record Result(List<Detection> detections, List<String> problems, int methodsAnalysed, boolean complete,
-                         ModelCoverage coverage) {
-        public Result(List<Detection> detections, List<String> problems, int methodsAnalysed, boolean complete) {
-            this(detections, problems, methodsAnalysed, complete, ModelCoverage.EMPTY);
+                         List<String> outOfMemory, ModelCoverage coverage) {
+        public Result {
+            outOfMemory = List.copyOf(outOfMemory);
         }
 
+        public Result(List<Detection> detections, List<String> problems, int methodsAnalysed, boolean complete) {
+            this(detections, problems, methodsAnalysed, complete, List.of(), ModelCoverage.EMPTY);
+        }
+
+        public Result(List<Detection> detections, List<String> problems, int methodsAnalysed, boolean complete,
+                      List<String> outOfMemory) {
+            this(detections, problems, methodsAnalysed, complete, outOfMemory, ModelCoverage.EMPTY);
+        }
     }
 
     public static Result run(Program program, Models models, List<Detector> detectors, int threads, Deadline budget,
@@ -104,6 +114,7 @@ public final class Analyses {
         AtomicInteger done = new AtomicInteger();
         AtomicInteger skippedForBudget = new AtomicInteger();
         List<String> problems = new ArrayList<>();
+        List<String> oom = java.util.Collections.synchronizedList(new ArrayList<>());
 
         ResourceScan resources = new ResourceScan(ctx, reporter);
         for (Detector d : detectors) {
@@ -114,6 +125,10 @@ public final class Analyses {
             } catch (RuntimeException | StackOverflowError e) {
                 // a resource the detector could not judge (hostile input): the other detectors and the code go on
                 ctx.problem(d.getClass().getSimpleName() + ": resource checks failed: " + e);
+            } catch (OutOfMemoryError e) {
+                String p = d.getClass().getSimpleName() + ": resource checks not finished: out of memory";
+                oom.add(p);
+                ctx.problem(p);
             }
         }
 
@@ -137,6 +152,11 @@ public final class Analyses {
                         skippedForBudget.incrementAndGet();
                     } catch (RuntimeException | StackOverflowError e) {
                         ctx.problem(app.info().dottedName() + ": analysis failed: " + e);
+                    } catch (OutOfMemoryError e) {
+                        // the class's analysis state is garbage now; the other classes go on
+                        String p = app.info().dottedName() + ": not analysed: out of memory";
+                        oom.add(p);
+                        ctx.problem(p);
                     } finally {
                         if (progress != null) progress.accept(done.incrementAndGet());
                     }
@@ -158,7 +178,10 @@ public final class Analyses {
                     + " app classes were not (fully) analysed; findings are incomplete");
         }
         problems.sort(null);
-        return new Result(new ArrayList<>(found), problems, methods.get(), skippedForBudget.get() == 0, ctx.coverage());
+        List<String> outOfMemory = new ArrayList<>(oom);
+        outOfMemory.sort(null);
+        return new Result(new ArrayList<>(found), problems, methods.get(), skippedForBudget.get() == 0, outOfMemory,
+                ctx.coverage());
     }
 
     private static void analyseClass(AnalysisContext ctx, ClassInfo info, List<Detector> detectors, Reporter reporter,

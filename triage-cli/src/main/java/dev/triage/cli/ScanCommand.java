@@ -5,6 +5,7 @@ import dev.triage.components.ComponentOptions;
 import dev.triage.findings.Baseline;
 import dev.triage.findings.Finding;
 import dev.triage.findings.Policy;
+import dev.triage.findings.ScanProblem;
 import dev.triage.findings.Suppressions;
 import dev.triage.findings.ScanResult;
 import dev.triage.contract.Severity;
@@ -37,8 +38,12 @@ import java.util.concurrent.Callable;
 /** {@code triage scan}: scans artifacts and writes reports. */
 @Command(name = "scan", mixinStandardHelpOptions = true, sortOptions = false, defaultValueProvider = ScanCommand.Defaults.class,
         description = "Scan compiled Java code: classes directories, .class, .jar, .war, .ear, Spring Boot jars.",
-        footer = {"", "Exit codes: 0 ok; 1 a finding at or above --fail-on; 2 usage error or no readable input."})
+        footer = {"", "Exit codes: 0 ok; 1 a finding at or above --fail-on; 2 usage error or no readable input; 4 internal error "
+                + "and 5 out of memory (the report, if written, is partial: its problems say what was not scanned)."})
 final class ScanCommand implements Callable<Integer> {
+    /** Problem lines printed on stderr without --verbose (the reports list them all). */
+    static final int MAX_PROBLEM_LINES = 100;
+
     @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Artifacts to scan.")
     List<Path> inputs;
 
@@ -320,6 +325,35 @@ final class ScanCommand implements Callable<Integer> {
             out.println(Stats.coverage(result.stats()));
         }
         out.flush();
+
+        // Problems reach stderr whatever the formats (a CI log shows them even when only SARIF or JSON is written): one
+        // line each, and the summary line when the console report is not on stdout.
+        int shown = 0;
+        for (ScanProblem p : result.problems()) {
+            if (!verbose && shown == MAX_PROBLEM_LINES) {
+                err.println("triage: problem: ... and " + (result.problems().size() - shown)
+                        + " more (all of them are in the reports; --verbose prints every one)");
+                break;
+            }
+            err.println("triage: problem: " + safe(p.describe()));
+            shown++;
+        }
+        if (!fmts.contains(ReportFormat.CONSOLE)) err.println(safe(dev.triage.report.ConsoleReport.summaryLine(result)));
+        err.flush();
+        long outOfMemory = result.problems().stream().filter(p -> p.kind() == ScanProblem.Kind.OUT_OF_MEMORY).count();
+        long internal = result.problems().stream().filter(p -> p.kind() == ScanProblem.Kind.INTERNAL_ERROR).count();
+        if (outOfMemory > 0) {
+            err.println("triage: out of memory: the report is partial (" + outOfMemory + " problem(s) above say what was"
+                    + " not scanned); raise the heap, e.g. TRIAGE_JAVA_OPTS=-Xmx4g");
+            err.flush();
+            return Main.OUT_OF_MEMORY;
+        }
+        if (internal > 0) {
+            err.println("triage: internal error: the report is partial (" + internal + " problem(s) above say what was"
+                    + " not finished)");
+            err.flush();
+            return Main.INTERNAL_ERROR;
+        }
 
         if (!result.appCode().note().isEmpty()) {
             // libraries only (a lone library jar, a war of libraries): reported as such, not a usage error

@@ -108,8 +108,16 @@ public final class ScanPipeline {
         IntConsumer onClass = done -> progress.classes(done, total);
         // one clock reading for the whole scan: certificate validity and the components' ages are judged against it
         java.time.Instant now = request.components().clock();
-        Analyses.Result analysis = Analyses.run(program, models, detectors, request.threads(),
-                new Deadline(request.budget()), request.sourceKinds(), now, onClass);
+        List<ScanProblem> problems = new ArrayList<>();
+        Analyses.Result analysis;
+        try {
+            analysis = Analyses.run(program, models, detectors, request.threads(),
+                    new Deadline(request.budget()), request.sourceKinds(), now, onClass);
+        } catch (RuntimeException | Error e) {
+            // a failure no per-class guard caught: the report says the analyses did not finish, and the exit code too
+            problems.add(stageFailed("analysis", "the code analyses did not finish; their findings are missing", e));
+            analysis = new Analyses.Result(List.of(), List.of(), 0, false);
+        }
 
         List<Detection> detected = new ArrayList<>(analysis.detections());
         ComponentReport components = ComponentReport.empty();
@@ -117,10 +125,14 @@ public final class ScanPipeline {
             progress.phase("matching " + program.libraries().size() + " bundled libraries");
             java.util.Set<String> appJars = new java.util.HashSet<>();
             for (JarRole r : intake.jarRoles()) if (r.app()) appJars.add(r.origin());
-            ComponentAnalysis.Result c = ComponentAnalysis.run(program, libraryIndex, inputs(request),
-                    request.components().withNow(now), appJars);
-            detected.addAll(c.detections());
-            components = c.report();
+            try {
+                ComponentAnalysis.Result c = ComponentAnalysis.run(program, libraryIndex, inputs(request),
+                        request.components().withNow(now), appJars);
+                detected.addAll(c.detections());
+                components = c.report();
+            } catch (RuntimeException | Error e) {
+                problems.add(stageFailed("components", "the bundled libraries were not matched against advisories", e));
+            }
         }
         List<Detection> kept = new ArrayList<>();
         Set<String> unknownRules = new java.util.TreeSet<>();
@@ -130,13 +142,18 @@ public final class ScanPipeline {
         }
         List<Finding> findings = new FindingAssembler(catalogue).assemble(kept, unknownRules::add);
 
-        List<ScanProblem> problems = new ArrayList<>();
         // A detector and the catalogue out of step: say so rather than lose its findings silently or fail the scan.
         for (String id : unknownRules) {
             problems.add(new ScanProblem("analysis", "", "rule " + id + " is not in the rule catalogue; its findings are left out"));
         }
-        for (SkippedInput s : program.skipped()) problems.add(new ScanProblem(s.input(), s.entry(), s.reason()));
-        for (String p : analysis.problems()) problems.add(new ScanProblem("analysis", "", p));
+        for (SkippedInput s : program.skipped()) {
+            problems.add(new ScanProblem(s.input(), s.entry(), s.reason(),
+                    s.isOutOfMemory() ? ScanProblem.Kind.OUT_OF_MEMORY : ScanProblem.Kind.INPUT));
+        }
+        for (String p : analysis.problems()) {
+            problems.add(new ScanProblem("analysis", "", p,
+                    analysis.outOfMemory().contains(p) ? ScanProblem.Kind.OUT_OF_MEMORY : ScanProblem.Kind.INPUT));
+        }
         for (String p : components.problems()) problems.add(new ScanProblem("components", "", p));
         if (program.appClassCount() == 0 && program.libraries().isEmpty()) {
             problems.add(new ScanProblem(String.join(", ", inputs(request)), "", "no app classes found in the inputs"));
@@ -154,6 +171,27 @@ public final class ScanPipeline {
                 analysis.methodsAnalysed(), program.libraries().size(), intake.appCodeBytes(), coverage);
         return new ScanResult(Version.get(), inputs(request), findings, problems, rules, stats, components,
                 new AppCode(intake.jarRoles(), note));
+    }
+
+    /**
+     * A stage that failed as a whole: out of memory, or an internal error (a bug; the stack trace goes to stderr so it
+     * can be reported). The scan goes on with what the other stages give, and the exit code says it is partial.
+     */
+    private static ScanProblem stageFailed(String stage, String consequence, Throwable e) {
+        boolean oom = e instanceof OutOfMemoryError;
+        if (!oom) {
+            System.err.println("triage: internal error in the " + stage + " stage:");
+            e.printStackTrace(System.err);
+        }
+        String what = oom ? "out of memory" : "internal error (" + oneLine(e) + ")";
+        return new ScanProblem(stage, "", what + ": " + consequence,
+                oom ? ScanProblem.Kind.OUT_OF_MEMORY : ScanProblem.Kind.INTERNAL_ERROR);
+    }
+
+    static String oneLine(Throwable e) {
+        String m = e.getMessage();
+        String s = (e.getClass().getName() + (m == null ? "" : ": " + m)).replaceAll("[\\r\\n\\t]+", " ");
+        return s.length() > 300 ? s.substring(0, 300) + "..." : s;
     }
 
     /** What intake gave: the program model, the library class index, the verdicts on nested jars, and the bytes of app code. */

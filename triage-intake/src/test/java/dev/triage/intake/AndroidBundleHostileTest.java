@@ -32,7 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@link SkippedInput} reason in bounded time, and the rest of the input is still read.
  */
 class AndroidBundleHostileTest {
-    private static final Duration BOUND = Duration.ofSeconds(30);
+    private static final Duration BOUND = Duration.ofSeconds(60);
 
     static Map<String, byte[]> aab;
     static Map<String, byte[]> aar;

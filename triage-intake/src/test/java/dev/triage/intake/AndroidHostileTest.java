@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * time, and the rest of the APK is still read.
  */
 class AndroidHostileTest {
-    private static final Duration BOUND = Duration.ofSeconds(20);
+    private static final Duration BOUND = Duration.ofSeconds(60);
 
     static byte[] dex;
     static byte[] manifest;
@@ -265,6 +265,75 @@ class AndroidHostileTest {
         assertEquals("classes.dex!/com/acme/health/MainActivity$$ExternalSyntheticLambda0.class", s.entry());
         assertTrue(s.reason().contains("corrupt DEX class definition") || s.reason().contains("cannot convert"),
                 s.describe());
+    }
+
+    /** Issue 21, the DEX layout pre-check: a method claiming 2^31 code units is refused before dex2jar allocates for it. */
+    @Test
+    void methodClaimingMoreCodeUnitsThanTheFileHoldsSkipsItsClassOnly() {
+        ByteBuffer bb = ByteBuffer.wrap(dex).order(ByteOrder.LITTLE_ENDIAN);
+        int count = bb.getInt(96);
+        int classDefs = bb.getInt(100);
+        int codeOff = -1;
+        String owner = null;
+        for (int c = 0; c < count && codeOff < 0; c++) {
+            int data = bb.getInt(classDefs + 32 * c + 24);
+            if (data == 0) continue;
+            int[] pos = {data};
+            long fields = uleb(dex, pos) + uleb(dex, pos);
+            long methods = uleb(dex, pos) + uleb(dex, pos);
+            for (long f = 0; f < fields; f++) { uleb(dex, pos); uleb(dex, pos); }
+            for (long m = 0; m < methods && codeOff < 0; m++) {
+                uleb(dex, pos);
+                uleb(dex, pos);
+                long code = uleb(dex, pos);
+                if (code != 0) {
+                    codeOff = (int) code;
+                    owner = "#" + c;
+                }
+            }
+        }
+        assertTrue(codeOff > 0, "a method with code");
+        byte[] bad = patch32(dex, codeOff + 12, 0x7FFFFFFFL);
+        AppBundle b = scan(apk("u.apk", "classes.dex", bad));
+        List<SkippedInput> lines = b.skipped().stream().filter(x -> x.entry().startsWith("classes.dex")).toList();
+        assertEquals(1, lines.size(), "one class skipped (" + owner + "): " + b.skipped());
+        assertTrue(lines.get(0).reason().contains("2147483647 code units, more than fit in the file"), lines.get(0).describe());
+        assertEquals(count - 1, b.classes().size(), "the other classes are converted");
+    }
+
+    /** Issue 21: a string claiming more characters than the file has bytes refuses the DEX (dex2jar would allocate them). */
+    @Test
+    void stringLongerThanTheFileRefusesTheDex() {
+        ByteBuffer bb = ByteBuffer.wrap(dex).order(ByteOrder.LITTLE_ENDIAN);
+        int strings = bb.getInt(56);
+        int stringIds = bb.getInt(60);
+        int at = -1;
+        int index = -1;
+        for (int i = 0; i < strings && at < 0; i++) {
+            int off = bb.getInt(stringIds + 4 * i);
+            int[] pos = {off};
+            if (uleb(dex, pos) >= 5) {
+                at = off;
+                index = i;
+            }
+        }
+        assertTrue(at > 0, "a string of five characters or more");
+        byte[] bad = dex.clone();
+        // its length becomes 0x7FFFFFFF, a five-byte ULEB128 written over the length and the first characters
+        byte[] claim = {(byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, 0x07};
+        System.arraycopy(claim, 0, bad, at, claim.length);
+        AppBundle b = scan(apk("s.apk", "classes2.dex", bad));
+        skipped(b, "classes2.dex", "string #" + index + " claims 2147483647 characters");
+        assertClassesRead(b);
+    }
+
+    private static long uleb(byte[] b, int[] pos) {
+        long v = 0;
+        for (int shift = 0; ; shift += 7) {
+            int x = b[pos[0]++] & 0xff;
+            v |= (long) (x & 0x7f) << shift;
+            if ((x & 0x80) == 0) return v;
+        }
     }
 
     @Test

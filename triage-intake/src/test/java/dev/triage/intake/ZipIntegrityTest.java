@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * around it are read. Top-level archives, archives nested in memory and APKs go through the same reader.
  */
 class ZipIntegrityTest {
-    private static final Duration BOUND = Duration.ofSeconds(20);
+    private static final Duration BOUND = Duration.ofSeconds(60);
 
     @TempDir
     Path tmp;

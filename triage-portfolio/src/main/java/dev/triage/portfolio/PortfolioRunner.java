@@ -71,7 +71,7 @@ public final class PortfolioRunner {
     }
 
     /** How long a worker JVM may take to start and load its models before the run gives up on it. */
-    static final Duration STARTUP = Duration.ofMinutes(2);
+    public static final Duration STARTUP = Duration.ofMinutes(2);
 
     private final Store store;
     private final Options options;
@@ -175,7 +175,8 @@ public final class PortfolioRunner {
         }
     }
 
-    static String sha256(Path file) throws IOException {
+    /** Hex SHA-256 of a file: an app version's identity (resume, and the Spark job's result keys). */
+    public static String sha256(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             byte[] buf = new byte[1 << 16];

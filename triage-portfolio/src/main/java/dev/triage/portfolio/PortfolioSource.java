@@ -77,36 +77,59 @@ public final class PortfolioSource {
         if (Files.size(csv) > MAX_MANIFEST_BYTES) throw new IOException("manifest larger than 64 MiB: " + csv);
         List<PortfolioEntry> entries = new ArrayList<>();
         List<String> problems = new ArrayList<>();
+        try (Reader r = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
+            for (ManifestRow row : rows(r, csv.getFileName().toString(), problems)) {
+                entries.add(new PortfolioEntry(csv.getParent().resolve(row.path()).normalize(), row.app(), row.version(), row.line()));
+            }
+        } catch (IOException e) {
+            throw new IOException(csv + ": " + e.getMessage(), e);
+        }
+        return new Listing(csv, entries, problems);
+    }
+
+    /**
+     * One usable row of a manifest, its path as written (relative to the manifest's folder, or absolute, or — for
+     * the Spark job — any Hadoop FileSystem URI).
+     */
+    public record ManifestRow(String path, AppInfo app, String version, int line) {
+    }
+
+    /**
+     * The usable rows of a manifest read from {@code in} (named {@code name} in problem lines), in order; a row that
+     * cannot be used, and an unknown column, add a line to {@code problems}. The one manifest reader of the portfolio
+     * scan and the Spark job.
+     */
+    public static List<ManifestRow> rows(Reader in, String name, List<String> problems) throws IOException {
+        List<ManifestRow> rows = new ArrayList<>();
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(true)
                 .setTrim(true).setIgnoreSurroundingSpaces(true).get();
-        try (Reader r = Files.newBufferedReader(csv, StandardCharsets.UTF_8); CSVParser parser = format.parse(r)) {
+        try (CSVParser parser = format.parse(in)) {
             Map<String, Integer> header = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
             header.putAll(parser.getHeaderMap());
-            if (!header.containsKey("path")) throw new IOException(csv + ": the header row has no 'path' column");
+            if (!header.containsKey("path")) throw new IOException("the header row has no 'path' column");
             for (String h : header.keySet()) {
                 if (!COLUMNS.contains(h.toLowerCase(Locale.ROOT))) {
-                    problems.add(csv.getFileName() + ": unknown column '" + h + "' ignored (known: " + String.join(", ", COLUMNS) + ")");
+                    problems.add(name + ": unknown column '" + h + "' ignored (known: " + String.join(", ", COLUMNS) + ")");
                 }
             }
             for (CSVRecord row : parser) {
                 int line = (int) row.getRecordNumber() + 1;
                 try {
-                    entries.add(entry(csv, header, row, line));
+                    rows.add(row(header, row, line));
                 } catch (IllegalArgumentException e) {
-                    problems.add(csv.getFileName() + " line " + line + ": " + e.getMessage());
+                    problems.add(name + " line " + line + ": " + e.getMessage());
                 }
             }
         } catch (java.io.UncheckedIOException | IllegalStateException e) {
-            throw new IOException(csv + ": not a readable CSV manifest: " + e.getMessage(), e);
+            throw new IOException("not a readable CSV manifest: " + e.getMessage(), e);
         }
-        return new Listing(csv, entries, problems);
+        return rows;
     }
 
-    private static PortfolioEntry entry(Path csv, Map<String, Integer> header, CSVRecord row, int line) {
+    private static ManifestRow row(Map<String, Integer> header, CSVRecord row, int line) {
         String pathText = get(header, row, "path");
         if (pathText == null) throw new IllegalArgumentException("no path");
-        Path p = csv.getParent().resolve(pathText).normalize();
-        String platform = platformOf(p);
+        String platform = platformOfName(pathText);
         if (platform == null) throw new IllegalArgumentException("not an artifact Triage scans (.war .ear .jar .apk .aab .aar .dex): " + pathText);
         String key = get(header, row, "app_id");
         if (key == null) key = appKeyOf(pathText.replace('\\', '/'));
@@ -122,7 +145,7 @@ public final class PortfolioSource {
         }
         AppInfo app = new AppInfo(key, name == null ? nameOf(key) : name, platform, get(header, row, "category"),
                 get(header, row, "vendor"), updated);
-        return new PortfolioEntry(p, app, get(header, row, "version"), line);
+        return new ManifestRow(pathText, app, get(header, row, "version"), line);
     }
 
     private static String get(Map<String, Integer> header, CSVRecord row, String column) {
@@ -134,7 +157,12 @@ public final class PortfolioSource {
 
     /** {@code android} or {@code jvm} by extension; null for a file Triage does not scan. */
     public static String platformOf(Path p) {
-        String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
+        return platformOfName(p.getFileName().toString());
+    }
+
+    /** {@link #platformOf} of a file name or path text (the part after the last {@code /} counts). */
+    public static String platformOfName(String path) {
+        String n = path.substring(path.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
         int dot = n.lastIndexOf('.');
         if (dot < 0) return null;
         String ext = n.substring(dot + 1);

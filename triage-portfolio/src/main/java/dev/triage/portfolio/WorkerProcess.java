@@ -21,9 +21,10 @@ import java.util.concurrent.TimeUnit;
  * not once per app). The parent bounds each app: a heap limit given on the child's command line
  * ({@code -Xmx}, with {@code -XX:+ExitOnOutOfMemoryError} so a runaway app ends the child rather than leaving it
  * thrashing) and a wall-time limit enforced here (the child is killed when an answer is late). Either way the app
- * gets a failed scan with the reason, and the next app gets a fresh child.
+ * gets a failed scan with the reason, and the next app gets a fresh child. The portfolio runner and the Spark job's
+ * tasks both scan through it.
  */
-final class WorkerProcess implements AutoCloseable {
+public final class WorkerProcess implements AutoCloseable {
     private static final String EOF = "\u0000eof";
     private static final int STDERR_LINES = 20;
 
@@ -39,7 +40,7 @@ final class WorkerProcess implements AutoCloseable {
      * Starts a worker and waits until it says it is ready (its models loaded), so that start-up is not counted in
      * the first app's time budget.
      */
-    WorkerProcess(List<String> command, Duration startup) throws IOException, InterruptedException {
+    public WorkerProcess(List<String> command, Duration startup) throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(command);
         process = pb.start();
         toChild = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
@@ -101,11 +102,11 @@ final class WorkerProcess implements AutoCloseable {
         }
     }
 
-    int served() {
+    public int served() {
         return served;
     }
 
-    boolean alive() {
+    public boolean alive() {
         return process.isAlive();
     }
 
@@ -114,7 +115,7 @@ final class WorkerProcess implements AutoCloseable {
      * late (killed: {@code timeout}), ran out of heap ({@code out-of-memory}) or died ({@code crashed}); after a
      * failure of the child itself, {@link #alive()} is false and the caller starts a new one.
      */
-    ScanRecord scan(Path artifact, Duration timeout, String toolVersion) throws InterruptedException {
+    public ScanRecord scan(Path artifact, Duration timeout, String toolVersion) throws InterruptedException {
         long started = System.currentTimeMillis();
         served++;
         try {

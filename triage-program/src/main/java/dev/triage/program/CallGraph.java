@@ -1,9 +1,5 @@
 package dev.triage.program;
 
-import org.objectweb.asm.ClassReader;
-import org.objectweb.asm.ClassVisitor;
-import org.objectweb.asm.Handle;
-import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 
 import java.util.ArrayList;
@@ -70,42 +66,27 @@ public final class CallGraph {
         Map<String, List<MethodRef>> resolved = new HashMap<>();
         int[] edges = {0};
         for (Program.AppClass app : program.appClasses()) {
-            String className = app.info().name();
-            ClassReader reader = new ClassReader(app.bytes());
-            reader.accept(new ClassVisitor(Opcodes.ASM9) {
-                @Override
-                public MethodVisitor visitMethod(int access, String name, String desc, String sig, String[] ex) {
-                    MethodRef caller = new MethodRef(className, name, desc);
-                    return new MethodVisitor(Opcodes.ASM9) {
-                        private void edge(MethodRef target) {
-                            if (callees.computeIfAbsent(caller, k -> new TreeSet<>()).add(target)) {
-                                callers.computeIfAbsent(target, k -> new TreeSet<>()).add(caller);
-                                edges[0]++;
-                            }
-                        }
-
-                        @Override
-                        public void visitMethodInsn(int opcode, String owner, String mname, String mdesc, boolean itf) {
-                            if (owner.startsWith("[")) return;
-                            String key = opcode + " " + owner + " " + mname + mdesc;
-                            for (MethodRef t : resolved.computeIfAbsent(key,
-                                    k -> resolve(program, opcode, owner, mname, mdesc))) {
-                                edge(t);
-                            }
-                        }
-
-                        @Override
-                        public void visitInvokeDynamicInsn(String iname, String idesc, Handle bsm, Object... args) {
-                            for (Object a : args) {
-                                if (a instanceof Handle h && program.isApp(h.getOwner())) {
-                                    edge(new MethodRef(h.getOwner(), h.getName(), h.getDesc()));
-                                }
-                            }
-                        }
-                    };
+            // the call sites the program model's one parse of the class collected
+            for (CallSite c : app.calls()) {
+                if (c.opcode() == CallSite.HANDLE) {
+                    if (program.isApp(c.owner())) edge(callees, callers, edges, c.caller(), new MethodRef(c.owner(), c.name(), c.descriptor()));
+                    continue;
                 }
-            }, ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+                if (c.owner().startsWith("[")) continue;
+                String key = c.opcode() + " " + c.owner() + " " + c.name() + c.descriptor();
+                for (MethodRef t : resolved.computeIfAbsent(key, k -> resolve(program, c.opcode(), c.owner(), c.name(), c.descriptor()))) {
+                    edge(callees, callers, edges, c.caller(), t);
+                }
+            }
         }
         return new CallGraph(callees, callers, edges[0]);
+    }
+
+    private static void edge(Map<MethodRef, Set<MethodRef>> callees, Map<MethodRef, Set<MethodRef>> callers, int[] edges,
+                             MethodRef caller, MethodRef target) {
+        if (callees.computeIfAbsent(caller, k -> new TreeSet<>()).add(target)) {
+            callers.computeIfAbsent(target, k -> new TreeSet<>()).add(caller);
+            edges[0]++;
+        }
     }
 }

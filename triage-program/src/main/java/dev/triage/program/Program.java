@@ -50,8 +50,11 @@ public final class Program {
     private volatile List<EntryPoint> entryPoints;
     private volatile Optional<AndroidApp> android;
 
-    /** An app class: its header and its bytes (code is parsed only when asked for). */
-    public record AppClass(ClassInfo info, byte[] bytes) {
+    /**
+     * An app class: its header, its bytes (code is turned into a tree only when asked for), and what its one guarded
+     * parse collected: its call sites and the classes it refers to (supertypes, descriptors, instructions, constants).
+     */
+    public record AppClass(ClassInfo info, byte[] bytes, List<CallSite> calls, List<String> references) {
     }
 
     private Program(Builder b) {
@@ -148,12 +151,16 @@ public final class Program {
         return appClasses.containsKey(internalName);
     }
 
-    /** Parses an app class with its code. Each call parses afresh; callers cache what they need. */
+    /**
+     * Parses an app class with its code. Each call parses afresh; callers cache what they need. The bytes were read in
+     * full with the same flags when the class entered the model (a class that failed then is not in it), so this read
+     * does not fail.
+     */
     public ClassNode readCode(String internalName) {
         AppClass c = appClasses.get(internalName);
         if (c == null) return null;
         ClassNode node = new ClassNode();
-        new ClassReader(c.bytes()).accept(node, ClassReader.SKIP_FRAMES);
+        new ClassReader(c.bytes()).accept(node, HeaderReader.CODE_FLAGS);
         return node;
     }
 
@@ -322,31 +329,39 @@ public final class Program {
 
         @Override
         public synchronized void onClass(ClassEntry entry) {
-            ClassInfo info;
             try {
-                info = HeaderReader.read(entry.bytes(), entry.role(), entry.origin());
-            } catch (RuntimeException e) {
-                skipped.add(new SkippedInput(entry.origin(), "", "unreadable class header: " + e));
-                return;
-            }
-            if (entry.role() == CodeRole.APP) {
-                // The first app copy of a class wins; an app class shadows a library copy.
-                if (!app.containsKey(info.name())) {
-                    app.put(info.name(), new AppClass(info, entry.bytes()));
-                    libs.remove(info.name());
-                    byte[] dropped = libBytes.remove(info.name());
-                    if (dropped != null) libBytesKept -= dropped.length;
-                    libArchive.remove(info.name());
+                if (entry.role() == CodeRole.APP) {
+                    // The first app copy of a class wins; an app class shadows a library copy. Its one full parse.
+                    if (app.containsKey(entry.internalName())) return;
+                    HeaderReader.Parsed p = HeaderReader.readApp(entry.bytes(), entry.role(), entry.origin());
+                    if (!app.containsKey(p.info().name())) {
+                        app.put(p.info().name(), new AppClass(p.info(), entry.bytes(), p.calls(), p.references()));
+                        libs.remove(p.info().name());
+                        byte[] dropped = libBytes.remove(p.info().name());
+                        if (dropped != null) libBytesKept -= dropped.length;
+                        libArchive.remove(p.info().name());
+                    }
+                } else {
+                    ClassInfo info = HeaderReader.read(entry.bytes(), entry.role(), entry.origin());
+                    if (!app.containsKey(info.name()) && libs.putIfAbsent(info.name(), info) == null
+                            && entry.library() != null && libBytesKept + entry.bytes().length <= LIBRARY_CODE_BUDGET) {
+                        // kept for library code summaries (the first copy, the one the hierarchy describes)
+                        libBytes.put(info.name(), entry.bytes());
+                        libArchive.put(info.name(), entry.library());
+                        libBytesKept += entry.bytes().length;
+                    }
                 }
-            } else if (!app.containsKey(info.name())) {
-                if (libs.putIfAbsent(info.name(), info) == null && entry.library() != null
-                        && libBytesKept + entry.bytes().length <= LIBRARY_CODE_BUDGET) {
-                    // kept for library code summaries (the first copy, the one the hierarchy describes)
-                    libBytes.put(info.name(), entry.bytes());
-                    libArchive.put(info.name(), entry.library());
-                    libBytesKept += entry.bytes().length;
-                }
+            } catch (RuntimeException | StackOverflowError e) {
+                skipped.add(new SkippedInput(entry.origin(), "", (entry.role() == CodeRole.APP
+                        ? "malformed class, not analysed: " : "unreadable class header: ") + oneLine(e)));
             }
+        }
+
+        private static String oneLine(Throwable e) {
+            String m = e.getMessage();
+            String s = e.getClass().getSimpleName() + (m == null ? "" : ": " + m);
+            s = s.replaceAll("[\\r\\n\\t]+", " ");
+            return s.length() > 200 ? s.substring(0, 200) + "..." : s;
         }
 
         @Override

@@ -232,66 +232,64 @@ public final class Store implements AutoCloseable {
     private record FlawRow(long id, String state) {
     }
 
-    /** Returns {new, reopened, fixed}. */
+    /** Returns {new, reopened, fixed}: {@link Lifecycle#step} applied to the app's flaw rows. */
     private int[] lifecycle(Connection c, long appId, long scanId, ScanRecord scan) throws SQLException {
-        Map<String, FlawRow> known = new TreeMap<>(); // fingerprint order: fixed events are stored in a stable order
+        Map<String, FlawRow> known = new TreeMap<>();
+        Map<String, String> states = new HashMap<>();
         for (Object[] row : Jdbc.list(c, "SELECT id, fingerprint, state FROM flaw WHERE app_id = ?",
                 rs -> new Object[]{rs.getLong(1), rs.getString(2), rs.getString(3)}, appId)) {
             known.put((String) row[1], new FlawRow((Long) row[0], (String) row[2]));
+            states.put((String) row[1], (String) row[2]);
         }
+        List<String> fingerprints = new ArrayList<>();
+        for (ScanRecord.StoredFinding f : scan.findings()) fingerprints.add(f.fingerprint());
+        Lifecycle.Step step = Lifecycle.step(states, fingerprints);
         long at = scan.finishedAt();
-        int created = 0, reopened = 0, fixed = 0;
-        Map<String, Long> seen = new LinkedHashMap<>();
-        int ordinal = 0;
-        for (ScanRecord.StoredFinding f : scan.findings()) {
-            String state;
-            Long flawId = seen.get(f.fingerprint());
-            if (flawId != null) {
-                state = "open"; // the same fingerprint twice in one scan: one flaw
+        int created = 0, reopened = 0;
+        Map<String, Long> flawIds = new HashMap<>();
+        for (int ordinal = 0; ordinal < scan.findings().size(); ordinal++) {
+            ScanRecord.StoredFinding f = scan.findings().get(ordinal);
+            String state = step.states().get(ordinal);
+            Long flawId;
+            if (!step.first().get(ordinal)) {
+                flawId = flawIds.get(f.fingerprint());
+            } else if (Lifecycle.NEW.equals(state)) {
+                flawId = Jdbc.insert(c, """
+                        INSERT INTO flaw (app_id, fingerprint, rule_id, cwe, severity, state, first_seen_scan,
+                          first_seen_at, last_seen_scan, last_seen_at, reopen_count)
+                        VALUES (?, ?, ?, ?, ?, 'new', ?, ?, ?, ?, 0)""",
+                        appId, f.fingerprint(), f.ruleId(), f.cwe(), f.severity(), scanId, at, scanId, at);
+                event(c, flawId, scanId, Lifecycle.NEW, at);
+                created++;
             } else {
-                FlawRow before = known.get(f.fingerprint());
-                if (before == null) {
-                    state = "new";
-                    flawId = Jdbc.insert(c, """
-                            INSERT INTO flaw (app_id, fingerprint, rule_id, cwe, severity, state, first_seen_scan,
-                              first_seen_at, last_seen_scan, last_seen_at, reopen_count)
-                            VALUES (?, ?, ?, ?, ?, 'new', ?, ?, ?, ?, 0)""",
-                            appId, f.fingerprint(), f.ruleId(), f.cwe(), f.severity(), scanId, at, scanId, at);
-                    event(c, flawId, scanId, "new", at);
-                    created++;
-                } else {
-                    flawId = before.id();
-                    state = "fixed".equals(before.state()) ? "reopened" : "open";
-                    Jdbc.update(c, """
-                            UPDATE flaw SET state = ?, severity = ?, rule_id = ?, cwe = ?, last_seen_scan = ?,
-                              last_seen_at = ?, reopen_count = reopen_count + ? WHERE id = ?""",
-                            state, f.severity(), f.ruleId(), f.cwe(), scanId, at, "reopened".equals(state) ? 1 : 0, flawId);
-                    if ("reopened".equals(state)) {
-                        event(c, flawId, scanId, "reopened", at);
-                        reopened++;
-                    }
+                flawId = known.get(f.fingerprint()).id();
+                Jdbc.update(c, """
+                        UPDATE flaw SET state = ?, severity = ?, rule_id = ?, cwe = ?, last_seen_scan = ?,
+                          last_seen_at = ?, reopen_count = reopen_count + ? WHERE id = ?""",
+                        state, f.severity(), f.ruleId(), f.cwe(), scanId, at, Lifecycle.REOPENED.equals(state) ? 1 : 0, flawId);
+                if (Lifecycle.REOPENED.equals(state)) {
+                    event(c, flawId, scanId, Lifecycle.REOPENED, at);
+                    reopened++;
                 }
-                seen.put(f.fingerprint(), flawId);
             }
+            flawIds.put(f.fingerprint(), flawId);
             Jdbc.update(c, """
                     INSERT INTO finding (scan_id, flaw_id, ordinal, state, fingerprint, rule_id, cwe, severity, confidence,
                       class_name, method_name, method_descriptor, source_path, line, origin, message, path_json,
                       properties_json)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                    scanId, flawId, ordinal++, state, f.fingerprint(), f.ruleId(), f.cwe(), f.severity(),
+                    scanId, flawId, ordinal, state, f.fingerprint(), f.ruleId(), f.cwe(), f.severity(),
                     nz(f.confidence()), truncate(nz(f.className()), 1024), truncate(nz(f.methodName()), 512),
                     truncate(nz(f.methodDescriptor()), 2048), truncate(nz(f.sourcePath()), 2048), f.line(),
                     truncate(nz(f.origin()), 2048), truncate(nz(f.message()), 4000),
                     truncate(json(f.path()), 100000), truncate(json(new TreeMap<>(f.properties())), 8000));
         }
-        for (Map.Entry<String, FlawRow> e : known.entrySet()) {
-            if (seen.containsKey(e.getKey()) || "fixed".equals(e.getValue().state())) continue;
-            Jdbc.update(c, "UPDATE flaw SET state = 'fixed', fixed_scan = ?, fixed_at = ? WHERE id = ?",
-                    scanId, at, e.getValue().id());
-            event(c, e.getValue().id(), scanId, "fixed", at);
-            fixed++;
+        for (String fp : step.fixed()) { // fingerprint order: fixed events are stored in a stable order
+            long id = known.get(fp).id();
+            Jdbc.update(c, "UPDATE flaw SET state = 'fixed', fixed_scan = ?, fixed_at = ? WHERE id = ?", scanId, at, id);
+            event(c, id, scanId, Lifecycle.FIXED, at);
         }
-        return new int[]{created, reopened, fixed};
+        return new int[]{created, reopened, step.fixed().size()};
     }
 
     private static void event(Connection c, long flawId, long scanId, String event, long at) throws SQLException {

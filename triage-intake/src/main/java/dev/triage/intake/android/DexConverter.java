@@ -47,16 +47,26 @@ public final class DexConverter {
     private final DexFileReader reader;
     private final int classCount;
     private final int maxStmtsPerMethod;
+    private final java.util.Set<Integer> skip;
     @SuppressWarnings("rawtypes")
     private final Map clzInfo;
 
     /**
-     * @param dex               the DEX file (already checked with {@link DexHeader#check})
+     * @param dex               the DEX file (already checked with {@link DexHeader#check} and {@link DexLayout#check})
      * @param maxStmtsPerMethod methods with more instructions than this keep their signature but their body is
      *                          replaced by a stub (reported as a note)
      * @throws IllegalArgumentException when dex2jar refuses the file
      */
     public DexConverter(byte[] dex, int maxStmtsPerMethod) {
+        this(dex, maxStmtsPerMethod, java.util.Set.of());
+    }
+
+    /**
+     * @param skip class definitions (by index) that {@link DexLayout} found unsound: never read, not even for the
+     *             inner-class information gathered up front
+     */
+    public DexConverter(byte[] dex, int maxStmtsPerMethod, java.util.Set<Integer> skip) {
+        this.skip = java.util.Set.copyOf(skip);
         this.reader = new DexFileReader(dex);
         this.classCount = reader.getClassSize();
         this.maxStmtsPerMethod = maxStmtsPerMethod;
@@ -93,6 +103,7 @@ public final class DexConverter {
     private Map collectInnerClassInfo() {
         DexFileNode all = new DexFileNode();
         for (int i = 0; i < classCount; i++) {
+            if (skip.contains(i)) continue;
             DexFileNode one = new DexFileNode();
             try {
                 reader.accept(one, i, DexFileReader.SKIP_CODE | DexFileReader.SKIP_DEBUG

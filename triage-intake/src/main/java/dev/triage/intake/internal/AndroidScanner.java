@@ -1,5 +1,7 @@
 package dev.triage.intake.internal;
 
+import dev.triage.intake.SkippedInput;
+
 import dev.triage.intake.CodeRole;
 import dev.triage.intake.IntakeLimits;
 import dev.triage.intake.ResourceEntry;
@@ -8,6 +10,7 @@ import dev.triage.intake.android.AxmlDecoder;
 import dev.triage.intake.android.ChunkCheck;
 import dev.triage.intake.android.DexConverter;
 import dev.triage.intake.android.DexHeader;
+import dev.triage.intake.android.DexLayout;
 import dev.triage.intake.android.ManifestInfo;
 import dev.triage.intake.android.ProtoXmlDecoder;
 import dev.triage.intake.android.ResourceNames;
@@ -66,7 +69,7 @@ final class AndroidScanner {
         final Budget budget;
 
         Archive(Path file, String input, Budget budget) throws IOException {
-            this.zip = ZipArchive.open(file);
+            this.zip = ZipArchive.open(file, budget.limits.maxEntries());
             this.input = input;
             this.budget = budget;
             for (ZipArchiveEntry e : zip.entries()) {
@@ -286,18 +289,44 @@ final class AndroidScanner {
             scanner.skip(input, where, problem);
             return;
         }
+        // the layout pre-check: nothing dex2jar allocates or loops over may exceed what the file holds
+        DexLayout.Result layout = DexLayout.check(bytes);
+        if (layout.fileProblem() != null) {
+            scanner.skip(input, where, layout.fileProblem());
+            return;
+        }
+        java.util.Map<Integer, String> badClasses = layout.badClasses();
         DexConverter converter;
         try {
-            converter = new DexConverter(bytes, limits.maxDexMethodInstructions());
+            converter = QuietOutput.quietly(() -> new DexConverter(bytes, limits.maxDexMethodInstructions(),
+                    badClasses.keySet()));
         } catch (RuntimeException | StackOverflowError e) {
             scanner.skip(input, where, "corrupt DEX file: " + Names.describe(e));
+            return;
+        } catch (OutOfMemoryError e) {
+            scanner.skip(input, where, SkippedInput.outOfMemory(input, where, "reading the DEX file").reason());
             return;
         }
         String dexOrigin = dexName.isEmpty() ? containerOrigin : containerOrigin + "!/" + dexName;
         for (int i = 0; i < converter.classCount(); i++) {
             String name = converter.className(i);
             boolean app = !classpath && name != null && isApp(name, appPrefixes, allApp);
-            DexConverter.Result r = converter.convert(i, app);
+            if (badClasses.containsKey(i)) {
+                String at = (where.isEmpty() ? "" : where + "!/") + (name == null ? "#" + i : Names.printable(name) + ".class");
+                scanner.skip(input, at, badClasses.get(i) + "; not converted");
+                continue;
+            }
+            DexConverter.Result r;
+            try {
+                int index = i;
+                DexConverter c = converter;
+                r = QuietOutput.quietly(() -> c.convert(index, app));
+            } catch (OutOfMemoryError e) {
+                // one class that takes the heap costs a problem line; the others are still converted
+                String at = (where.isEmpty() ? "" : where + "!/") + (name == null ? "#" + i : Names.printable(name) + ".class");
+                scanner.skip(input, at, SkippedInput.outOfMemory(input, at, "converting this DEX class").reason());
+                continue;
+            }
             String known = r.internalName() != null ? r.internalName() : name;
             String clsWhere = (where.isEmpty() ? "" : where + "!/") + (known == null
                     ? "#" + i : Names.printable(known) + ".class");

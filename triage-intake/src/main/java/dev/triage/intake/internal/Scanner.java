@@ -140,6 +140,10 @@ public final class Scanner {
             throw (RuntimeException) e.getCause();
         } catch (RuntimeException | StackOverflowError e) {
             skip(input, "", "unexpected error while reading: " + Names.describe(e));
+        } catch (OutOfMemoryError e) {
+            // what was read before stays in the scan; the other inputs are still read
+            SkippedInput s = SkippedInput.outOfMemory(input, "", "reading this input");
+            call(() -> listener.onSkipped(s));
         }
     }
 
@@ -391,7 +395,7 @@ public final class Scanner {
         }
         ZipArchive zip;
         try {
-            zip = ZipArchive.open(file);
+            zip = ZipArchive.open(file, limits.maxEntries());
         } catch (IOException | RuntimeException e) {
             int magic = readMagic(file);
             if ((magic >>> 16) != 0x504B) {
@@ -400,7 +404,7 @@ public final class Scanner {
                 return;
             }
             try (InputStream in = Files.newInputStream(file)) {
-                salvage(in, ctx, Names.describe(e));
+                salvage(in, ctx, listingRefused(e, ctx));
             } catch (IOException io) {
                 skip(ctx.input, ctx.entryPrefix, "cannot read: " + Names.describe(io));
             }
@@ -421,12 +425,24 @@ public final class Scanner {
         }
         ZipArchive zip;
         try {
-            zip = ZipArchive.open(data);
+            zip = ZipArchive.open(data, limits.maxEntries());
         } catch (IOException | RuntimeException e) {
-            salvage(new ByteArrayInputStream(data), ctx, Names.describe(e));
+            salvage(new ByteArrayInputStream(data), ctx, listingRefused(e, ctx));
             return;
         }
         readArchive(zip, ctx);
+    }
+
+    /**
+     * The reason an archive's directory was not used, for {@link #salvage}; null (and a problem line now) when it lists
+     * more entries than the limit: then its entries are streamed up to the limit, and that line says why.
+     */
+    private String listingRefused(Exception e, Ctx ctx) {
+        if (e instanceof ZipArchive.TooManyListed) {
+            skip(ctx.input, ctx.entryPrefix, e.getMessage() + "; its entries are read by streaming, up to the limit");
+            return null;
+        }
+        return Names.describe(e);
     }
 
     /** Reads every entry of an archive opened through its central directory. */
@@ -651,7 +667,7 @@ public final class Scanner {
         if (library && ctx.app != null && kind == Kind.JAR && data.length >= 4 && (magic(data) >>> 16) == 0x504B) {
             ZipArchive zip = null;
             try {
-                zip = ZipArchive.open(data);
+                zip = ZipArchive.open(data, limits.maxEntries());
             } catch (IOException | RuntimeException e) {
                 // read as a library below, where the damage is reported
             }

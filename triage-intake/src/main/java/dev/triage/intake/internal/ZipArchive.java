@@ -39,19 +39,78 @@ final class ZipArchive implements AutoCloseable {
         }
     }
 
+    /** An archive whose directory lists more entries than the limit: not listed (see {@link #checkListed}). */
+    static final class TooManyListed extends IOException {
+        TooManyListed(String message) {
+            super(message);
+        }
+    }
+
     private ZipArchive(ZipFile zip) {
         this.zip = zip;
         this.entries = Collections.list(zip.getEntries()); // central directory order, as java.util.zip lists them
     }
 
-    /** Opens a zip file through its central directory. */
+    /** Opens a zip file through its central directory (at most the default number of entries). */
     static ZipArchive open(Path file) throws IOException {
+        return open(file, dev.triage.intake.IntakeLimits.DEFAULTS.maxEntries());
+    }
+
+    /**
+     * Opens a zip file through its central directory, unless its end record declares more than {@code maxEntries}
+     * entries: commons-compress makes an object per listed entry before any of them is read, so the count is checked
+     * first.
+     */
+    static ZipArchive open(Path file, int maxEntries) throws IOException {
+        try (java.nio.channels.SeekableByteChannel ch = java.nio.file.Files.newByteChannel(file)) {
+            checkListed(ch, maxEntries);
+        }
         return new ZipArchive(ZipFile.builder().setPath(file).get());
     }
 
     /** Opens a zip held in memory (a nested archive) through its central directory; nothing is written to disk. */
     static ZipArchive open(byte[] data) throws IOException {
+        return open(data, dev.triage.intake.IntakeLimits.DEFAULTS.maxEntries());
+    }
+
+    /** {@link #open(byte[])} with the entry-count check of {@link #open(Path, int)}. */
+    static ZipArchive open(byte[] data, int maxEntries) throws IOException {
+        checkListed(new SeekableInMemoryByteChannel(data), maxEntries);
         return new ZipArchive(ZipFile.builder().setSeekableByteChannel(new SeekableInMemoryByteChannel(data)).get());
+    }
+
+    /**
+     * Refuses an archive whose end of central directory record (or its ZIP64 record) declares more entries than the
+     * limit. An archive without a readable end record is left to commons-compress, which refuses it.
+     */
+    static void checkListed(java.nio.channels.SeekableByteChannel ch, int maxEntries) throws IOException {
+        long size = ch.size();
+        int tail = (int) Math.min(size, 22 + 65535 + 20);
+        java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(tail).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        ch.position(size - tail);
+        while (buf.hasRemaining() && ch.read(buf) > 0) {
+            // fill
+        }
+        for (int at = tail - 22; at >= 0; at--) {
+            if (buf.getInt(at) != 0x06054b50) continue;
+            long listed = buf.getShort(at + 10) & 0xffffL;
+            if (listed == 0xffff && at >= 20 && buf.getInt(at - 20) == 0x07064b50) {
+                long zip64 = buf.getLong(at - 20 + 8);
+                if (zip64 >= 0 && zip64 + 56 <= size) {
+                    java.nio.ByteBuffer z = java.nio.ByteBuffer.allocate(56).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+                    ch.position(zip64);
+                    while (z.hasRemaining() && ch.read(z) > 0) {
+                        // fill
+                    }
+                    if (z.getInt(0) == 0x06064b50) listed = z.getLong(32);
+                }
+            }
+            if (listed > maxEntries || listed < 0) {
+                throw new TooManyListed("the archive lists " + Long.toUnsignedString(listed) + " entries, more than the limit of "
+                        + maxEntries + "; not read");
+            }
+            return;
+        }
     }
 
     /** The entries in central directory order (directories and unsafe names included). */
