@@ -22,6 +22,12 @@ public interface PatientService {
     /** No privilege declared, though it returns patients. */
     List<Patient> findPatientsByName(String name);
 
+    Patient getPatientByIdentifier(String identifier);
+
+    Encounter[] getEncountersByVisit(int visitId);
+
+    java.util.Optional<Patient> findFirstPatient();
+
     /** Explicitly open. */
     @PermitAll
     Patient getDemoPatient();

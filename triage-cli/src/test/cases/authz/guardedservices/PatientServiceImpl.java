@@ -35,6 +35,21 @@ public class PatientServiceImpl implements PatientService {
     }
 
     @Override
+    public Patient getPatientByIdentifier(String identifier) {
+        return store.isEmpty() ? null : store.get(identifier.length() % store.size()); // BUG: java/missing-authorization
+    }
+
+    @Override
+    public Encounter[] getEncountersByVisit(int visitId) {
+        return new Encounter[visitId > 0 ? 1 : 0]; // BUG: java/missing-authorization
+    }
+
+    @Override
+    public java.util.Optional<Patient> findFirstPatient() {
+        return store.stream().findFirst(); // BUG: java/missing-authorization
+    }
+
+    @Override
     public Patient getDemoPatient() {
         return new Patient();
     }
