@@ -9,6 +9,7 @@ import dev.triage.analysis.detect.ApkSigningDetector;
 import dev.triage.analysis.detect.CleartextHttpDetector;
 import dev.triage.analysis.detect.ConfigSecretDetector;
 import dev.triage.analysis.detect.FlagSecureDetector;
+import dev.triage.analysis.detect.MissingAuthorizationDetector;
 import dev.triage.analysis.detect.HardcodedPasswordDetector;
 import dev.triage.analysis.detect.KeyMaterialDetector;
 import dev.triage.analysis.detect.ObjectStateDetector;
@@ -63,6 +64,7 @@ public final class Analyses {
                 new AndroidComponentDetector(),
                 new AndroidSecretDetector(),
                 new FlagSecureDetector(),
+                new MissingAuthorizationDetector(),
                 new TaintDetector(models));
     }
 
@@ -77,13 +79,18 @@ public final class Analyses {
      *                        the scan is partial for a reason other than its input
      */
     public record Result(List<Detection> detections, List<String> problems, int methodsAnalysed, boolean complete,
-                         List<String> outOfMemory) {
+                         List<String> outOfMemory, ModelCoverage coverage) {
         public Result {
             outOfMemory = List.copyOf(outOfMemory);
         }
 
         public Result(List<Detection> detections, List<String> problems, int methodsAnalysed, boolean complete) {
-            this(detections, problems, methodsAnalysed, complete, List.of());
+            this(detections, problems, methodsAnalysed, complete, List.of(), ModelCoverage.EMPTY);
+        }
+
+        public Result(List<Detection> detections, List<String> problems, int methodsAnalysed, boolean complete,
+                      List<String> outOfMemory) {
+            this(detections, problems, methodsAnalysed, complete, outOfMemory, ModelCoverage.EMPTY);
         }
     }
 
@@ -173,7 +180,8 @@ public final class Analyses {
         problems.sort(null);
         List<String> outOfMemory = new ArrayList<>(oom);
         outOfMemory.sort(null);
-        return new Result(new ArrayList<>(found), problems, methods.get(), skippedForBudget.get() == 0, outOfMemory);
+        return new Result(new ArrayList<>(found), problems, methods.get(), skippedForBudget.get() == 0, outOfMemory,
+                ctx.coverage());
     }
 
     private static void analyseClass(AnalysisContext ctx, ClassInfo info, List<Detector> detectors, Reporter reporter,

@@ -209,6 +209,46 @@ public final class AnalysisContext implements ValueContext {
         return results.get(FieldLabels.ID).value(owner, name, descriptor, depth);
     }
 
+    private volatile dev.triage.analysis.value.LibraryCodeSummaries libraryCode;
+    /** Library call sites tainted data reaches → how they were described (see {@link ValueContext#BY_MODEL}). */
+    private final Map<String, Integer> reachedSites = new ConcurrentHashMap<>();
+    private final Map<String, Integer> reachedMethods = new ConcurrentHashMap<>();
+
+    /**
+     * {@code -Dtriage.library-summaries=off} turns summaries computed from library code off (to measure what they
+     * cost and find); they are on by default.
+     */
+    private static final boolean LIBRARY_SUMMARIES = !"off".equals(System.getProperty("triage.library-summaries"));
+
+    @Override
+    public dev.triage.analysis.value.LibraryCodeSummaries libraryCode() {
+        if (!LIBRARY_SUMMARIES) return null;
+        dev.triage.analysis.value.LibraryCodeSummaries l = libraryCode;
+        if (l == null) {
+            synchronized (this) {
+                l = libraryCode;
+                if (l == null) libraryCode = l = new dev.triage.analysis.value.LibraryCodeSummaries(program, models);
+            }
+        }
+        return l;
+    }
+
+    @Override
+    public void libraryCallReached(String site, String method, int describedBy) {
+        // a site is analysed several times (fixpoint, depths): the best description it got counts
+        reachedSites.merge(site, describedBy, Math::min);
+        reachedMethods.merge(method, describedBy, Math::min);
+    }
+
+    /** Model coverage of the library calls tainted data reached in this scan. */
+    public ModelCoverage coverage() {
+        int[] sites = new int[3];
+        reachedSites.values().forEach(v -> sites[v]++);
+        int[] methods = new int[3];
+        reachedMethods.values().forEach(v -> methods[v]++);
+        return new ModelCoverage(sites[0], sites[1], sites[2], methods[0], methods[1], methods[2]);
+    }
+
     @Override
     public Value returnSummary(MethodRef method, int depth) {
         return results.get(MethodSummaries.ID).returnValue(method, depth);

@@ -93,6 +93,51 @@ public final class MethodScan {
         }
     }
 
+    /** A value a parameter may hold, as a caller passes it, with the call sites it went through. */
+    public record PassedValue(Value value, List<PathStep> via) {
+    }
+
+    /**
+     * What a value may be as objects too (arrays, byte strings): the value itself; or, for an unchanged parameter of
+     * this method, the values callers pass (through up to {@link AnalysisContext#MAX_DEPTH} levels of helpers). A
+     * parameter no caller passes is itself.
+     */
+    public List<PassedValue> passedValues(Value v) {
+        List<PassedValue> out = new ArrayList<>();
+        passedValues(v, ref(), 0, new ArrayList<>(), out);
+        return out;
+    }
+
+    private void passedValues(Value v, MethodRef in, int depth, List<PathStep> via, List<PassedValue> out) {
+        if (v == null) return;
+        if (v.param() < 0 || v.isKnown() || depth >= AnalysisContext.MAX_DEPTH || out.size() > 32) {
+            out.add(new PassedValue(v, List.copyOf(via)));
+            return;
+        }
+        CallGraph cg = context.program().callGraph();
+        boolean any = false;
+        for (MethodRef caller : cg.callers(in)) {
+            var mf = context.frames(caller, 0);
+            if (mf.isEmpty()) continue;
+            MethodNode m = mf.get().method();
+            ClassInfo callerInfo = context.program().find(caller.owner());
+            for (AbstractInsnNode insn = m.instructions.getFirst(); insn != null; insn = insn.getNext()) {
+                if (!(insn instanceof MethodInsnNode mi) || !mi.name.equals(in.name()) || !mi.desc.equals(in.descriptor())) continue;
+                if (!CallGraph.resolve(context.program(), mi.getOpcode(), mi.owner, mi.name, mi.desc).contains(in)) continue;
+                Value arg = mf.get().argument(mi, mi.desc, mi.getOpcode() != Opcodes.INVOKESTATIC, v.param());
+                if (arg == null) continue;
+                any = true;
+                Location at = Location.inCode(caller.owner(), caller.name(), caller.descriptor(),
+                        callerInfo == null ? "" : callerInfo.sourcePath(), mf.get().line(mi), callerInfo == null ? "" : callerInfo.origin());
+                List<PathStep> next = new ArrayList<>();
+                next.add(new PathStep(at, "passes it to " + in.owner().replace('/', '.') + "." + in.name()));
+                next.addAll(via);
+                passedValues(arg, caller, depth + 1, next, out);
+            }
+        }
+        if (!any) out.add(new PassedValue(v, List.copyOf(via)));
+    }
+
     /** A path step for a constant's origin, or null when it has none. */
     public static PathStep originStep(Origin o) {
         if (o == null) return null;

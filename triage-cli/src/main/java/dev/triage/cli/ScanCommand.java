@@ -320,7 +320,10 @@ final class ScanCommand implements Callable<Integer> {
                 out.println("  " + (r.app() ? "app code: " : "library:  ") + safe(r.path()) + " — " + safe(r.reason()));
             }
         }
-        if (stats) out.println(Stats.describe(wallStart));
+        if (stats) {
+            out.println(Stats.describe(wallStart));
+            out.println(Stats.coverage(result.stats()));
+        }
         out.flush();
 
         // Problems reach stderr whatever the formats (a CI log shows them even when only SARIF or JSON is written): one

@@ -159,8 +159,16 @@ public final class ScanPipeline {
             problems.add(new ScanProblem(String.join(", ", inputs(request)), "", "no app classes found in the inputs"));
         }
         long duration = (System.nanoTime() - t0) / 1_000_000;
+        dev.triage.analysis.ModelCoverage cov = analysis.coverage();
+        Map<String, Integer> coverage = new java.util.LinkedHashMap<>();
+        coverage.put("sites-model", cov.sitesByModel());
+        coverage.put("sites-computed", cov.sitesByComputed());
+        coverage.put("sites-none", cov.sitesByNothing());
+        coverage.put("methods-model", cov.methodsByModel());
+        coverage.put("methods-computed", cov.methodsByComputed());
+        coverage.put("methods-none", cov.methodsByNothing());
         ScanStats stats = new ScanStats(started, duration, program.appClassCount(), program.libraryClassCount(),
-                analysis.methodsAnalysed(), program.libraries().size(), intake.appCodeBytes());
+                analysis.methodsAnalysed(), program.libraries().size(), intake.appCodeBytes(), coverage);
         return new ScanResult(Version.get(), inputs(request), findings, problems, rules, stats, components,
                 new AppCode(intake.jarRoles(), note));
     }

@@ -25,6 +25,24 @@ final class Stats {
                 wall, cpu, peakHeap >> 20, rssKb < 0 ? "n/a" : (rssKb >> 10) + " MB");
     }
 
+    /**
+     * Model coverage: of the library call sites (and distinct library methods) tainted data reached, how many a model
+     * described, how many a summary computed from the library's code, and how many nothing; and how many library code
+     * summaries this process computed or reused.
+     */
+    static String coverage(dev.triage.findings.ScanStats s) {
+        java.util.Map<String, Integer> c = s == null ? java.util.Map.of() : s.modelCoverage();
+        long[] lib = dev.triage.analysis.value.LibraryCodeSummaries.counters();
+        return String.format(Locale.ROOT, "model coverage: library calls reached by tainted data: %d sites (%d model, %d computed"
+                        + " summary, %d nothing), %d methods (%d model, %d computed summary, %d nothing); library code"
+                        + " summaries computed %d, reused %d",
+                c.getOrDefault("sites-model", 0) + c.getOrDefault("sites-computed", 0) + c.getOrDefault("sites-none", 0),
+                c.getOrDefault("sites-model", 0), c.getOrDefault("sites-computed", 0), c.getOrDefault("sites-none", 0),
+                c.getOrDefault("methods-model", 0) + c.getOrDefault("methods-computed", 0) + c.getOrDefault("methods-none", 0),
+                c.getOrDefault("methods-model", 0), c.getOrDefault("methods-computed", 0), c.getOrDefault("methods-none", 0),
+                lib[0], lib[1]);
+    }
+
     static double cpuSeconds() {
         var os = ManagementFactory.getOperatingSystemMXBean();
         if (os instanceof com.sun.management.OperatingSystemMXBean sun) return sun.getProcessCpuTime() / 1e9;

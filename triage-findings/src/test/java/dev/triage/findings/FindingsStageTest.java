@@ -30,13 +30,15 @@ class FindingsStageTest {
 
     @Test
     void catalogueIsCompleteAndWellFormed() {
-        assertEquals(63, RULES.all().size());
+        assertEquals(65, RULES.all().size());
         Pattern id = Pattern.compile("(java|config|component|app|android)/[a-z0-9-]+");
         for (Rule r : RULES.all()) {
             assertTrue(id.matcher(r.id()).matches(), r.id());
             assertTrue(r.cwe() > 0 && !r.description().isBlank() && !r.remediation().isBlank() && !r.references().isEmpty(), r.id());
         }
         assertEquals(Severity.HIGH, RULES.get("java/xxe-parser").severity());
+        assertEquals(99, RULES.get("java/jdbc-url-injection").cwe());
+        assertEquals(862, RULES.get("java/missing-authorization").cwe());
         assertEquals(1395, RULES.get("component/vulnerable-dependency").cwe());
         assertEquals(1104, RULES.get("component/outdated-dependency").cwe());
         assertEquals(1104, RULES.get("app/stale-app").cwe());

@@ -36,6 +36,19 @@ final class JdkClasses {
         return CACHE.computeIfAbsent(internalName, JdkClasses::load).orElse(null);
     }
 
+    /** The class file of a JDK class, or null. */
+    static byte[] bytes(String internalName) {
+        if (JRT == null || find(internalName) == null) return null;
+        int slash = internalName.lastIndexOf('/');
+        Optional<String> module = MODULE_OF_PACKAGE.get(internalName.substring(0, slash).replace('/', '.'));
+        if (module == null || module.isEmpty()) return null;
+        try {
+            return Files.readAllBytes(JRT.getPath("/modules", module.get(), internalName + ".class"));
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
     private static Optional<ClassInfo> load(String internalName) {
         int slash = internalName.lastIndexOf('/');
         if (slash < 0) return Optional.empty();

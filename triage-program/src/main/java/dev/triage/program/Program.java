@@ -38,6 +38,11 @@ public final class Program {
     private final List<SkippedInput> skipped;
     private final long newestEntryTime;
     private final List<AndroidSigning> androidSignings;
+    /** Library class files kept for summaries computed from library code, up to {@link #LIBRARY_CODE_BUDGET}. */
+    private final Map<String, byte[]> libraryBytes;
+    /** Library class name → the archive origin it came from (for the archive's digest). */
+    private final Map<String, String> libraryArchiveOf;
+    private final Map<String, String> archiveDigest = new HashMap<>();
     private final Map<String, Set<String>> subtypeCache = new ConcurrentHashMap<>();
     private final Map<String, Set<String>> supertypeSets = new ConcurrentHashMap<>();
     private volatile Map<String, List<String>> directSubtypes;
@@ -60,6 +65,55 @@ public final class Program {
         this.skipped = new ArrayList<>(b.skipped);
         this.newestEntryTime = b.newestEntryTime;
         this.androidSignings = List.copyOf(b.androidSignings);
+        this.libraryBytes = Collections.unmodifiableMap(b.libBytes);
+        this.libraryArchiveOf = Collections.unmodifiableMap(b.libArchive);
+        for (LibraryArchive a : libraries) archiveDigest.put(a.origin(), a.sha256());
+    }
+
+    /** Total bytes of library class files a program keeps for library code summaries; beyond it they are dropped. */
+    public static final long LIBRARY_CODE_BUDGET = 96L << 20;
+
+    /**
+     * The code of a library class (bundled, on the class path, or the running JDK's), parsed afresh without debug
+     * information, or null when it is not available (an app class, an unknown class, or a library beyond the kept budget). Never loaded.
+     */
+    public ClassNode readLibraryCode(String internalName) {
+        byte[] bytes = libraryClassFile(internalName);
+        if (bytes == null) return null;
+        ClassNode node = new ClassNode();
+        try {
+            // code only: no line numbers, local names or frames (summaries need none of them)
+            new ClassReader(bytes).accept(node, ClassReader.SKIP_FRAMES | ClassReader.SKIP_DEBUG);
+        } catch (RuntimeException e) {
+            return null;
+        }
+        return node;
+    }
+
+    /**
+     * The class file of a library class (bundled, on the class path, or the running JDK's), or null when it is not
+     * available (an app class, an unknown class, or a library beyond the kept budget). The caller must not change it.
+     */
+    public byte[] libraryClassFile(String internalName) {
+        if (internalName == null || appClasses.containsKey(internalName)) return null;
+        byte[] bytes = libraryBytes.get(internalName);
+        if (bytes == null && !libraryClasses.containsKey(internalName)) bytes = JdkClasses.bytes(internalName);
+        return bytes;
+    }
+
+    /**
+     * What identifies the version of a library class's code: the SHA-256 of the archive it came from, {@code jdk-}
+     * and the running JDK's version for a JDK class, or null (a class from a directory, or not available).
+     */
+    public String libraryVersionKey(String internalName) {
+        if (internalName == null || appClasses.containsKey(internalName)) return null;
+        if (libraryBytes.containsKey(internalName)) {
+            String archive = libraryArchiveOf.get(internalName);
+            String digest = archive == null ? null : archiveDigest.get(archive);
+            return digest == null ? null : "sha256-" + digest;
+        }
+        if (libraryClasses.containsKey(internalName)) return null;
+        return JdkClasses.find(internalName) != null ? "jdk-" + Runtime.version() : null;
     }
 
     /** How the APK inputs are signed (one per top-level .apk input, in input order). */
@@ -257,7 +311,10 @@ public final class Program {
         return a.orElse(null);
     }
 
-    /** Receives intake output and builds the program; library class bytes are dropped after their header is read. */
+    /**
+     * Receives intake output and builds the program; library class bytes from archives are kept up to
+     * {@link #LIBRARY_CODE_BUDGET} (for summaries computed from library code), the rest dropped after their header is read.
+     */
     public static final class Builder implements IntakeListener {
         private final Map<String, AppClass> app = new HashMap<>();
         private final Map<String, ClassInfo> libs = new HashMap<>();
@@ -268,6 +325,9 @@ public final class Program {
         /** Owners, names and descriptors of the app's call sites, one copy each (see {@link HeaderReader#readApp}). */
         private final Map<String, String> strings = new HashMap<>();
         private long newestEntryTime;
+        private final Map<String, byte[]> libBytes = new HashMap<>();
+        private final Map<String, String> libArchive = new HashMap<>();
+        private long libBytesKept;
 
         @Override
         public synchronized void onClass(ClassEntry entry) {
@@ -279,10 +339,19 @@ public final class Program {
                     if (!app.containsKey(p.info().name())) {
                         app.put(p.info().name(), new AppClass(p.info(), entry.bytes(), p.calls(), p.references()));
                         libs.remove(p.info().name());
+                        byte[] dropped = libBytes.remove(p.info().name());
+                        if (dropped != null) libBytesKept -= dropped.length;
+                        libArchive.remove(p.info().name());
                     }
                 } else {
                     ClassInfo info = HeaderReader.read(entry.bytes(), entry.role(), entry.origin());
-                    if (!app.containsKey(info.name())) libs.putIfAbsent(info.name(), info);
+                    if (!app.containsKey(info.name()) && libs.putIfAbsent(info.name(), info) == null
+                            && entry.library() != null && libBytesKept + entry.bytes().length <= LIBRARY_CODE_BUDGET) {
+                        // kept for library code summaries (the first copy, the one the hierarchy describes)
+                        libBytes.put(info.name(), entry.bytes());
+                        libArchive.put(info.name(), entry.library());
+                        libBytesKept += entry.bytes().length;
+                    }
                 }
             } catch (RuntimeException | StackOverflowError | AssertionError e) {
                 skipped.add(new SkippedInput(entry.origin(), "", (entry.role() == CodeRole.APP

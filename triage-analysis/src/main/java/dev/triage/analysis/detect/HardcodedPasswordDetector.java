@@ -49,6 +49,16 @@ public final class HardcodedPasswordDetector extends ArgumentDetector {
                 return out;
             }
         }
+        // a field the class sets to a literal once and for all (in its initialiser) and never changes
+        Value field = FixedFields.argumentField(scan, call, row.argument());
+        if (field != null && field.constants() != null && field.constants().stream().anyMatch(c -> c instanceof String t && !t.isEmpty())) {
+            List<PathStep> path = new ArrayList<>();
+            PathStep o = MethodScan.originStep(field.origin());
+            if (o != null) path.add(o);
+            path.add(new PathStep(scan.location(call), "password argument of " + callName(call)));
+            out.add(new Detection("java/hardcoded-password", scan.location(call),
+                    callName(call) + " gets a password written in the code", path, Confidence.HIGH, sinkKey(call)));
+        }
         return out;
     }
 }

@@ -24,7 +24,7 @@ final class ModelReader {
                     "argument-unless-any", "method-annotated", "provenance", "note")),
             Map.entry("calls", Set.of("kind", "class", "method", "descriptor", "subtypes", "label", "when", "component",
                     "name-matches", "class-matches", "provenance", "note")),
-            Map.entry("fields", Set.of("kind", "class", "field", "label", "provenance", "note")),
+            Map.entry("fields", Set.of("kind", "class", "field", "label", "platform", "provenance", "note")),
             Map.entry("summaries", Set.of("class", "method", "descriptor", "subtypes", "from", "to", "provenance", "note")),
             Map.entry("neutrals", Set.of("class", "method", "descriptor", "subtypes", "provenance", "note")),
             Map.entry("objects", Set.of("object", "created-by", "effects", "initial", "initial-types", "copy-facts", "types",
@@ -102,7 +102,7 @@ final class ModelReader {
                 case "calls" -> rows.forEach(r -> m.calls.add(callRow(r, file)));
                 case "fields" -> rows.forEach(r -> m.fields.add(new FieldRow(text(r, "kind", file),
                         internal(text(r, "class", file)), text(r, "field", file), r.path("label").asText(""),
-                        provenance(r), file)));
+                        provenance(r), file, platform(r, file))));
                 case "summaries" -> rows.forEach(r -> m.summaries.add(new SummaryRow(method(r, file),
                         positions(r.get("from"), file), argument(r.get("to"), file), provenance(r), file)));
                 case "objects" -> rows.forEach(r -> m.objects.add(objectType(r, file)));
@@ -135,6 +135,14 @@ final class ModelReader {
                 default -> throw new IllegalStateException(file + ": unknown section '" + section.getKey() + "'");
             }
         }
+    }
+
+    /** A row's {@code platform}: {@code android} or absent (every app). */
+    private static String platform(JsonNode r, String file) {
+        if (!r.hasNonNull("platform")) return null;
+        String p = r.get("platform").asText();
+        if (!p.equals("android")) throw new IllegalStateException(file + ": unknown platform '" + p + "': " + r);
+        return p;
     }
 
     private ArgumentRow argumentRow(JsonNode r, String file) {

@@ -45,6 +45,22 @@ public interface ValueContext {
         return null;
     }
 
+    /** Summaries computed from library code for calls no model describes, or null when not available. */
+    default LibraryCodeSummaries libraryCode() {
+        return null;
+    }
+
+    /**
+     * Notes a library call that tainted data reaches at {@code site} (a call instruction), and what described it:
+     * {@link #BY_MODEL}, {@link #BY_COMPUTED} or {@link #BY_NOTHING} (model coverage for --stats).
+     */
+    default void libraryCallReached(String site, String method, int describedBy) {
+    }
+
+    int BY_MODEL = 0;
+    int BY_COMPUTED = 1;
+    int BY_NOTHING = 2;
+
     /** Whether sources of this kind (remote, environment, file...) are switched on. */
     boolean sourceEnabled(String kind);
 

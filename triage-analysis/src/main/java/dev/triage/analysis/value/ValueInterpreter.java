@@ -153,6 +153,7 @@ public final class ValueInterpreter extends Interpreter<Value> {
         for (FieldRow row : ctx.models().fieldsNamed(f.name)) {
             if (!row.kind().equals("source") || !ctx.sourceEnabled(row.label())) continue;
             if (!row.owner().equals(f.owner)) continue;
+            if ("android".equals(row.platform()) && ctx.program().android() == null) continue;
             String id = owner.name + "#" + method.name + "#" + line(insn) + "#" + f.name;
             ctx.registerSource(id, originAt(insn, f.owner.substring(f.owner.lastIndexOf('/') + 1) + "." + f.name
                     + " (" + row.label() + " data)"));
@@ -402,11 +403,30 @@ public final class ValueInterpreter extends Interpreter<Value> {
         }
         if (insn instanceof InvokeDynamicInsnNode indy) return InvokeDynamicTransfer.apply(this, indy, values);
         Call c = new Call(this, (MethodInsnNode) insn, values);
-        if (CollectionTransfer.apply(c)) return c.result;
+        boolean tainted = !ctx.program().isApp(c.insn.owner) && reachedByTaint(values);
+        if (CollectionTransfer.apply(c)) {
+            if (tainted) ctx.libraryCallReached(site(insn), callName(c.insn), ValueContext.BY_MODEL);
+            return c.result;
+        }
         JdkValueTransfer.apply(c);
         ObjectTransfer.apply(c);
+        boolean modelled = c.understood;
         SourceTransfer.apply(c);
+        // A source row naming an app method (a getter named for PHI) labels what it returns; the app code still runs,
+        // so what the getter's field holds (a name bound from the request) comes back too.
+        Value sourced = !modelled && c.understood ? c.result : null;
+        if (sourced != null) c.understood = false;
         if (!NeutralTransfer.apply(c)) SummaryTransfer.apply(c);
+        if (sourced != null && !c.understood) {
+            Value labelled = c.result;
+            c.result = sourced;
+            if (AppCallTransfer.appCallees(c)) {
+                if (c.result != null && labelled != null) c.result = c.result.withLabels(labelled.labels());
+                return c.result;
+            }
+            c.result = labelled;
+            c.understood = true;
+        }
         if (!c.understood) {
             if (AppCallTransfer.lambda(c)) {
                 SanitizerTransfer.apply(c);
@@ -414,10 +434,27 @@ public final class ValueInterpreter extends Interpreter<Value> {
             }
             if (AppCallTransfer.appCallees(c)) return c.result;
             UnmodelledCallTransfer.apply(c);
+            boolean computed = LibraryCodeTransfer.apply(c);
+            if (tainted) ctx.libraryCallReached(site(insn), callName(c.insn), computed ? ValueContext.BY_COMPUTED : ValueContext.BY_NOTHING);
+        } else if (tainted) {
+            ctx.libraryCallReached(site(insn), callName(c.insn), ValueContext.BY_MODEL);
         }
         SanitizerTransfer.apply(c);
         GuardTransfer.apply(c);
         return c.result;
+    }
+
+    /** Whether untrusted or sensitive data (a taint label, not a parameter flow) is among the call's inputs. */
+    private static boolean reachedByTaint(List<? extends Value> values) {
+        for (Value v : values) {
+            if (v == null) continue;
+            for (String l : v.labels()) if (Taint.isTaint(l)) return true;
+        }
+        return false;
+    }
+
+    private static String callName(MethodInsnNode mi) {
+        return mi.owner + "." + mi.name + mi.desc;
     }
 
     /**

@@ -17,7 +17,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * A runaway app must not take a portfolio run down: each app runs in a child JVM with a wall-time and a heap budget.
  * A big real jar (Hibernate's, about 5,000 classes, scanned as if it were an app) beside a small app: over the time
- * budget its worker is killed and the app stored as failed ({@code timeout}); over the heap budget the worker dies
+ * budget its worker is killed and the app stored as failed ({@code timeout}); over the heap budget (64 MB: the portal
+ * needs about 40 MB in a worker on the test class path, Hibernate's jar hundreds) the worker dies
  * of OutOfMemoryError and the app is stored as failed ({@code out-of-memory}); either way the small app is scanned.
  */
 class PortfolioBudgetTest {
@@ -74,7 +75,7 @@ class PortfolioBudgetTest {
         Path dir = portfolio();
         String store = tmp.resolve("store-m").resolve("s").toString();
         CliTest.Run run = CliTest.triage("portfolio", "scan", dir.toString(), "--store", store, "-j", "1",
-                "--worker-heap", "40m", "--no-progress");
+                "--worker-heap", "64m", "--no-progress");
         assertEquals(0, run.exit(), run.err());
         assertEquals("failed:out-of-memory", outcomes(store).get("runaway"), run.err());
         assertEquals("ok", outcomes(store).get("portal"), run.err());

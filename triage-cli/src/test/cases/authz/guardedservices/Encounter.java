@@ -1,0 +1,5 @@
+package corpus.authz.guardedservices;
+
+public class Encounter {
+    public String note;
+}

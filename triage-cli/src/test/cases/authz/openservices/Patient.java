@@ -1,0 +1,5 @@
+package corpus.authz.openservices;
+
+public class Patient {
+    public String name;
+}
