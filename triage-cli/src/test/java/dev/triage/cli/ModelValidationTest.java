@@ -151,6 +151,13 @@ class ModelValidationTest {
                 if (!c.equals("all") && !sinkKinds.contains(c)) errors.add(z.file() + ": sanitizer clears unknown kind " + c);
             }
         }
+        // kinds a source cannot feed and kinds a summary restores are sink kinds
+        for (CallRow c : models.calls) {
+            for (String k : c.cleanFor()) if (!sinkKinds.contains(k)) errors.add(c.file() + ": clean-for names unknown sink kind " + k);
+        }
+        for (SummaryRow x : models.summaries) {
+            for (String k : x.restores()) if (!sinkKinds.contains(k)) errors.add(x.file() + ": restores names unknown sink kind " + k);
+        }
         for (GuardRow g : models.guards) {
             method(g.method(), g.file(), g.checks());
             g.when().keySet().forEach(i -> method(g.method(), g.file(), i));

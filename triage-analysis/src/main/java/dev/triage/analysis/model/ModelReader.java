@@ -23,9 +23,9 @@ final class ModelReader {
                     "receiver-object", "receiver-unless-any", "receiver-if-any", "receiver-labelled", "receiver-unhardened",
                     "argument-unless-any", "method-annotated", "provenance", "note")),
             Map.entry("calls", Set.of("kind", "class", "method", "descriptor", "subtypes", "label", "when", "component",
-                    "name-matches", "class-matches", "provenance", "note")),
+                    "name-matches", "class-matches", "clean-for", "provenance", "note")),
             Map.entry("fields", Set.of("kind", "class", "field", "label", "provenance", "note")),
-            Map.entry("summaries", Set.of("class", "method", "descriptor", "subtypes", "from", "to", "provenance", "note")),
+            Map.entry("summaries", Set.of("class", "method", "descriptor", "subtypes", "from", "to", "restores", "provenance", "note")),
             Map.entry("neutrals", Set.of("class", "method", "descriptor", "subtypes", "provenance", "note")),
             Map.entry("objects", Set.of("object", "created-by", "effects", "initial", "initial-types", "copy-facts", "types",
                     "views", "provenance", "note")),
@@ -104,7 +104,7 @@ final class ModelReader {
                         internal(text(r, "class", file)), text(r, "field", file), r.path("label").asText(""),
                         provenance(r), file)));
                 case "summaries" -> rows.forEach(r -> m.summaries.add(new SummaryRow(method(r, file),
-                        positions(r.get("from"), file), argument(r.get("to"), file), provenance(r), file)));
+                        positions(r.get("from"), file), argument(r.get("to"), file), texts(r.get("restores")), provenance(r), file)));
                 case "objects" -> rows.forEach(r -> m.objects.add(objectType(r, file)));
                 case "checks" -> rows.forEach(r -> m.checks.add(check(r, file)));
                 case "parameters" -> rows.forEach(r -> m.parameters.add(parameterRow(r, file)));
@@ -161,7 +161,7 @@ final class ModelReader {
             throw new IllegalStateException(file + ": name-matches needs method \"*\", class-matches class \"*\": " + r);
         }
         return new CallRow(text(r, "kind", file), m, r.path("label").asText(""), when(r.get("when"), file),
-                component(r, file), name, cls, provenance(r), file);
+                component(r, file), name, cls, texts(r.get("clean-for")), provenance(r), file);
     }
 
     private static ParameterRow parameterRow(JsonNode r, String file) {
@@ -244,6 +244,13 @@ final class ModelReader {
     }
 
     /** {@code 0}, {@code this}, {@code [0, 1]}, or {@code any} (receiver and every argument: Integer.MIN_VALUE). */
+    /** A list of strings (absent: empty). */
+    private static List<String> texts(JsonNode n) {
+        List<String> out = new ArrayList<>();
+        if (n != null) n.forEach(x -> out.add(x.asText()));
+        return List.copyOf(out);
+    }
+
     private static List<Integer> positions(JsonNode f, String file) {
         if (f == null) throw new IllegalStateException(file + ": row without 'from'");
         List<Integer> from = new ArrayList<>();
