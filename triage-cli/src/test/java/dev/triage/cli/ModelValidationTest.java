@@ -160,11 +160,20 @@ class ModelValidationTest {
         }
         for (GuardRow g : models.guards) {
             method(g.method(), g.file(), g.checks());
+            if (g.pattern() != null) method(g.method(), g.file(), g.pattern());
+            g.untainted().forEach(i -> method(g.method(), g.file(), i));
             g.when().keySet().forEach(i -> method(g.method(), g.file(), i));
             for (String c : g.clears()) {
                 if (!c.equals("all") && !sinkKinds.contains(c)) errors.add(g.file() + ": guard clears unknown kind " + c);
             }
         }
+        // the dangerous texts a pattern guard weighs are per sink kind, and what a fixed URL prefix clears are sink kinds
+        models.tables.get("guard-dangerous-text").fieldNames().forEachRemaining(k -> {
+            if (!sinkKinds.contains(k)) errors.add("guards.yml: guard-dangerous-text names unknown sink kind " + k);
+        });
+        models.tables.get("guard-url-prefix-clears").forEach(k -> {
+            if (!sinkKinds.contains(k.asText())) errors.add("guards.yml: guard-url-prefix-clears names unknown sink kind " + k.asText());
+        });
         models.tables.get("sink-rules").fields().forEachRemaining(e -> {
             if (RuleCatalogue.builtIn().find(e.getValue().asText()).isEmpty()) errors.add("taint.yml: unknown rule " + e.getValue().asText());
         });

@@ -33,7 +33,8 @@ final class ModelReader {
                     "message", "provenance", "note")),
             Map.entry("parameters", Set.of("kind", "annotation", "class", "method", "descriptor", "subtypes", "method-annotation",
                     "arguments", "label", "component", "provenance", "note")),
-            Map.entry("guards", Set.of("class", "method", "descriptor", "subtypes", "checks", "clears", "when", "provenance", "note")),
+            Map.entry("guards", Set.of("class", "method", "descriptor", "subtypes", "checks", "clears", "when", "pattern", "makes",
+                    "requires", "untainted", "provenance", "note")),
             Map.entry("registrations", Set.of("kind", "class", "method", "descriptor", "subtypes", "receiver", "flags",
                     "permission", "provenance", "note")),
             Map.entry("sanitizers", Set.of("class", "method", "descriptor", "subtypes", "from", "to", "clears", "when",
@@ -118,9 +119,19 @@ final class ModelReader {
                 case "guards" -> rows.forEach(r -> {
                     List<String> clears = new ArrayList<>();
                     r.path("clears").forEach(c -> clears.add(c.asText()));
-                    if (clears.isEmpty()) throw new IllegalStateException(file + ": guard without 'clears': " + r);
-                    m.guards.add(new GuardRow(method(r, file), argument(r.get("checks"), file), clears,
-                            when(r.get("when"), file), provenance(r), file));
+                    String makes = r.hasNonNull("makes") ? r.get("makes").asText() : null;
+                    Integer pattern = r.hasNonNull("pattern") ? argument(r.get("pattern"), file) : null;
+                    if (makes != null && !Set.of("regex", "matcher", "normalized").contains(makes)) {
+                        throw new IllegalStateException(file + ": guard makes an unknown kind: " + r);
+                    }
+                    if (makes == null && clears.isEmpty() && pattern == null) {
+                        throw new IllegalStateException(file + ": guard without 'clears' or 'pattern': " + r);
+                    }
+                    List<Integer> untainted = new ArrayList<>();
+                    r.path("untainted").forEach(u -> untainted.add(argument(u, file)));
+                    int checks = r.hasNonNull("checks") ? argument(r.get("checks"), file) : Position.THIS;
+                    m.guards.add(new GuardRow(method(r, file), checks, clears, when(r.get("when"), file), pattern, makes,
+                            r.hasNonNull("requires") ? r.get("requires").asText() : null, untainted, provenance(r), file));
                 });
                 case "registrations" -> rows.forEach(r -> m.registrations.add(new RegistrationRow(text(r, "kind", file),
                         method(r, file), argument(r.get("receiver"), file),
