@@ -103,6 +103,20 @@ class ModelValidationTest {
             c.when().keySet().forEach(i -> method(c.at(), c.file(), i));
             if (RuleCatalogue.builtIn().find(c.rule()).isEmpty()) errors.add(c.file() + ": unknown rule " + c.rule());
             if (c.object() != null && !objects.contains(c.object())) errors.add(c.file() + ": unknown object " + c.object());
+            // the harmless uses of a call's result are methods of what it returns, and the classes they name exist
+            for (CheckRow.ResultUse u : c.resultOnly()) {
+                if (c.at().anyDescriptor()) {
+                    errors.add(c.file() + ": unless-result-only needs the descriptor of " + c.at());
+                    continue;
+                }
+                String ret = Type.getReturnType(c.at().descriptor()).getInternalName();
+                if (hierarchy(ret).stream().noneMatch(cn -> cn.methods.stream().anyMatch(m -> m.name.equals(u.method())))) {
+                    errors.add(c.file() + ": no method " + u.method() + " on " + ret);
+                }
+                u.madeAs().values().forEach(t -> {
+                    if (cls(t) == null) errors.add(c.file() + ": class not found " + t);
+                });
+            }
         }
         Set<String> sinkKinds = new HashSet<>();
         models.tables.get("sink-rules").fieldNames().forEachRemaining(sinkKinds::add);

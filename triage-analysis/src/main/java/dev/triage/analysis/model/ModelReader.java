@@ -30,7 +30,7 @@ final class ModelReader {
             Map.entry("objects", Set.of("object", "created-by", "effects", "initial", "initial-types", "copy-facts", "types",
                     "views", "provenance", "note")),
             Map.entry("checks", Set.of("rule", "at", "argument", "object", "unless-any", "if-any", "when", "raise-severity",
-                    "message", "provenance", "note")),
+                    "message", "unless-result-only", "provenance", "note")),
             Map.entry("parameters", Set.of("kind", "annotation", "class", "method", "descriptor", "subtypes", "method-annotation",
                     "arguments", "label", "component", "provenance", "note")),
             Map.entry("guards", Set.of("class", "method", "descriptor", "subtypes", "checks", "clears", "when", "pattern", "makes",
@@ -227,7 +227,19 @@ final class ModelReader {
         }
         return new CheckRow(text(r, "rule", file), method(r.get("at"), file), argument, object,
                 factAlternatives(r.get("unless-any")), factAlternatives(r.get("if-any")), Collections.unmodifiableMap(when),
-                raise, text(r, "message", file), provenance(r), file);
+                raise, text(r, "message", file), resultUses(r.get("unless-result-only"), file), provenance(r), file);
+    }
+
+    private static List<CheckRow.ResultUse> resultUses(JsonNode n, String file) {
+        List<CheckRow.ResultUse> out = new ArrayList<>();
+        if (n == null) return out;
+        for (JsonNode u : n) {
+            Map<Integer, String> madeAs = new java.util.TreeMap<>();
+            JsonNode m = u.get("made-as");
+            if (m != null) m.fields().forEachRemaining(e -> madeAs.put(Integer.parseInt(e.getKey()), internal(e.getValue().asText())));
+            out.add(new CheckRow.ResultUse(text(u, "method", file), Collections.unmodifiableMap(madeAs)));
+        }
+        return List.copyOf(out);
     }
 
     /** {@code true}, {@code 0}, {@code {bits-any: 0x3}}, {@code {bits-none: 0x04000000}}. */
