@@ -88,6 +88,26 @@ final class TaintRules {
         return null;
     }
 
+    /**
+     * A finding at a logging call (a sink kind of {@code level-lowered-sink-kinds}) whose level (by the method's name,
+     * {@code log-method-levels}) is below the lowest level the app's own logging configuration writes: at the
+     * severity {@code below-logging-threshold-severity}, saying so. Unchanged when the app bundles no configuration.
+     */
+    Detection byLoggingLevel(dev.triage.analysis.AnalysisContext ctx, Detection d, String kind, String method) {
+        if (!models.stringSet("level-lowered-sink-kinds").contains(kind)) return d;
+        JsonNode levels = models.tables.get("log-method-levels");
+        String levelName = levels == null || levels.get(method) == null ? null : levels.get(method).asText();
+        int level = dev.triage.analysis.LoggingConfiguration.level(levelName);
+        if (level < 0) return d;
+        dev.triage.analysis.LoggingConfiguration.Threshold t = ctx.results().get(dev.triage.analysis.LoggingConfiguration.ID).threshold();
+        if (t == null || level >= t.level()) return d;
+        JsonNode sev = models.tables.get("below-logging-threshold-severity");
+        dev.triage.contract.Severity severity = dev.triage.contract.Severity.ofLevel(sev == null ? 0 : sev.asInt());
+        String message = d.message() + "; written at " + levelName + ", below the lowest level (" + t.levelName()
+                + ") the app's own logging configuration (" + t.file() + ") writes";
+        return new Detection(d.ruleId(), d.location(), message, d.path(), d.confidence(), d.key(), severity, d.properties());
+    }
+
     /** The finding for a taint label reaching a sink: message names the source and the sink; confidence by source. */
     Detection detection(String kind, Location at, String sinkKey, String label, List<PathStep> path) {
         String source = Taint.sourceKind(label);
