@@ -188,6 +188,11 @@ class ModelValidationTest {
         models.tables.get("guard-url-prefix-clears").forEach(k -> {
             if (!sinkKinds.contains(k.asText())) errors.add("guards.yml: guard-url-prefix-clears names unknown sink kind " + k.asText());
         });
+        // a component escalation turns a sink kind's findings into a catalogue rule
+        models.tables.get("component-escalations").forEach(e -> {
+            if (!sinkKinds.contains(e.path("sink-kind").asText())) errors.add("component-escalations: unknown sink kind " + e.path("sink-kind").asText());
+            if (RuleCatalogue.builtIn().find(e.path("rule").asText()).isEmpty()) errors.add("component-escalations: unknown rule " + e.path("rule").asText());
+        });
         models.tables.get("sink-rules").fields().forEachRemaining(e -> {
             if (RuleCatalogue.builtIn().find(e.getValue().asText()).isEmpty()) errors.add("taint.yml: unknown rule " + e.getValue().asText());
         });

@@ -71,8 +71,8 @@ public final class TaintDetector implements Detector {
                 List<PathStep> path = new ArrayList<>();
                 addSource(ctx, label, path);
                 path.add(new PathStep(scan.location(mi), "reaches " + ArgumentDetector.callName(mi)));
-                scan.report(rules.byLoggingLevel(ctx, rules.detection(row.kind(), scan.location(mi), ArgumentDetector.sinkKey(mi), label, path),
-                        row.kind(), mi.name));
+                Detection d = rules.detection(row.kind(), scan.location(mi), ArgumentDetector.sinkKey(mi), label, path);
+                scan.report(rules.byLoggingLevel(ctx, rules.byComponent(ctx, d, row.kind(), mi.owner), row.kind(), mi.name));
             }
             // Calling a lambda or method reference: its body, with the call's arguments after what it captured.
             LambdaCall called = LambdaCall.called(scan.argument(mi, Position.THIS), mi, ctx.program());
@@ -114,7 +114,9 @@ public final class TaintDetector implements Detector {
                 path.add(new PathStep(r.sink(), "reaches the sink"));
                 String sinkCall = r.sinkKey().substring(0, r.sinkKey().indexOf('('));
                 String sinkMethod = sinkCall.substring(Math.max(sinkCall.lastIndexOf('.'), sinkCall.lastIndexOf('/')) + 1);
-                scan.report(rules.byLoggingLevel(ctx, rules.detection(r.kind(), r.sink(), r.sinkKey(), label, path), r.kind(), sinkMethod));
+                Detection d = rules.detection(r.kind(), r.sink(), r.sinkKey(), label, path);
+                String sinkOwner = sinkCall.substring(0, Math.max(sinkCall.lastIndexOf('.'), 0));
+                scan.report(rules.byLoggingLevel(ctx, rules.byComponent(ctx, d, r.kind(), sinkOwner), r.kind(), sinkMethod));
             }
         }
     }

@@ -57,8 +57,12 @@ final class TaintRules {
         return ruleOfKind.keySet();
     }
 
+    /** The rules sink kinds report, and those a bundled component's version turns them into. */
     Set<String> rules() {
-        return new TreeSet<>(ruleOfKind.values());
+        Set<String> r = new TreeSet<>(ruleOfKind.values());
+        JsonNode esc = models.tables.get("component-escalations");
+        if (esc != null) esc.forEach(e -> r.add(e.path("rule").asText()));
+        return r;
     }
 
     /** The class of a source kind: untrusted (for a kind the models do not declare), sensitive, writable-location... */
@@ -86,6 +90,38 @@ final class TaintRules {
             return l;
         }
         return null;
+    }
+
+    /**
+     * A finding whose impact a bundled component's version decides ({@code component-escalations}): untrusted text
+     * logged through an API that reaches a bundled log4j-core 2.0-beta9 to 2.14.1 is Log4Shell. {@code api} is the
+     * internal name of the class called at the sink.
+     */
+    Detection byComponent(dev.triage.analysis.AnalysisContext ctx, Detection d, String kind, String api) {
+        JsonNode rows = models.tables.get("component-escalations");
+        if (rows == null) return d;
+        dev.triage.analysis.BundledJars jars = ctx.results().get(dev.triage.analysis.BundledJars.ID);
+        for (JsonNode r : rows) {
+            if (!kind.equals(r.path("sink-kind").asText())) continue;
+            String version = null;
+            for (String v : jars.versions(r.path("component").asText())) {
+                if (dev.triage.analysis.BundledJars.compare(v, r.path("versions").path("from").asText()) >= 0
+                        && dev.triage.analysis.BundledJars.compare(v, r.path("versions").path("to").asText()) <= 0) version = v;
+            }
+            if (version == null) continue;
+            boolean routed = false;
+            for (JsonNode route : r.path("routes")) {
+                if (!api.startsWith(route.path("api").asText())) continue;
+                if (!route.has("bridge") || jars.bundles(route.path("bridge").asText())) routed = true;
+            }
+            if (!routed) continue;
+            String what = d.message().substring(0, d.message().indexOf(" reaches "));
+            String message = what + " " + r.path("message").asText().replace("{version}", version);
+            Map<String, String> props = new TreeMap<>(d.properties());
+            props.put("component", r.path("component").asText() + "@" + version);
+            return new Detection(r.path("rule").asText(), d.location(), message, d.path(), d.confidence(), d.key(), null, props);
+        }
+        return d;
     }
 
     /**
