@@ -131,7 +131,8 @@ public final class ObjectStateDetector implements Detector {
                         for (Map.Entry<Integer, String> e : u.madeAs().entrySet()) {
                             if (e.getKey() >= args) { made = false; break; }
                             AbstractObject a = f.getStack(base + 1 + e.getKey()).object();
-                            if (a == null || !e.getValue().equals(a.get("new"))) made = false;
+                            // made with new of that class, or a modelled object of that kind
+                            if (a == null || (!e.getValue().equals(a.get("new")) && !e.getValue().equals(a.kind()))) made = false;
                         }
                         if (made) harmless = true;
                     }

@@ -68,6 +68,7 @@ public final class TaintDetector implements Detector {
                     if (label != null) break;
                 }
                 if (label == null) continue;
+                if (!row.resultOnly().isEmpty() && ObjectStateDetector.resultOnlyUsedAs(frames, mi, row.resultOnly())) continue;
                 List<PathStep> path = new ArrayList<>();
                 addSource(ctx, label, path);
                 path.add(new PathStep(scan.location(mi), "reaches " + ArgumentDetector.callName(mi)));

@@ -22,7 +22,8 @@ public record CheckRow(String rule, MethodPattern at, int argument, String objec
     /**
      * A harmless use of a checked call's result: a call of {@code method} on it, whose arguments at the positions
      * of {@code madeAs} are objects made in the method with {@code new} of that class (an identity transformer given a
-     * {@code new DOMSource(document)}: a tree already in memory, no text to parse).
+     * {@code new DOMSource(document)}: a tree already in memory, no text to parse), or modelled objects of that kind
+     * (an evaluation context of kind {@code spel-simple-context}).
      */
     public record ResultUse(String method, Map<Integer, String> madeAs) {
     }

@@ -21,7 +21,7 @@ final class ModelReader {
     static final Map<String, Set<String>> ROW_KEYS = Map.ofEntries(
             Map.entry("arguments", Set.of("kind", "class", "method", "descriptor", "subtypes", "argument", "when",
                     "receiver-object", "receiver-unless-any", "receiver-if-any", "receiver-labelled", "receiver-unhardened",
-                    "argument-unless-any", "method-annotated", "provenance", "note")),
+                    "argument-unless-any", "method-annotated", "unless-result-only", "provenance", "note")),
             Map.entry("calls", Set.of("kind", "class", "method", "descriptor", "subtypes", "label", "when", "component",
                     "name-matches", "class-matches", "clean-for", "provenance", "note")),
             Map.entry("fields", Set.of("kind", "class", "field", "label", "provenance", "note")),
@@ -161,7 +161,7 @@ final class ModelReader {
                 factAlternatives(r.get("receiver-unless-any")), factAlternatives(r.get("receiver-if-any")),
                 r.hasNonNull("receiver-labelled") ? r.get("receiver-labelled").asText() : null,
                 factAlternatives(r.get("argument-unless-any")), List.copyOf(annotations), r.path("receiver-unhardened").asBoolean(false),
-                provenance(r), file);
+                resultUses(r.get("unless-result-only"), file), provenance(r), file);
     }
 
     private CallRow callRow(JsonNode r, String file) {
