@@ -57,4 +57,14 @@ public class InMemoryDocumentCases {
         t.transform(new StreamSource(upload), new StreamResult(out));
         return out.toString();
     }
+
+    /** A hardened factory's identity transformer may read XML text. */
+    public String goodIdentityOnStreamHardened(InputStream upload) throws Exception {
+        TransformerFactory tf = TransformerFactory.newInstance();
+        tf.setFeature(javax.xml.XMLConstants.FEATURE_SECURE_PROCESSING, true);
+        Transformer t = tf.newTransformer();
+        StringWriter out = new StringWriter();
+        t.transform(new StreamSource(upload), new StreamResult(out));
+        return out.toString();
+    }
 }
