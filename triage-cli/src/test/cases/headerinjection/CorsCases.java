@@ -34,7 +34,12 @@ public class CorsCases {
 
     /** Another header from the request is still a header injection. */
     public void badOtherHeader(HttpServletRequest req, HttpServletResponse resp) {
-        resp.setHeader("X-Requested-Origin", req.getHeader("Origin")); // BUG: java/header-injection
+        resp.setHeader("X-Requested-Origin", req.getParameter("origin")); // BUG: java/header-injection
+    }
+
+    /** A request header copied to the response cannot split it: header values hold no CR/LF. */
+    public void goodHeaderEchoed(HttpServletRequest req, HttpServletResponse resp) {
+        resp.setHeader("X-Request-Id", req.getHeader("X-Request-Id"));
     }
 
     // the same on jakarta.servlet, and through a helper
