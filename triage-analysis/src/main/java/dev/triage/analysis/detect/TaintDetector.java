@@ -62,13 +62,22 @@ public final class TaintDetector implements Detector {
             for (ArgumentRow row : ctx.models().argumentsNamed(mi.name)) {
                 SinkCalls.SinkHit hit = sinks.sinkAt(ctx, row, mi, i -> scan.argument(mi, i), false);
                 if (hit == null) continue;
+                if (!row.resultOnly().isEmpty() && ObjectStateDetector.resultOnlyUsedAs(frames, mi, row.resultOnly())) continue;
+                // credentials or patient data: a finding of their own beside the kind's
+                for (Value v : hit.values()) {
+                    Detection sd = rules.sensitive(row.kind(), scan.location(mi), ArgumentDetector.sinkKey(mi), v,
+                            List.of(new PathStep(scan.location(mi), "reaches " + ArgumentDetector.callName(mi))), l -> sourceSteps(ctx, l));
+                    if (sd != null) {
+                        scan.report(rules.byLoggingLevel(ctx, sd, row.kind(), mi.name));
+                        break;
+                    }
+                }
                 String label = null;
                 for (Value v : hit.values()) {
                     label = rules.firstTaint(v, row.kind(), Set.of());
                     if (label != null) break;
                 }
                 if (label == null) continue;
-                if (!row.resultOnly().isEmpty() && ObjectStateDetector.resultOnlyUsedAs(frames, mi, row.resultOnly())) continue;
                 List<PathStep> path = new ArrayList<>();
                 addSource(ctx, label, path);
                 path.add(new PathStep(scan.location(mi), "reaches " + ArgumentDetector.callName(mi)));
@@ -106,6 +115,14 @@ public final class TaintDetector implements Detector {
                 if (!r.receiverOk(argument)) continue;
                 Value arg = argument.apply(r.param());
                 if (arg == null) continue;
+                String sinkCall0 = r.sinkKey().substring(0, r.sinkKey().indexOf('('));
+                String sinkMethod0 = sinkCall0.substring(Math.max(sinkCall0.lastIndexOf('.'), sinkCall0.lastIndexOf('/')) + 1);
+                List<PathStep> tail = new ArrayList<>();
+                tail.add(new PathStep(scan.location(call), "passed to " + target.owner().replace('/', '.') + "." + target.name()));
+                tail.addAll(r.via());
+                tail.add(new PathStep(r.sink(), "reaches the sink"));
+                Detection sd = rules.sensitive(r.kind(), r.sink(), r.sinkKey(), arg, tail, l -> sourceSteps(ctx, l));
+                if (sd != null) scan.report(rules.byLoggingLevel(ctx, sd, r.kind(), sinkMethod0));
                 String label = rules.firstTaint(arg, r.kind(), r.cleared());
                 if (label == null) continue;
                 List<PathStep> path = new ArrayList<>();
@@ -120,6 +137,12 @@ public final class TaintDetector implements Detector {
                 scan.report(rules.byLoggingLevel(ctx, rules.byComponent(ctx, d, r.kind(), sinkOwner), r.kind(), sinkMethod));
             }
         }
+    }
+
+    private static List<PathStep> sourceSteps(AnalysisContext ctx, String label) {
+        List<PathStep> out = new ArrayList<>();
+        addSource(ctx, label, out);
+        return out;
     }
 
     private static void addSource(AnalysisContext ctx, String label, List<PathStep> path) {

@@ -60,6 +60,8 @@ final class TaintRules {
     /** The rules sink kinds report, and those a bundled component's version turns them into. */
     Set<String> rules() {
         Set<String> r = new TreeSet<>(ruleOfKind.values());
+        JsonNode sens = models.tables.get("sensitive-sink-rules");
+        if (sens != null) sens.forEach(x -> r.add(x.asText()));
         JsonNode esc = models.tables.get("component-escalations");
         if (esc != null) esc.forEach(e -> r.add(e.path("rule").asText()));
         return r;
@@ -88,6 +90,29 @@ final class TaintRules {
             boolean number = Taint.cleared(l).contains(Taint.NUMBER) || alsoCleared.contains(Taint.NUMBER);
             if (number && sourceClass(source).equals("untrusted")) continue;
             return l;
+        }
+        return null;
+    }
+
+    /**
+     * The rule sensitive data reaching a sink of this kind reports besides the kind's own ({@code sensitive-sink-rules}:
+     * credentials or PHI written to a log), with the first sensitive label; null when none applies.
+     */
+    Detection sensitive(String kind, dev.triage.contract.Location at, String sinkKey, Value v, List<PathStep> tail,
+                        java.util.function.Function<String, List<PathStep>> sourceSteps) {
+        JsonNode t = models.tables.get("sensitive-sink-rules");
+        if (t == null || t.get(kind) == null) return null;
+        for (String l : v.labels()) {
+            if (!Taint.isTaint(l) || !"sensitive".equals(sourceClass(Taint.sourceKind(l)))) continue;
+            SourceKind declared = models.sourceKind(Taint.sourceKind(l));
+            String what = declared == null ? Taint.sourceKind(l) + " data" : declared.displayName();
+            String call = sinkKey.substring(0, sinkKey.indexOf('('));
+            String name = call.substring(call.lastIndexOf('/') + 1);
+            List<PathStep> path = new java.util.ArrayList<>(sourceSteps.apply(l));
+            path.addAll(tail);
+            return new Detection(t.get(kind).asText(), at, Character.toUpperCase(what.charAt(0)) + what.substring(1)
+                    + " is written to a log by " + name, path, declared == null ? Confidence.MEDIUM : declared.confidence(),
+                    sinkKey + "|" + Taint.sourceKind(l));
         }
         return null;
     }
