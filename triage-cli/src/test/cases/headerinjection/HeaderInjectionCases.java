@@ -23,8 +23,8 @@ public class HeaderInjectionCases {
         resp.setHeader("Content-Disposition", "attachment; filename=\"" + name + "\""); // BUG: java/header-injection
     }
 
-    public void badAddHeaderFromHeader(HttpServletRequest req) {
-        resp.addHeader("X-Correlation-Id", req.getHeader("X-Request-Id")); // BUG: java/header-injection
+    public void badAddHeaderFromParameter(HttpServletRequest req) {
+        resp.addHeader("X-Correlation-Id", req.getParameter("requestId")); // BUG: java/header-injection
     }
 
     public void badHeaderName(HttpServletRequest req) {

@@ -24,7 +24,12 @@ public class LogInjectionCases {
     }
 
     public void badJul(HttpServletRequest req) {
-        jul.info("record exported for " + req.getHeader("X-Requested-By")); // BUG: java/log-injection
+        jul.info("record exported for " + req.getParameter("requestedBy")); // BUG: java/log-injection
+    }
+
+    /** A header value holds no CR/LF: a server rejects it or replaces them with spaces (RFC 9110, 5.5). */
+    public void goodHeaderValue(HttpServletRequest req) {
+        jul.info("record exported for " + req.getHeader("X-Requested-By"));
     }
 
     public void badLog4j(HttpServletRequest req) {

@@ -93,8 +93,8 @@ public class DocumentHelperCases {
     @GET
     @Path("/lambda")
     public byte[] badLambda(@QueryParam("name") String name) throws IOException {
-        Function<String, File> resolve = n -> new File(BASE, n); // BUG: java/path-traversal
-        return Files.readAllBytes(resolve.apply(name).toPath());
+        Function<String, File> resolve = n -> new File(BASE, n);
+        return Files.readAllBytes(resolve.apply(name).toPath()); // BUG: java/path-traversal
     }
 
     @GET

@@ -32,10 +32,10 @@ public class LowerSourceCases {
     }
 
     /** system-property: a -D property. */
-    public File systemProperty() {
-        File dir = new File(System.getProperty("export.dir"), "out.csv"); // BUG: java/path-traversal
+    public java.io.OutputStream systemProperty() throws java.io.IOException {
+        File dir = new File(System.getProperty("export.dir"), "out.csv");
         File fixed = new File("/var/export", "out.csv");
-        return dir.exists() ? dir : fixed;
+        return new java.io.FileOutputStream(dir.exists() ? dir : fixed); // BUG: java/path-traversal
     }
 
     /** file: the content of a file. */

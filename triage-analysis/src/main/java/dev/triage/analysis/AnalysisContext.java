@@ -260,6 +260,11 @@ public final class AnalysisContext implements ValueContext {
     }
 
     @Override
+    public Map<Integer, dev.triage.analysis.value.ParameterGuard> parameterGuards(MethodRef method, int depth) {
+        return results.get(MethodSummaries.ID).parameterGuards(method, depth);
+    }
+
+    @Override
     public String trackedKind(Type type) {
         return results.get(TrackedTypes.ID).kind(type);
     }

@@ -2,6 +2,8 @@ package dev.triage.analysis;
 
 import dev.triage.analysis.value.AbstractObject;
 import dev.triage.analysis.value.ObjectSites;
+import dev.triage.analysis.value.ParameterGuard;
+import dev.triage.analysis.value.Taint;
 import dev.triage.analysis.value.Value;
 import dev.triage.program.MethodRef;
 import org.objectweb.asm.Opcodes;
@@ -15,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -29,6 +32,7 @@ public final class MethodSummaries {
     private final AnalysisContext context;
     private final Map<String, Optional<Value>> returns = new ConcurrentHashMap<>();
     private final Map<String, Optional<Map<Integer, AbstractObject>>> parameterEffects = new ConcurrentHashMap<>();
+    private final Map<String, Optional<Map<Integer, ParameterGuard>>> parameterGuards = new ConcurrentHashMap<>();
 
     private MethodSummaries(AnalysisContext context) {
         this.context = context;
@@ -103,6 +107,125 @@ public final class MethodSummaries {
             lost.forEach(out::remove);
         }
         parameterEffects.put(key, Optional.ofNullable(out));
+        return out;
+    }
+
+    /**
+     * What an app method's checks prove about its parameters: for each declared parameter, the sink kinds it is
+     * clean for at every {@code return} of a true (or unknown) boolean — a guard's own result returned counts with
+     * the kinds it clears — and at every normal exit. A parameter whose local was overwritten proves nothing.
+     */
+    public Map<Integer, ParameterGuard> parameterGuards(MethodRef method, int depth) {
+        if (depth > AnalysisContext.MAX_DEPTH) return null;
+        String key = depth + " " + method;
+        Optional<Map<Integer, ParameterGuard>> cached = parameterGuards.get(key);
+        if (cached != null) return cached.orElse(null);
+        Map<Integer, ParameterGuard> out = null;
+        Optional<MethodFrames> mf = context.frames(method, depth);
+        if (mf.isPresent()) {
+            MethodNode m = mf.get().method();
+            Type[] params = Type.getArgumentTypes(method.descriptor());
+            int[] slots = new int[params.length];
+            int slot = (m.access & Opcodes.ACC_STATIC) == 0 ? 1 : 0;
+            for (int i = 0; i < params.length; i++) {
+                slots[i] = slot;
+                slot += params[i].getSize();
+            }
+            boolean bool = Type.getReturnType(method.descriptor()).getSort() == Type.BOOLEAN;
+            out = new TreeMap<>();
+            for (int i = 0; i < params.length; i++) {
+                if (params[i].getSort() != Type.OBJECT && params[i].getSort() != Type.ARRAY) continue;
+                Set<String> onTrue = null;
+                Set<String> onExit = null;
+                boolean anyExit = false;
+                for (AbstractInsnNode insn = m.instructions.getFirst(); insn != null; insn = insn.getNext()) {
+                    int op = insn.getOpcode();
+                    if (op < Opcodes.IRETURN || op > Opcodes.RETURN) continue;
+                    Frame<Value> f = mf.get().before(insn);
+                    if (f == null) continue;
+                    anyExit = true;
+                    Set<String> here = clearedParameter(f, slots[i], i);
+                    onExit = onExit == null ? here : intersect(onExit, here);
+                    if (!bool || op != Opcodes.IRETURN) continue;
+                    Value ret = f.getStack(f.getStackSize() - 1);
+                    // "return a && b" joins its true and false paths here: each path's constant is judged where it is pushed
+                    if (ret.constants() != null && ret.constants().size() > 1) continue;
+                    Integer constant = ret.singleInt();
+                    if (constant != null && constant == 0) continue; // false: proves nothing
+                    Set<String> proven = new TreeSet<>(here);
+                    if (ret.object() != null && "guard".equals(ret.object().kind()) && guardsParameter(ret.object(), i)
+                            && ret.object().get("clears") instanceof java.util.List<?> kinds) {
+                        kinds.forEach(k -> proven.add(String.valueOf(k)));
+                    }
+                    onTrue = onTrue == null ? proven : intersect(onTrue, proven);
+                }
+                if (bool) {
+                    // the constants pushed just before a shared return: their own path's state
+                    for (AbstractInsnNode insn = m.instructions.getFirst(); insn != null; insn = insn.getNext()) {
+                        int op = insn.getOpcode();
+                        if (op < Opcodes.ICONST_M1 || op > Opcodes.ICONST_5 || op == Opcodes.ICONST_0 || !returnsNext(insn)) continue;
+                        Frame<Value> f = mf.get().before(insn);
+                        if (f == null) continue;
+                        Frame<Value> atReturn = mf.get().before(nextReal(insn.getNext()).getOpcode() == Opcodes.GOTO
+                                ? nextReal(((org.objectweb.asm.tree.JumpInsnNode) nextReal(insn.getNext())).label) : nextReal(insn.getNext()));
+                        Value ret = atReturn == null ? null : atReturn.getStack(atReturn.getStackSize() - 1);
+                        if (ret == null || ret.constants() == null || ret.constants().size() <= 1) continue; // judged at the return
+                        Set<String> here = clearedParameter(f, slots[i], i);
+                        onTrue = onTrue == null ? here : intersect(onTrue, here);
+                    }
+                }
+                if (!anyExit) continue;
+                if (onTrue == null) onTrue = Set.of();
+                if (onExit == null) onExit = Set.of();
+                if (!onTrue.isEmpty() || !onExit.isEmpty()) out.put(i, new ParameterGuard(onTrue, onExit));
+            }
+        }
+        parameterGuards.put(key, Optional.ofNullable(out));
+        return out;
+    }
+
+    /** The instruction is followed by a return, directly or through one jump. */
+    private static boolean returnsNext(AbstractInsnNode insn) {
+        AbstractInsnNode n = nextReal(insn.getNext());
+        if (n != null && n.getOpcode() == Opcodes.GOTO) n = nextReal(((org.objectweb.asm.tree.JumpInsnNode) n).label);
+        return n != null && n.getOpcode() == Opcodes.IRETURN;
+    }
+
+    /** This instruction or the first after it that is not a label, line number or frame. */
+    private static AbstractInsnNode nextReal(AbstractInsnNode n) {
+        while (n != null && n.getOpcode() < 0) n = n.getNext();
+        return n;
+    }
+
+    /** A guard's checked value, or a path it was normalised from, is parameter {@code index}. */
+    private static boolean guardsParameter(AbstractObject guard, int index) {
+        if (guard.get("checked") instanceof Value checked && checked.param() == index) return true;
+        if (guard.get("origins") instanceof java.util.List<?> origins) {
+            for (Object o : origins) if (o instanceof Value v && v.param() == index) return true;
+        }
+        return false;
+    }
+
+    /** The sink kinds parameter {@code index}, still in its local, is clean for in this frame ({@code all}: every kind). */
+    private static Set<String> clearedParameter(Frame<Value> f, int slot, int index) {
+        if (slot >= f.getLocals()) return Set.of();
+        Value v = f.getLocal(slot);
+        if (v == null || v.param() != index) return Set.of();
+        Set<String> cleared = null;
+        for (String l : v.labels()) {
+            if (Taint.param(l) != index) continue;
+            Set<String> c = Taint.cleared(l);
+            cleared = cleared == null ? c : intersect(cleared, c);
+        }
+        // the parameter's own label is gone: a guard that clears every kind held
+        return cleared == null ? Set.of(Taint.ALL) : cleared;
+    }
+
+    private static Set<String> intersect(Set<String> a, Set<String> b) {
+        if (a.contains(Taint.ALL)) return b;
+        if (b.contains(Taint.ALL)) return a;
+        Set<String> out = new TreeSet<>(a);
+        out.retainAll(b);
         return out;
     }
 

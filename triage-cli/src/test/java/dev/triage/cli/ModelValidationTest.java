@@ -103,6 +103,20 @@ class ModelValidationTest {
             c.when().keySet().forEach(i -> method(c.at(), c.file(), i));
             if (RuleCatalogue.builtIn().find(c.rule()).isEmpty()) errors.add(c.file() + ": unknown rule " + c.rule());
             if (c.object() != null && !objects.contains(c.object())) errors.add(c.file() + ": unknown object " + c.object());
+            // the harmless uses of a call's result are methods of what it returns, and the classes they name exist
+            for (CheckRow.ResultUse u : c.resultOnly()) {
+                if (c.at().anyDescriptor()) {
+                    errors.add(c.file() + ": unless-result-only needs the descriptor of " + c.at());
+                    continue;
+                }
+                String ret = Type.getReturnType(c.at().descriptor()).getInternalName();
+                if (hierarchy(ret).stream().noneMatch(cn -> cn.methods.stream().anyMatch(m -> m.name.equals(u.method())))) {
+                    errors.add(c.file() + ": no method " + u.method() + " on " + ret);
+                }
+                u.madeAs().values().forEach(t -> {
+                    if (cls(t) == null) errors.add(c.file() + ": class not found " + t);
+                });
+            }
         }
         Set<String> sinkKinds = new HashSet<>();
         models.tables.get("sink-rules").fieldNames().forEachRemaining(sinkKinds::add);
@@ -151,13 +165,34 @@ class ModelValidationTest {
                 if (!c.equals("all") && !sinkKinds.contains(c)) errors.add(z.file() + ": sanitizer clears unknown kind " + c);
             }
         }
+        // kinds a source cannot feed and kinds a summary restores are sink kinds
+        for (CallRow c : models.calls) {
+            for (String k : c.cleanFor()) if (!sinkKinds.contains(k)) errors.add(c.file() + ": clean-for names unknown sink kind " + k);
+        }
+        for (SummaryRow x : models.summaries) {
+            for (String k : x.restores()) if (!sinkKinds.contains(k)) errors.add(x.file() + ": restores names unknown sink kind " + k);
+        }
         for (GuardRow g : models.guards) {
             method(g.method(), g.file(), g.checks());
+            if (g.pattern() != null) method(g.method(), g.file(), g.pattern());
+            g.untainted().forEach(i -> method(g.method(), g.file(), i));
             g.when().keySet().forEach(i -> method(g.method(), g.file(), i));
             for (String c : g.clears()) {
                 if (!c.equals("all") && !sinkKinds.contains(c)) errors.add(g.file() + ": guard clears unknown kind " + c);
             }
         }
+        // the dangerous texts a pattern guard weighs are per sink kind, and what a fixed URL prefix clears are sink kinds
+        models.tables.get("guard-dangerous-text").fieldNames().forEachRemaining(k -> {
+            if (!sinkKinds.contains(k)) errors.add("guards.yml: guard-dangerous-text names unknown sink kind " + k);
+        });
+        models.tables.get("guard-url-prefix-clears").forEach(k -> {
+            if (!sinkKinds.contains(k.asText())) errors.add("guards.yml: guard-url-prefix-clears names unknown sink kind " + k.asText());
+        });
+        // a component escalation turns a sink kind's findings into a catalogue rule
+        models.tables.get("component-escalations").forEach(e -> {
+            if (!sinkKinds.contains(e.path("sink-kind").asText())) errors.add("component-escalations: unknown sink kind " + e.path("sink-kind").asText());
+            if (RuleCatalogue.builtIn().find(e.path("rule").asText()).isEmpty()) errors.add("component-escalations: unknown rule " + e.path("rule").asText());
+        });
         models.tables.get("sink-rules").fields().forEachRemaining(e -> {
             if (RuleCatalogue.builtIn().find(e.getValue().asText()).isEmpty()) errors.add("taint.yml: unknown rule " + e.getValue().asText());
         });

@@ -15,11 +15,17 @@ import java.util.regex.Pattern;
 
 /**
  * config/hardcoded-secret: a bundled .properties entry whose key names a secret (its last part is
- * a password, secret, API key, token...) and whose value is a literal rather than a placeholder.
+ * a password, secret, API key, token...) and whose value is a literal rather than a placeholder. Message bundles
+ * (a file with translations beside it, {@code Messages.properties} and {@code Messages_de.properties}) hold the
+ * texts a page shows, and a value that is a sentence is a text too: neither is a credential.
  */
 public final class ConfigSecretDetector implements Detector {
     /** A value resolved at deploy or run time: ${VAR}, ${VAR:default}, @maven.filter@, ENC(...) (jasypt). */
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{[^}]*}|@[\\w.-]+@|ENC\\(.*\\)|#\\{.*}");
+    /** A translation of a bundle: {@code Name_de.properties}, {@code Name_pt_BR.properties}; group 1 is the bundle's name. */
+    private static final Pattern TRANSLATION = Pattern.compile("(.+?)_[a-z]{2}(?:_[A-Z]{2})?\\.properties");
+    /** Prose: three or more words of letters (a sentence the page shows). */
+    private static final Pattern SENTENCE = Pattern.compile("\\p{L}[\\p{L}'’,;:-]*(?:\\s+\\S+){2,}");
 
     @Override
     public Set<String> rules() {
@@ -30,18 +36,30 @@ public final class ConfigSecretDetector implements Detector {
     public void visitResources(ResourceScan scan) {
         Set<String> names = Tables.set(scan.context().models(), "secret-key-names");
         Set<String> qualified = Tables.set(scan.context().models(), "secret-key-qualifiers");
+        Set<String> bundles = new java.util.HashSet<>();
+        for (String f : scan.context().properties().files().keySet()) {
+            java.util.regex.Matcher m = TRANSLATION.matcher(f);
+            if (m.matches()) bundles.add(m.group(1) + ".properties");
+        }
         for (Map.Entry<String, List<PropertiesIndex.Entry>> file : scan.context().properties().files().entrySet()) {
             if (file.getKey().startsWith("META-INF/maven/")) continue;
+            if (isMessageBundle(file.getKey(), bundles)) continue;
             for (PropertiesIndex.Entry e : file.getValue()) {
                 if (!namesSecret(e.key(), names, qualified)) continue;
                 String value = e.value().strip();
-                if (value.isEmpty() || PLACEHOLDER.matcher(value).find()) continue;
+                if (value.isEmpty() || PLACEHOLDER.matcher(value).find() || SENTENCE.matcher(value).matches()) continue;
                 Location at = Location.inResource(e.file(), e.line(), e.file());
                 scan.reporter().report(new Detection("config/hardcoded-secret", at,
                         "Property " + e.key() + " in " + e.file() + " holds a literal secret",
                         List.of(), Confidence.MEDIUM, "property|" + e.key()));
             }
         }
+    }
+
+    /** A bundle with translations beside it, or one of its translations. */
+    static boolean isMessageBundle(String file, Set<String> bundles) {
+        java.util.regex.Matcher m = TRANSLATION.matcher(file);
+        return bundles.contains(file) || (m.matches() && bundles.contains(m.group(1) + ".properties"));
     }
 
     /**

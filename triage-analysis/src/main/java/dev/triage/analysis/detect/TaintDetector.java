@@ -62,6 +62,16 @@ public final class TaintDetector implements Detector {
             for (ArgumentRow row : ctx.models().argumentsNamed(mi.name)) {
                 SinkCalls.SinkHit hit = sinks.sinkAt(ctx, row, mi, i -> scan.argument(mi, i), false);
                 if (hit == null) continue;
+                if (!row.resultOnly().isEmpty() && ObjectStateDetector.resultOnlyUsedAs(frames, mi, row.resultOnly())) continue;
+                // credentials or patient data: a finding of their own beside the kind's
+                for (Value v : hit.values()) {
+                    Detection sd = rules.sensitive(row.kind(), scan.location(mi), ArgumentDetector.sinkKey(mi), v,
+                            List.of(new PathStep(scan.location(mi), "reaches " + ArgumentDetector.callName(mi))), l -> sourceSteps(ctx, l));
+                    if (sd != null) {
+                        scan.report(rules.byLoggingLevel(ctx, sd, row.kind(), mi.name));
+                        break;
+                    }
+                }
                 String label = null;
                 for (Value v : hit.values()) {
                     label = rules.firstTaint(v, row.kind(), Set.of());
@@ -71,7 +81,8 @@ public final class TaintDetector implements Detector {
                 List<PathStep> path = new ArrayList<>();
                 addSource(ctx, label, path);
                 path.add(new PathStep(scan.location(mi), "reaches " + ArgumentDetector.callName(mi)));
-                scan.report(rules.detection(row.kind(), scan.location(mi), ArgumentDetector.sinkKey(mi), label, path));
+                Detection d = rules.detection(row.kind(), scan.location(mi), ArgumentDetector.sinkKey(mi), label, path);
+                scan.report(rules.byLoggingLevel(ctx, rules.byComponent(ctx, d, row.kind(), mi.owner), row.kind(), mi.name));
             }
             // Calling a lambda or method reference: its body, with the call's arguments after what it captured.
             LambdaCall called = LambdaCall.called(scan.argument(mi, Position.THIS), mi, ctx.program());
@@ -104,6 +115,14 @@ public final class TaintDetector implements Detector {
                 if (!r.receiverOk(argument)) continue;
                 Value arg = argument.apply(r.param());
                 if (arg == null) continue;
+                String sinkCall0 = r.sinkKey().substring(0, r.sinkKey().indexOf('('));
+                String sinkMethod0 = sinkCall0.substring(Math.max(sinkCall0.lastIndexOf('.'), sinkCall0.lastIndexOf('/')) + 1);
+                List<PathStep> tail = new ArrayList<>();
+                tail.add(new PathStep(scan.location(call), "passed to " + target.owner().replace('/', '.') + "." + target.name()));
+                tail.addAll(r.via());
+                tail.add(new PathStep(r.sink(), "reaches the sink"));
+                Detection sd = rules.sensitive(r.kind(), r.sink(), r.sinkKey(), arg, tail, l -> sourceSteps(ctx, l));
+                if (sd != null) scan.report(rules.byLoggingLevel(ctx, sd, r.kind(), sinkMethod0));
                 String label = rules.firstTaint(arg, r.kind(), r.cleared());
                 if (label == null) continue;
                 List<PathStep> path = new ArrayList<>();
@@ -111,9 +130,19 @@ public final class TaintDetector implements Detector {
                 path.add(new PathStep(scan.location(call), "passed to " + target.owner().replace('/', '.') + "." + target.name()));
                 path.addAll(r.via());
                 path.add(new PathStep(r.sink(), "reaches the sink"));
-                scan.report(rules.detection(r.kind(), r.sink(), r.sinkKey(), label, path));
+                String sinkCall = r.sinkKey().substring(0, r.sinkKey().indexOf('('));
+                String sinkMethod = sinkCall.substring(Math.max(sinkCall.lastIndexOf('.'), sinkCall.lastIndexOf('/')) + 1);
+                Detection d = rules.detection(r.kind(), r.sink(), r.sinkKey(), label, path);
+                String sinkOwner = sinkCall.substring(0, Math.max(sinkCall.lastIndexOf('.'), 0));
+                scan.report(rules.byLoggingLevel(ctx, rules.byComponent(ctx, d, r.kind(), sinkOwner), r.kind(), sinkMethod));
             }
         }
+    }
+
+    private static List<PathStep> sourceSteps(AnalysisContext ctx, String label) {
+        List<PathStep> out = new ArrayList<>();
+        addSource(ctx, label, out);
+        return out;
     }
 
     private static void addSource(AnalysisContext ctx, String label, List<PathStep> path) {

@@ -57,8 +57,14 @@ final class TaintRules {
         return ruleOfKind.keySet();
     }
 
+    /** The rules sink kinds report, and those a bundled component's version turns them into. */
     Set<String> rules() {
-        return new TreeSet<>(ruleOfKind.values());
+        Set<String> r = new TreeSet<>(ruleOfKind.values());
+        JsonNode sens = models.tables.get("sensitive-sink-rules");
+        if (sens != null) sens.forEach(x -> r.add(x.asText()));
+        JsonNode esc = models.tables.get("component-escalations");
+        if (esc != null) esc.forEach(e -> r.add(e.path("rule").asText()));
+        return r;
     }
 
     /** The class of a source kind: untrusted (for a kind the models do not declare), sensitive, writable-location... */
@@ -86,6 +92,81 @@ final class TaintRules {
             return l;
         }
         return null;
+    }
+
+    /**
+     * The rule sensitive data reaching a sink of this kind reports besides the kind's own ({@code sensitive-sink-rules}:
+     * credentials or PHI written to a log), with the first sensitive label; null when none applies.
+     */
+    Detection sensitive(String kind, dev.triage.contract.Location at, String sinkKey, Value v, List<PathStep> tail,
+                        java.util.function.Function<String, List<PathStep>> sourceSteps) {
+        JsonNode t = models.tables.get("sensitive-sink-rules");
+        if (t == null || t.get(kind) == null) return null;
+        for (String l : v.labels()) {
+            if (!Taint.isTaint(l) || !"sensitive".equals(sourceClass(Taint.sourceKind(l)))) continue;
+            SourceKind declared = models.sourceKind(Taint.sourceKind(l));
+            String what = declared == null ? Taint.sourceKind(l) + " data" : declared.displayName();
+            String call = sinkKey.substring(0, sinkKey.indexOf('('));
+            String name = call.substring(call.lastIndexOf('/') + 1);
+            List<PathStep> path = new java.util.ArrayList<>(sourceSteps.apply(l));
+            path.addAll(tail);
+            return new Detection(t.get(kind).asText(), at, Character.toUpperCase(what.charAt(0)) + what.substring(1)
+                    + " is written to a log by " + name, path, declared == null ? Confidence.MEDIUM : declared.confidence(),
+                    sinkKey + "|" + Taint.sourceKind(l));
+        }
+        return null;
+    }
+
+    /**
+     * A finding whose impact a bundled component's version decides ({@code component-escalations}): untrusted text
+     * logged through an API that reaches a bundled log4j-core 2.0-beta9 to 2.14.1 is Log4Shell. {@code api} is the
+     * internal name of the class called at the sink.
+     */
+    Detection byComponent(dev.triage.analysis.AnalysisContext ctx, Detection d, String kind, String api) {
+        JsonNode rows = models.tables.get("component-escalations");
+        if (rows == null) return d;
+        dev.triage.analysis.BundledJars jars = ctx.results().get(dev.triage.analysis.BundledJars.ID);
+        for (JsonNode r : rows) {
+            if (!kind.equals(r.path("sink-kind").asText())) continue;
+            String version = null;
+            for (String v : jars.versions(r.path("component").asText())) {
+                if (dev.triage.analysis.BundledJars.compare(v, r.path("versions").path("from").asText()) >= 0
+                        && dev.triage.analysis.BundledJars.compare(v, r.path("versions").path("to").asText()) <= 0) version = v;
+            }
+            if (version == null) continue;
+            boolean routed = false;
+            for (JsonNode route : r.path("routes")) {
+                if (!api.startsWith(route.path("api").asText())) continue;
+                if (!route.has("bridge") || jars.bundles(route.path("bridge").asText())) routed = true;
+            }
+            if (!routed) continue;
+            String what = d.message().substring(0, d.message().indexOf(" reaches "));
+            String message = what + " " + r.path("message").asText().replace("{version}", version);
+            Map<String, String> props = new TreeMap<>(d.properties());
+            props.put("component", r.path("component").asText() + "@" + version);
+            return new Detection(r.path("rule").asText(), d.location(), message, d.path(), d.confidence(), d.key(), null, props);
+        }
+        return d;
+    }
+
+    /**
+     * A finding at a logging call (a sink kind of {@code level-lowered-sink-kinds}) whose level (by the method's name,
+     * {@code log-method-levels}) is below the lowest level the app's own logging configuration writes: at the
+     * severity {@code below-logging-threshold-severity}, saying so. Unchanged when the app bundles no configuration.
+     */
+    Detection byLoggingLevel(dev.triage.analysis.AnalysisContext ctx, Detection d, String kind, String method) {
+        if (!models.stringSet("level-lowered-sink-kinds").contains(kind)) return d;
+        JsonNode levels = models.tables.get("log-method-levels");
+        String levelName = levels == null || levels.get(method) == null ? null : levels.get(method).asText();
+        int level = dev.triage.analysis.LoggingConfiguration.level(levelName);
+        if (level < 0) return d;
+        dev.triage.analysis.LoggingConfiguration.Threshold t = ctx.results().get(dev.triage.analysis.LoggingConfiguration.ID).threshold();
+        if (t == null || level >= t.level()) return d;
+        JsonNode sev = models.tables.get("below-logging-threshold-severity");
+        dev.triage.contract.Severity severity = dev.triage.contract.Severity.ofLevel(sev == null ? 0 : sev.asInt());
+        String message = d.message() + "; written at " + levelName + ", below the lowest level (" + t.levelName()
+                + ") the app's own logging configuration (" + t.file() + ") writes";
+        return new Detection(d.ruleId(), d.location(), message, d.path(), d.confidence(), d.key(), severity, d.properties());
     }
 
     /** The finding for a taint label reaching a sink: message names the source and the sink; confidence by source. */

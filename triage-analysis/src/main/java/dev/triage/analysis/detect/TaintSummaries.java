@@ -92,6 +92,7 @@ final class TaintSummaries {
                 for (ArgumentRow row : ctx.models().argumentsNamed(mi.name)) {
                     SinkCalls.SinkHit hit = sinks.sinkAt(ctx, row, mi, i -> frames.argument(mi, mi.desc, hasReceiver, i), true);
                     if (hit == null) continue;
+                    if (!row.resultOnly().isEmpty() && ObjectStateDetector.resultOnlyUsedAs(frames, mi, row.resultOnly())) continue;
                     for (Value v : hit.values()) {
                         for (String l : v.labels()) {
                             int p = Taint.param(l);

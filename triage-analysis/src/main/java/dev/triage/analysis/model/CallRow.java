@@ -1,5 +1,6 @@
 package dev.triage.analysis.model;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -12,10 +13,12 @@ import java.util.Map;
  *                     match in full ({@code get(Ssn|Diagnosis|...)}), or null
  * @param classMatches for a row written for every class: a regular expression the called class's simple name
  *                     must match in full ({@code .*Patient}), or null
+ * @param cleanFor     for a source: sink kinds its value cannot feed whatever the attacker sends ({@code clean-for}):
+ *                     a raw request URI holds no CR/LF, so neither log lines nor headers can be forged with it
  */
 public record CallRow(String kind, MethodPattern method, String label, Map<Integer, String> when, String component,
                    java.util.regex.Pattern nameMatches, java.util.regex.Pattern classMatches,
-                   String provenance, String file) {
+                   List<String> cleanFor, String provenance, String file) {
     /** Whether the name conditions hold for a call of {@code name} on internal class {@code owner}. */
     public boolean namesMatch(String owner, String name) {
         if (nameMatches != null && !nameMatches.matcher(name).matches()) return false;

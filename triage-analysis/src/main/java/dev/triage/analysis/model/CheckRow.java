@@ -12,8 +12,19 @@ import java.util.Map;
  * @param object    the object type, or null for a check on constant arguments only
  * @param when      argument index → condition on every constant the argument may hold
  * @param raise     a higher severity (and its message) for apps whose minSdk is below a level, or null
+ * @param resultOnly when not empty: not reported when what the call returns is used, in the method, only by these
+ *                   calls and never leaves it (a DocumentBuilder that only makes new documents parses nothing)
  */
 public record CheckRow(String rule, MethodPattern at, int argument, String object,
                     List<Map<String, Object>> unlessAny, List<Map<String, Object>> ifAny,
-                    Map<Integer, ConstantCondition> when, SeverityRaise raise, String message, String provenance, String file) {
+                    Map<Integer, ConstantCondition> when, SeverityRaise raise, String message, List<ResultUse> resultOnly,
+                    String provenance, String file) {
+    /**
+     * A harmless use of a checked call's result: a call of {@code method} on it, whose arguments at the positions
+     * of {@code madeAs} are objects made in the method with {@code new} of that class (an identity transformer given a
+     * {@code new DOMSource(document)}: a tree already in memory, no text to parse), or modelled objects of that kind
+     * (an evaluation context of kind {@code spel-simple-context}).
+     */
+    public record ResultUse(String method, Map<Integer, String> madeAs) {
+    }
 }

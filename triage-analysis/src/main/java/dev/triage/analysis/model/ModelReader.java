@@ -21,19 +21,20 @@ final class ModelReader {
     static final Map<String, Set<String>> ROW_KEYS = Map.ofEntries(
             Map.entry("arguments", Set.of("kind", "class", "method", "descriptor", "subtypes", "argument", "when",
                     "receiver-object", "receiver-unless-any", "receiver-if-any", "receiver-labelled", "receiver-unhardened",
-                    "argument-unless-any", "method-annotated", "provenance", "note")),
+                    "argument-unless-any", "method-annotated", "unless-result-only", "provenance", "note")),
             Map.entry("calls", Set.of("kind", "class", "method", "descriptor", "subtypes", "label", "when", "component",
-                    "name-matches", "class-matches", "provenance", "note")),
+                    "name-matches", "class-matches", "clean-for", "provenance", "note")),
             Map.entry("fields", Set.of("kind", "class", "field", "label", "platform", "provenance", "note")),
-            Map.entry("summaries", Set.of("class", "method", "descriptor", "subtypes", "from", "to", "provenance", "note")),
+            Map.entry("summaries", Set.of("class", "method", "descriptor", "subtypes", "from", "to", "restores", "provenance", "note")),
             Map.entry("neutrals", Set.of("class", "method", "descriptor", "subtypes", "provenance", "note")),
             Map.entry("objects", Set.of("object", "created-by", "effects", "initial", "initial-types", "copy-facts", "types",
                     "views", "provenance", "note")),
             Map.entry("checks", Set.of("rule", "at", "argument", "object", "unless-any", "if-any", "when", "raise-severity",
-                    "message", "provenance", "note")),
+                    "message", "unless-result-only", "provenance", "note")),
             Map.entry("parameters", Set.of("kind", "annotation", "class", "method", "descriptor", "subtypes", "method-annotation",
                     "arguments", "label", "component", "provenance", "note")),
-            Map.entry("guards", Set.of("class", "method", "descriptor", "subtypes", "checks", "clears", "when", "provenance", "note")),
+            Map.entry("guards", Set.of("class", "method", "descriptor", "subtypes", "checks", "clears", "when", "pattern", "makes",
+                    "requires", "untainted", "provenance", "note")),
             Map.entry("registrations", Set.of("kind", "class", "method", "descriptor", "subtypes", "receiver", "flags",
                     "permission", "provenance", "note")),
             Map.entry("sanitizers", Set.of("class", "method", "descriptor", "subtypes", "from", "to", "clears", "when",
@@ -104,7 +105,7 @@ final class ModelReader {
                         internal(text(r, "class", file)), text(r, "field", file), r.path("label").asText(""),
                         provenance(r), file, platform(r, file))));
                 case "summaries" -> rows.forEach(r -> m.summaries.add(new SummaryRow(method(r, file),
-                        positions(r.get("from"), file), argument(r.get("to"), file), provenance(r), file)));
+                        positions(r.get("from"), file), argument(r.get("to"), file), texts(r.get("restores")), provenance(r), file)));
                 case "objects" -> rows.forEach(r -> m.objects.add(objectType(r, file)));
                 case "checks" -> rows.forEach(r -> m.checks.add(check(r, file)));
                 case "parameters" -> rows.forEach(r -> m.parameters.add(parameterRow(r, file)));
@@ -118,9 +119,19 @@ final class ModelReader {
                 case "guards" -> rows.forEach(r -> {
                     List<String> clears = new ArrayList<>();
                     r.path("clears").forEach(c -> clears.add(c.asText()));
-                    if (clears.isEmpty()) throw new IllegalStateException(file + ": guard without 'clears': " + r);
-                    m.guards.add(new GuardRow(method(r, file), argument(r.get("checks"), file), clears,
-                            when(r.get("when"), file), provenance(r), file));
+                    String makes = r.hasNonNull("makes") ? r.get("makes").asText() : null;
+                    Integer pattern = r.hasNonNull("pattern") ? argument(r.get("pattern"), file) : null;
+                    if (makes != null && !Set.of("regex", "matcher", "normalized").contains(makes)) {
+                        throw new IllegalStateException(file + ": guard makes an unknown kind: " + r);
+                    }
+                    if (makes == null && clears.isEmpty() && pattern == null) {
+                        throw new IllegalStateException(file + ": guard without 'clears' or 'pattern': " + r);
+                    }
+                    List<Integer> untainted = new ArrayList<>();
+                    r.path("untainted").forEach(u -> untainted.add(argument(u, file)));
+                    int checks = r.hasNonNull("checks") ? argument(r.get("checks"), file) : Position.THIS;
+                    m.guards.add(new GuardRow(method(r, file), checks, clears, when(r.get("when"), file), pattern, makes,
+                            r.hasNonNull("requires") ? r.get("requires").asText() : null, untainted, provenance(r), file));
                 });
                 case "registrations" -> rows.forEach(r -> m.registrations.add(new RegistrationRow(text(r, "kind", file),
                         method(r, file), argument(r.get("receiver"), file),
@@ -158,7 +169,7 @@ final class ModelReader {
                 factAlternatives(r.get("receiver-unless-any")), factAlternatives(r.get("receiver-if-any")),
                 r.hasNonNull("receiver-labelled") ? r.get("receiver-labelled").asText() : null,
                 factAlternatives(r.get("argument-unless-any")), List.copyOf(annotations), r.path("receiver-unhardened").asBoolean(false),
-                provenance(r), file);
+                resultUses(r.get("unless-result-only"), file), provenance(r), file);
     }
 
     private CallRow callRow(JsonNode r, String file) {
@@ -169,7 +180,7 @@ final class ModelReader {
             throw new IllegalStateException(file + ": name-matches needs method \"*\", class-matches class \"*\": " + r);
         }
         return new CallRow(text(r, "kind", file), m, r.path("label").asText(""), when(r.get("when"), file),
-                component(r, file), name, cls, provenance(r), file);
+                component(r, file), name, cls, texts(r.get("clean-for")), provenance(r), file);
     }
 
     private static ParameterRow parameterRow(JsonNode r, String file) {
@@ -224,7 +235,19 @@ final class ModelReader {
         }
         return new CheckRow(text(r, "rule", file), method(r.get("at"), file), argument, object,
                 factAlternatives(r.get("unless-any")), factAlternatives(r.get("if-any")), Collections.unmodifiableMap(when),
-                raise, text(r, "message", file), provenance(r), file);
+                raise, text(r, "message", file), resultUses(r.get("unless-result-only"), file), provenance(r), file);
+    }
+
+    private static List<CheckRow.ResultUse> resultUses(JsonNode n, String file) {
+        List<CheckRow.ResultUse> out = new ArrayList<>();
+        if (n == null) return out;
+        for (JsonNode u : n) {
+            Map<Integer, String> madeAs = new java.util.TreeMap<>();
+            JsonNode m = u.get("made-as");
+            if (m != null) m.fields().forEachRemaining(e -> madeAs.put(Integer.parseInt(e.getKey()), internal(e.getValue().asText())));
+            out.add(new CheckRow.ResultUse(text(u, "method", file), Collections.unmodifiableMap(madeAs)));
+        }
+        return List.copyOf(out);
     }
 
     /** {@code true}, {@code 0}, {@code {bits-any: 0x3}}, {@code {bits-none: 0x04000000}}. */
@@ -252,6 +275,13 @@ final class ModelReader {
     }
 
     /** {@code 0}, {@code this}, {@code [0, 1]}, or {@code any} (receiver and every argument: Integer.MIN_VALUE). */
+    /** A list of strings (absent: empty). */
+    private static List<String> texts(JsonNode n) {
+        List<String> out = new ArrayList<>();
+        if (n != null) n.forEach(x -> out.add(x.asText()));
+        return List.copyOf(out);
+    }
+
     private static List<Integer> positions(JsonNode f, String file) {
         if (f == null) throw new IllegalStateException(file + ": row without 'from'");
         List<Integer> from = new ArrayList<>();

@@ -69,8 +69,69 @@ final class AppCallTransfer {
                 c.result = all ? merged : Value.unknown(c.returnType).withLabels(merged.labels());
             }
         }
+        if (!targets.isEmpty() && targets.size() <= MAX_TARGETS) guards(c, targets);
         if (!targets.isEmpty()) passToApp(c, targets);
         return true;
+    }
+
+    /**
+     * The checks app callees make on their parameters, in the caller: a boolean helper's result becomes a guard on
+     * the argument it checked (clean where it returned true); an argument every callee proves clean wherever it
+     * returns (a helper that throws when the check fails) is clean after the call.
+     */
+    private static void guards(Call c, List<MethodRef> targets) {
+        Map<Integer, Set<String>> onTrue = null;
+        Map<Integer, Set<String>> onExit = null;
+        for (MethodRef t : targets) {
+            Map<Integer, ParameterGuard> g = c.context().parameterGuards(t, c.interpreter.depth() + 1);
+            if (g == null) return;
+            Map<Integer, Set<String>> tTrue = new TreeMap<>();
+            Map<Integer, Set<String>> tExit = new TreeMap<>();
+            g.forEach((i, pg) -> {
+                if (!pg.onTrue().isEmpty()) tTrue.put(i, pg.onTrue());
+                if (!pg.onExit().isEmpty()) tExit.put(i, pg.onExit());
+            });
+            onTrue = onTrue == null ? tTrue : intersect(onTrue, tTrue);
+            onExit = onExit == null ? tExit : intersect(onExit, tExit);
+        }
+        if (onExit != null) {
+            for (Map.Entry<Integer, Set<String>> e : onExit.entrySet()) {
+                Value a = e.getKey() < c.args.size() ? c.args.get(e.getKey()) : null;
+                if (a == null || a.labels().stream().noneMatch(Taint::isFlow)) continue;
+                c.interpreter.addClean(a, List.copyOf(e.getValue()));
+            }
+        }
+        if (onTrue != null && c.result != null && c.result.getSize() == 1 && c.returnType.getSort() == Type.BOOLEAN) {
+            for (Map.Entry<Integer, Set<String>> e : onTrue.entrySet()) {
+                Value a = e.getKey() < c.args.size() ? c.args.get(e.getKey()) : null;
+                if (a == null || a.labels().stream().noneMatch(Taint::isFlow)) continue;
+                Map<String, Object> state = new HashMap<>();
+                state.put("checked", a);
+                state.put("clears", List.copyOf(e.getValue()));
+                state.put("origins", List.of());
+                c.result = Value.unknown(c.returnType).withObject(
+                        new AbstractObject("guard@" + c.interpreter.site(c.insn), GuardTransfer.GUARD, state, false));
+                break;
+            }
+        }
+    }
+
+    /** Per parameter, the kinds both maps prove ({@code all} proves every kind). */
+    private static Map<Integer, Set<String>> intersect(Map<Integer, Set<String>> a, Map<Integer, Set<String>> b) {
+        Map<Integer, Set<String>> out = new TreeMap<>();
+        for (Map.Entry<Integer, Set<String>> e : a.entrySet()) {
+            Set<String> o = b.get(e.getKey());
+            if (o == null) continue;
+            Set<String> both;
+            if (e.getValue().contains(Taint.ALL)) both = o;
+            else if (o.contains(Taint.ALL)) both = e.getValue();
+            else {
+                both = new TreeSet<>(e.getValue());
+                both.retainAll(o);
+            }
+            if (!both.isEmpty()) out.put(e.getKey(), both);
+        }
+        return out;
     }
 
     /** A callee's summary at one call site: parameter labels become the arguments' labels. */

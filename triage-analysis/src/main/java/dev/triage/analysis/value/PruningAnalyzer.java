@@ -154,17 +154,24 @@ public final class PruningAnalyzer {
     private static Frame<Value> guardedFrame(int op, Frame<Value> before, Frame<Value> after) {
         if (op != Opcodes.IFEQ && op != Opcodes.IFNE) return null;
         Value cond = top(before);
-        if (cond.object() == null || !"guard".equals(cond.object().kind())) return null;
+        if (cond.object() == null || !GuardTransfer.GUARD.equals(cond.object().kind())) return null;
         // Facts merged from two different guards are UNKNOWN: then nothing is cleaned.
         if (!(cond.object().get("checked") instanceof Value checked) || !(cond.object().get("clears") instanceof List<?> kinds)) return null;
         List<String> clears = kinds.stream().map(String::valueOf).toList();
-        Value clean = GuardTransfer.cleaned(checked, clears);
         TrackingFrame f = new TrackingFrame(after);
-        for (int i = 0; i < f.getLocals(); i++) {
-            if (checked.equals(f.getLocal(i))) f.setLocal(i, clean);
+        List<Value> cleanedValues = new ArrayList<>();
+        cleanedValues.add(checked);
+        // a normalised path proven inside its base: the File or Path it was made from points there too
+        if (cond.object().get("origins") instanceof List<?> origins) {
+            for (Object o : origins) if (o instanceof Value v) cleanedValues.add(v);
         }
-        for (int i = 0; i < f.getStackSize(); i++) {
-            if (checked.equals(f.getStack(i))) f.setStack(i, clean);
+        for (Value v : cleanedValues) {
+            for (int i = 0; i < f.getLocals(); i++) {
+                if (GuardTransfer.holds(f.getLocal(i), v)) f.setLocal(i, GuardTransfer.cleaned(f.getLocal(i), clears));
+            }
+            for (int i = 0; i < f.getStackSize(); i++) {
+                if (GuardTransfer.holds(f.getStack(i), v)) f.setStack(i, GuardTransfer.cleaned(f.getStack(i), clears));
+            }
         }
         return f;
     }

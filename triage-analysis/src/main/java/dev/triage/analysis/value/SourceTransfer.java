@@ -41,6 +41,7 @@ final class SourceTransfer {
                 ctx.registerSource(id, vi.originAt(c.insn, c.insn.owner.substring(c.insn.owner.lastIndexOf('/') + 1) + "."
                         + c.insn.name + "(...) returns " + row.label() + " input"));
                 label = "t:" + row.label() + "@" + id;
+                if (!row.cleanFor().isEmpty()) label = Taint.sanitize(label, row.cleanFor());
             }
             if (c.constructsReceiver()) {
                 vi.addPending(new AliasUpdate(c.receiver.object().site(), c.receiver.withLabels(Set.of(label))));

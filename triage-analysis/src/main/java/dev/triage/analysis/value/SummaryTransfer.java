@@ -25,7 +25,7 @@ final class SummaryTransfer {
             c.understood = true;
             List<Value> from = CallLabels.valuesAt(s.from(), c.receiver, c.args);
             Set<String> labels = new TreeSet<>();
-            from.forEach(v -> labels.addAll(v.labels()));
+            from.forEach(v -> labels.addAll(s.restores().isEmpty() ? v.labels() : Taint.restore(v.labels(), s.restores())));
             Value single = from.size() == 1 ? from.get(0) : null;
             if (s.to() == Position.RETURN && c.result != null && ret.getSort() != Type.OBJECT && ret.getSort() != Type.ARRAY) {
                 // a number read out of tainted data
@@ -38,7 +38,6 @@ final class SummaryTransfer {
                     result = result.withConstants(null, single.prefix(), single.origin());
                 }
                 result = result.withLabels(labels);
-                for (Value v : from) result = result.withLabels(v.labels());
                 c.result = result;
             } else {
                 Value target = s.to() == Position.THIS ? c.receiver : (s.to() >= 0 && s.to() < c.args.size() ? c.args.get(s.to()) : null);

@@ -64,6 +64,22 @@ public final class Taint {
         return b.toString();
     }
 
+    /** The labels with these sink kinds no longer cleared (data decoded back into what its source could not carry). */
+    public static Set<String> restore(Collection<String> labels, Collection<String> kinds) {
+        Set<String> out = new TreeSet<>();
+        for (String l : labels) {
+            Set<String> c = cleared(l);
+            if (!isFlow(l) || !c.removeAll(kinds)) {
+                out.add(l);
+                continue;
+            }
+            StringBuilder b = new StringBuilder(base(l));
+            for (String k : c) b.append('!').append(k);
+            out.add(b.toString());
+        }
+        return out;
+    }
+
     /** Source kind of a taint label ({@code remote}), or null. */
     public static String sourceKind(String label) {
         if (!isTaint(label)) return null;

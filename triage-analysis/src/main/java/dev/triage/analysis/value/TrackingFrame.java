@@ -34,6 +34,14 @@ public final class TrackingFrame extends Frame<Value> {
                 if (u.matches(v)) setStack(i, u.apply(v));
             }
         }
+        for (ValueInterpreter.Clean c : vi.cleans()) {
+            for (int i = 0; i < getLocals(); i++) {
+                if (GuardTransfer.holds(getLocal(i), c.value())) setLocal(i, GuardTransfer.cleaned(getLocal(i), c.clears()));
+            }
+            for (int i = 0; i < getStackSize(); i++) {
+                if (GuardTransfer.holds(getStack(i), c.value())) setStack(i, GuardTransfer.cleaned(getStack(i), c.clears()));
+            }
+        }
         vi.recordChanges(insn);
         vi.clearPending();
     }

@@ -61,6 +61,15 @@ public interface ValueContext {
     int BY_COMPUTED = 1;
     int BY_NOTHING = 2;
 
+    /**
+     * What an app method's checks prove about its parameters (by declared index) for its callers: the sink kinds
+     * each is clean for where the method returns true, and where it returns at all. Null when the method cannot be
+     * analysed; parameters it proves nothing about are missing.
+     */
+    default Map<Integer, ParameterGuard> parameterGuards(MethodRef method, int depth) {
+        return null;
+    }
+
     /** Whether sources of this kind (remote, environment, file...) are switched on. */
     boolean sourceEnabled(String kind);
 

@@ -98,6 +98,22 @@ public final class ValueInterpreter extends Interpreter<Value> {
 
     void clearPending() {
         pending.clear();
+        cleans.clear();
+    }
+
+    /** A value an app call proved clean for some sink kinds (the callee returns only when its check held). */
+    record Clean(Value value, List<String> clears) {
+    }
+
+    /** Values the instruction just executed proved clean: every alias is cleaned after it. */
+    private final List<Clean> cleans = new ArrayList<>();
+
+    void addClean(Value value, List<String> clears) {
+        cleans.add(new Clean(value, List.copyOf(clears)));
+    }
+
+    List<Clean> cleans() {
+        return cleans;
     }
 
     public int line(AbstractInsnNode insn) {

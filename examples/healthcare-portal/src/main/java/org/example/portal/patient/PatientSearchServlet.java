@@ -57,11 +57,11 @@ public class PatientSearchServlet extends HttpServlet {
 
     private void letter(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String name = request.getParameter("file");
-        File unsafe = new File(LETTERS, name); // BUG: java/path-traversal
+        File unsafe = new File(LETTERS, name);
         String known = LETTER_FILES.get(request.getParameter("kind"));
         File safe = new File(LETTERS, known == null ? "none.pdf" : known);
         response.setContentType("application/pdf");
-        Files.copy((unsafe.exists() ? unsafe : safe).toPath(), response.getOutputStream());
+        Files.copy((unsafe.exists() ? unsafe : safe).toPath(), response.getOutputStream()); // BUG: java/path-traversal
     }
 
     private void continueAfterLogin(HttpServletRequest request, HttpServletResponse response) throws IOException {

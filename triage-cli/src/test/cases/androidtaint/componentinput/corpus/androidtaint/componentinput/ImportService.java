@@ -11,8 +11,8 @@ public class ImportService extends Service {
     @Override
     public int onStartCommand(Intent intent, int flags, int startId) {
         String name = intent.getStringExtra("file");
-        File report = new File(getFilesDir(), name); // BUG: java/path-traversal
-        report.delete();
+        File report = new File(getFilesDir(), name);
+        report.delete(); // BUG: java/path-traversal
         File fixed = new File(getFilesDir(), "import.csv");
         fixed.delete();
         return START_NOT_STICKY;

@@ -38,8 +38,8 @@ public class RecordsProvider extends ContentProvider {
 
     @Override
     public ParcelFileDescriptor openFile(Uri uri, String mode) throws FileNotFoundException {
-        File file = new File(getContext().getFilesDir(), uri.getLastPathSegment()); // BUG: java/path-traversal
-        return ParcelFileDescriptor.open(file, ParcelFileDescriptor.MODE_READ_ONLY);
+        File file = new File(getContext().getFilesDir(), uri.getLastPathSegment());
+        return ParcelFileDescriptor.open(file, ParcelFileDescriptor.MODE_READ_ONLY); // BUG: java/path-traversal
     }
 
     @Override
