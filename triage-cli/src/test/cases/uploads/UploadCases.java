@@ -100,6 +100,11 @@ public class UploadCases {
         }
     }
 
+    public void goodMultipartBaseName(MultipartFile file) throws Exception {
+        // only the last name of what the client sent: no directory part survives
+        file.transferTo(new File(LETTERS, new File(file.getOriginalFilename()).getName()));
+    }
+
     public void goodMultipartSize(MultipartFile file, HttpServletResponse resp) throws Exception {
         resp.getWriter().print("<p>" + file.getSize() + " bytes received</p>");
     }
