@@ -72,8 +72,21 @@ public final class MethodScan {
             return;
         }
         if (v.param() < 0 || depth >= AnalysisContext.MAX_DEPTH || out.size() > 32) return;
-        CallGraph cg = context.program().callGraph();
-        for (MethodRef caller : cg.callers(in)) {
+        forEachPassedArgument(in, v.param(), via, (arg, caller, next) -> resolve(arg, caller, depth + 1, next, out));
+    }
+
+    /** Receives an argument a caller passes, the caller, and the path steps so far (the caller's call site first). */
+    private interface PassedArgument {
+        void accept(Value arg, MethodRef caller, List<PathStep> next);
+    }
+
+    /**
+     * Calls {@code sink} with the value every call site of {@code in} in the app passes for its declared parameter
+     * {@code param}, each with a path step for that call site before {@code via}. True when there was at least one.
+     */
+    private boolean forEachPassedArgument(MethodRef in, int param, List<PathStep> via, PassedArgument sink) {
+        boolean any = false;
+        for (MethodRef caller : context.program().callGraph().callers(in)) {
             var mf = context.frames(caller, 0);
             if (mf.isEmpty()) continue;
             MethodNode m = mf.get().method();
@@ -81,16 +94,18 @@ public final class MethodScan {
             for (AbstractInsnNode insn = m.instructions.getFirst(); insn != null; insn = insn.getNext()) {
                 if (!(insn instanceof MethodInsnNode mi) || !mi.name.equals(in.name()) || !mi.desc.equals(in.descriptor())) continue;
                 if (!CallGraph.resolve(context.program(), mi.getOpcode(), mi.owner, mi.name, mi.desc).contains(in)) continue;
-                Value arg = mf.get().argument(mi, mi.desc, mi.getOpcode() != Opcodes.INVOKESTATIC, v.param());
+                Value arg = mf.get().argument(mi, mi.desc, mi.getOpcode() != Opcodes.INVOKESTATIC, param);
                 if (arg == null) continue;
+                any = true;
                 Location at = Location.inCode(caller.owner(), caller.name(), caller.descriptor(),
                         callerInfo == null ? "" : callerInfo.sourcePath(), mf.get().line(mi), callerInfo == null ? "" : callerInfo.origin());
                 List<PathStep> next = new ArrayList<>();
                 next.add(new PathStep(at, "passes it to " + in.owner().replace('/', '.') + "." + in.name()));
                 next.addAll(via);
-                resolve(arg, caller, depth + 1, next, out);
+                sink.accept(arg, caller, next);
             }
         }
+        return any;
     }
 
     /** A value a parameter may hold, as a caller passes it, with the call sites it went through. */
@@ -114,27 +129,8 @@ public final class MethodScan {
             out.add(new PassedValue(v, List.copyOf(via)));
             return;
         }
-        CallGraph cg = context.program().callGraph();
-        boolean any = false;
-        for (MethodRef caller : cg.callers(in)) {
-            var mf = context.frames(caller, 0);
-            if (mf.isEmpty()) continue;
-            MethodNode m = mf.get().method();
-            ClassInfo callerInfo = context.program().find(caller.owner());
-            for (AbstractInsnNode insn = m.instructions.getFirst(); insn != null; insn = insn.getNext()) {
-                if (!(insn instanceof MethodInsnNode mi) || !mi.name.equals(in.name()) || !mi.desc.equals(in.descriptor())) continue;
-                if (!CallGraph.resolve(context.program(), mi.getOpcode(), mi.owner, mi.name, mi.desc).contains(in)) continue;
-                Value arg = mf.get().argument(mi, mi.desc, mi.getOpcode() != Opcodes.INVOKESTATIC, v.param());
-                if (arg == null) continue;
-                any = true;
-                Location at = Location.inCode(caller.owner(), caller.name(), caller.descriptor(),
-                        callerInfo == null ? "" : callerInfo.sourcePath(), mf.get().line(mi), callerInfo == null ? "" : callerInfo.origin());
-                List<PathStep> next = new ArrayList<>();
-                next.add(new PathStep(at, "passes it to " + in.owner().replace('/', '.') + "." + in.name()));
-                next.addAll(via);
-                passedValues(arg, caller, depth + 1, next, out);
-            }
-        }
+        boolean any = forEachPassedArgument(in, v.param(), via,
+                (arg, caller, next) -> passedValues(arg, caller, depth + 1, next, out));
         if (!any) out.add(new PassedValue(v, List.copyOf(via)));
     }
 
