@@ -155,6 +155,10 @@ class ModelValidationTest {
                 if (type.getSort() == Type.OBJECT && cls(type.getInternalName()) == null) errors.add(r.file() + ": returned type not found " + t);
             }
         }
+        // MyBatis: the statement, provider and parameter annotations exist
+        for (String table : List.of("mybatis-statement-annotations", "mybatis-provider-annotations", "mybatis-param-annotations")) {
+            for (String a : models.stringSet(table)) annotation("L" + a.replace('.', '/') + ";", "taint/mybatis.yml " + table);
+        }
         for (NeutralRow n : models.neutrals) {
             method(n.method(), n.file(), null);
             // a neutral row wins over wildcard summaries; one that contradicts a summary written for the method is a mistake

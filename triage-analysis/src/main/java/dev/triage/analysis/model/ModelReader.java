@@ -21,7 +21,7 @@ final class ModelReader {
     static final Map<String, Set<String>> ROW_KEYS = Map.ofEntries(
             Map.entry("arguments", Set.of("kind", "class", "method", "descriptor", "subtypes", "argument", "when",
                     "receiver-object", "receiver-unless-any", "receiver-if-any", "receiver-labelled", "receiver-unhardened",
-                    "argument-unless-any", "method-annotated", "unless-result-only", "provenance", "note")),
+                    "argument-unless-any", "method-annotated", "unless-result-only", "mybatis-substituted", "provenance", "note")),
             Map.entry("calls", Set.of("kind", "class", "method", "descriptor", "subtypes", "label", "when", "component",
                     "name-matches", "class-matches", "clean-for", "provenance", "note")),
             Map.entry("fields", Set.of("kind", "class", "field", "label", "platform", "provenance", "note")),
@@ -164,15 +164,16 @@ final class ModelReader {
         r.path("method-annotated").forEach(a -> annotations.add("L" + internal(a.asText()) + ";"));
         JsonNode arg = r.get("argument");
         int argument = arg != null && arg.asText().equals("any") ? Position.ANY : argument(arg, file);
-        if (argument == Position.ANY && annotations.isEmpty()) {
-            throw new IllegalStateException(file + ": 'argument: any' needs 'method-annotated': " + r);
+        boolean mapper = r.path("mybatis-substituted").asBoolean(false);
+        if (argument == Position.ANY && annotations.isEmpty() && !mapper) {
+            throw new IllegalStateException(file + ": 'argument: any' needs 'method-annotated' or 'mybatis-substituted': " + r);
         }
         return new ArgumentRow(text(r, "kind", file), method(r, file), argument, when(r.get("when"), file),
                 r.hasNonNull("receiver-object") ? r.get("receiver-object").asText() : null,
                 factAlternatives(r.get("receiver-unless-any")), factAlternatives(r.get("receiver-if-any")),
                 r.hasNonNull("receiver-labelled") ? r.get("receiver-labelled").asText() : null,
                 factAlternatives(r.get("argument-unless-any")), List.copyOf(annotations), r.path("receiver-unhardened").asBoolean(false),
-                resultUses(r.get("unless-result-only"), file), provenance(r), file);
+                resultUses(r.get("unless-result-only"), file), mapper, provenance(r), file);
     }
 
     private ReturnRow returnRow(JsonNode r, String file) {
