@@ -154,6 +154,7 @@ class ParserFuzzTest {
      * war whose code calls the mapper interface it names (the scan returns, no stage fails).
      */
     @FuzzTest(maxDuration = "10s")
+    @Timeout(PER_INPUT_SECONDS)
     void mybatisMapperXml(byte[] data) throws IOException {
         try {
             dev.triage.analysis.MyBatisMappers.parse(data);
