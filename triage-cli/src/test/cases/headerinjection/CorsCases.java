@@ -7,6 +7,8 @@ import java.util.Set;
 /**
  * The patient portal's API answers its own front ends across origins: an Origin echoed back allows every site
  * (CWE-942, not a header injection); one checked against the front ends' list, or a fixed one, allows those only.
+ * An echoed origin is High where the response (in the method or a caller on the way) also allows credentials, Low
+ * otherwise (CorsSeverityTest).
  */
 public class CorsCases {
     private static final Set<String> FRONT_ENDS = Set.of("https://portal.clinic.example", "https://app.clinic.example");
@@ -54,6 +56,35 @@ public class CorsCases {
     public void badJakartaEchoed(jakarta.servlet.http.HttpServletRequest req, jakarta.servlet.http.HttpServletResponse resp) {
         resp.addHeader("Access-Control-Allow-Origin", req.getHeader("Origin")); // BUG: java/cors-origin-reflection
         resp.addHeader("Access-Control-Allow-Credentials", "true");
+    }
+
+    /** The filter a portal API puts before its endpoints: credentials allowed for the echoed origin. */
+    public void badCredentialedFilter(HttpServletRequest req, HttpServletResponse resp) {
+        String origin = req.getHeader("Origin");
+        resp.addHeader("Access-Control-Allow-Credentials", "true");
+        resp.addHeader("Access-Control-Allow-Origin", origin); // BUG: java/cors-origin-reflection
+    }
+
+    /** Credentials switched off explicitly: Low. */
+    public void badCredentialsFalse(HttpServletRequest req, HttpServletResponse resp) {
+        resp.setHeader("Access-Control-Allow-Origin", req.getHeader("Origin")); // BUG: java/cors-origin-reflection
+        resp.setHeader("Access-Control-Allow-Credentials", "false");
+    }
+
+    /** The helper echoes; its caller allows credentials. */
+    public void badCredentialedThroughHelper(jakarta.servlet.http.HttpServletRequest req, jakarta.servlet.http.HttpServletResponse resp) {
+        resp.setHeader("Access-Control-Allow-Credentials", "true");
+        allowCredentialed(resp, req.getHeader("Origin"));
+    }
+
+    private static void allowCredentialed(jakarta.servlet.http.HttpServletResponse resp, String origin) {
+        resp.setHeader("Access-Control-Allow-Origin", origin); // BUG: java/cors-origin-reflection
+    }
+
+    public void goodCredentialedAllowListed(HttpServletRequest req, HttpServletResponse resp) {
+        String origin = req.getHeader("Origin");
+        resp.setHeader("Access-Control-Allow-Credentials", "true");
+        if (FRONT_ENDS.contains(origin)) resp.setHeader("Access-Control-Allow-Origin", origin);
     }
 
     public void goodJakartaThroughHelperChecked(jakarta.servlet.http.HttpServletRequest req, jakarta.servlet.http.HttpServletResponse resp) {

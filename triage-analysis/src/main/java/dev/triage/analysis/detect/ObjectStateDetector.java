@@ -85,6 +85,7 @@ public final class ObjectStateDetector implements Detector {
                 List<PathStep> via = judge(scan.context(), scan.ref(), scan.frames(), check, object, Map.of(), when, 0);
                 if (via == null) continue;
                 if (!check.resultOnly().isEmpty() && resultOnlyUsedAs(scan.frames(), mi, check.resultOnly())) continue;
+                if (!check.resultUnlessAny().isEmpty() && resultGiven(scan.frames(), mi, check.resultUnlessAny())) continue;
                 String key = ArgumentDetector.sinkKey(mi) + "|" + (check.object() != null ? check.object() : check.rule());
                 if (!reported.add(check.rule() + "|" + scan.method().instructions.indexOf(mi) + "|" + key)) continue;
                 String message = check.message();
@@ -144,6 +145,35 @@ public final class ObjectStateDetector implements Detector {
             }
         }
         return true;
+    }
+
+    /**
+     * Whether the object a call returns (a parser its factory made) is given one of these fact sets in the method,
+     * over its life there: the hardening a parser receives itself, after the factory's check.
+     */
+    static boolean resultGiven(MethodFrames frames, MethodInsnNode call, List<Map<String, Object>> alternatives) {
+        AbstractObject result = resultObject(frames, call);
+        if (result == null) return false;
+        String site = result.site();
+        Map<String, Map<String, Object>> life = new TreeMap<>();
+        ObjectFacts.accumulate(life, site, result.state());
+        for (AbstractInsnNode i = frames.method().instructions.getFirst(); i != null; i = i.getNext()) {
+            Frame<Value> f = frames.before(i);
+            if (f != null) ObjectFacts.forEachValue(f, v -> {
+                if (v.object().site().equals(site)) ObjectFacts.accumulate(life, site, v.object().state());
+            });
+            for (AbstractObject c : frames.interpreter().changedAt(i)) if (c.site().equals(site)) ObjectFacts.accumulate(life, site, c.state());
+        }
+        return ObjectFacts.satisfiedAny(life.get(site), alternatives);
+    }
+
+    /** The object on top of the stack right after a call (what it returned), or null. */
+    private static AbstractObject resultObject(MethodFrames frames, MethodInsnNode call) {
+        AbstractInsnNode next = call.getNext();
+        while (next != null && frames.before(next) == null && next.getOpcode() < 0) next = next.getNext();
+        Frame<Value> after = next == null ? null : frames.before(next);
+        if (after == null || after.getStackSize() == 0) return null;
+        return after.getStack(after.getStackSize() - 1).object();
     }
 
     private static boolean isSite(Value v, String site) {

@@ -148,6 +148,8 @@ final class SinkCalls {
             if (!kind.equals(c.object())) continue;
             checked = true;
             if (ObjectFacts.satisfiedAny(parser.object(), c.unlessAny())) return false;
+            // the hardening the parser itself was given (its XMLReader's features, an entity resolver)
+            if (parser.object().get("factory-kind") != null && ObjectFacts.satisfiedAny(parser.object(), c.resultUnlessAny())) return false;
         }
         return checked;
     }

@@ -51,6 +51,7 @@ public final class TaintDetector implements Detector {
     public Set<String> modelKinds() {
         Set<String> k = new TreeSet<>(rules.sinkKinds());
         k.add("source");
+        k.addAll(rules.companionKinds()); // calls that change a sink's severity beside it
         k.add("broadcast-receiver"); // registrations that expose a receiver: AndroidExposure reads them for sources
         return k;
     }
@@ -85,7 +86,7 @@ public final class TaintDetector implements Detector {
                 addSource(ctx, label, path);
                 path.add(new PathStep(scan.location(mi), "reaches " + ArgumentDetector.callName(mi)));
                 Detection d = rules.detection(row.kind(), scan.location(mi), ArgumentDetector.sinkKey(mi), label, path);
-                scan.report(rules.byLoggingLevel(ctx, rules.byComponent(ctx, d, row.kind(), mi.owner), row.kind(), mi.name));
+                scan.report(rules.byLoggingLevel(ctx, rules.byComponent(ctx, rules.byCompanion(ctx, d, row.kind()), row.kind(), mi.owner), row.kind(), mi.name));
             }
             // Calling a lambda or method reference: its body, with the call's arguments after what it captured.
             LambdaCall called = LambdaCall.called(scan.argument(mi, Position.THIS), mi, ctx.program());
@@ -162,7 +163,7 @@ public final class TaintDetector implements Detector {
                 String sinkMethod = sinkCall.substring(Math.max(sinkCall.lastIndexOf('.'), sinkCall.lastIndexOf('/')) + 1);
                 Detection d = rules.detection(r.kind(), r.sink(), r.sinkKey(), label, path);
                 String sinkOwner = sinkCall.substring(0, Math.max(sinkCall.lastIndexOf('.'), 0));
-                scan.report(rules.byLoggingLevel(ctx, rules.byComponent(ctx, d, r.kind(), sinkOwner), r.kind(), sinkMethod));
+                scan.report(rules.byLoggingLevel(ctx, rules.byComponent(ctx, rules.byCompanion(ctx, d, r.kind()), r.kind(), sinkOwner), r.kind(), sinkMethod));
             }
         }
     }

@@ -67,6 +67,59 @@ final class TaintRules {
         return r;
     }
 
+    /** The kinds of {@code calls} rows the {@code companion-severity} table looks for beside a sink. */
+    Set<String> companionKinds() {
+        Set<String> out = new TreeSet<>();
+        JsonNode t = models.tables.get("companion-severity");
+        if (t != null) t.forEach(r -> out.add(r.path("companion").asText()));
+        return out;
+    }
+
+    /**
+     * A finding whose impact another call of the same flow decides ({@code companion-severity}): at the severity of
+     * the table's row, saying why, when a method on the finding's path (the sink's, the callers' it went through)
+     * also makes a call of the row's {@code companion} kind with the constants its {@code when} asks for (an origin
+     * echoed into Access-Control-Allow-Origin of a response that also allows credentials).
+     */
+    Detection byCompanion(dev.triage.analysis.AnalysisContext ctx, Detection d, String kind) {
+        JsonNode rows = models.tables.get("companion-severity");
+        if (rows == null) return d;
+        for (JsonNode r : rows) {
+            if (!kind.equals(r.path("sink-kind").asText())) continue;
+            String companion = r.path("companion").asText();
+            Set<dev.triage.program.MethodRef> methods = new java.util.LinkedHashSet<>();
+            methods.add(methodOf(d.location()));
+            for (PathStep step : d.path()) methods.add(methodOf(step.location()));
+            for (dev.triage.program.MethodRef m : methods) {
+                if (m == null || !callsCompanion(ctx, m, companion)) continue;
+                return new Detection(d.ruleId(), d.location(), d.message() + r.path("message").asText(), d.path(),
+                        d.confidence(), d.key(), dev.triage.contract.Severity.ofLevel(r.path("severity").asInt()), d.properties());
+            }
+        }
+        return d;
+    }
+
+    private static dev.triage.program.MethodRef methodOf(Location l) {
+        if (l == null || l.className().isEmpty() || l.methodName().isEmpty()) return null;
+        return new dev.triage.program.MethodRef(l.className().replace('.', '/'), l.methodName(), l.methodDescriptor());
+    }
+
+    /** Whether the method makes a call of a {@code calls} row of that kind whose constant conditions hold. */
+    private boolean callsCompanion(dev.triage.analysis.AnalysisContext ctx, dev.triage.program.MethodRef m, String kind) {
+        var frames = ctx.frames(m, 0);
+        if (frames.isEmpty()) return false;
+        for (var insn = frames.get().method().instructions.getFirst(); insn != null; insn = insn.getNext()) {
+            if (!(insn instanceof org.objectweb.asm.tree.MethodInsnNode mi) || frames.get().before(mi) == null) continue;
+            for (dev.triage.analysis.model.CallRow row : models.callsNamed(mi.name)) {
+                if (!kind.equals(row.kind())) continue;
+                if (!dev.triage.analysis.value.ModelMatch.matches(row.method(), mi, ctx.program())) continue;
+                boolean receiver = mi.getOpcode() != org.objectweb.asm.Opcodes.INVOKESTATIC;
+                if (ArgumentDetector.whenHolds(row.when(), i -> frames.get().argument(mi, mi.desc, receiver, i))) return true;
+            }
+        }
+        return false;
+    }
+
     /** The class of a source kind: untrusted (for a kind the models do not declare), sensitive, writable-location... */
     String sourceClass(String sourceKind) {
         SourceKind k = models.sourceKind(sourceKind);

@@ -14,11 +14,14 @@ import java.util.Map;
  * @param raise     a higher severity (and its message) for apps whose minSdk is below a level, or null
  * @param resultOnly when not empty: not reported when what the call returns is used, in the method, only by these
  *                   calls and never leaves it (a DocumentBuilder that only makes new documents parses nothing)
+ * @param resultUnlessAny when not empty: not reported when the object the call returns (a parser made by a factory)
+ *                   is given one of these fact sets in the method, over its life there (the hardening set on a
+ *                   SAXParser's XMLReader, an entity resolver that returns empty input set on a DocumentBuilder)
  */
 public record CheckRow(String rule, MethodPattern at, int argument, String object,
                     List<Map<String, Object>> unlessAny, List<Map<String, Object>> ifAny,
                     Map<Integer, ConstantCondition> when, SeverityRaise raise, String message, List<ResultUse> resultOnly,
-                    String provenance, String file) {
+                    List<Map<String, Object>> resultUnlessAny, String provenance, String file) {
     /**
      * A harmless use of a checked call's result: a call of {@code method} on it, whose arguments at the positions
      * of {@code madeAs} are objects made in the method with {@code new} of that class (an identity transformer given a

@@ -7,6 +7,13 @@ package dev.triage.analysis.model;
  * @param keyArgument argument whose constant names the fact (e.g. setFeature's feature URI), or null
  * @param valueArgument argument whose constant is the value, or null when {@code value} is fixed
  * @param value       a fixed value
+ * @param returnedBy  when not null, the value is what the app's implementation of a callback, given as an argument,
+ *                    returns (its single constant, else unknown): an entity resolver that answers every entity
+ *                    with empty input
  */
-public record EffectRow(MethodPattern method, String key, Integer keyArgument, Integer valueArgument, Object value) {
+public record EffectRow(MethodPattern method, String key, Integer keyArgument, Integer valueArgument, Object value,
+                        Callback returnedBy) {
+    /** The callback an argument implements: argument {@code argument}'s {@code method} with {@code descriptor}. */
+    public record Callback(int argument, String method, String descriptor) {
+    }
 }

@@ -30,7 +30,7 @@ final class ModelReader {
             Map.entry("objects", Set.of("object", "created-by", "effects", "initial", "initial-types", "copy-facts", "types",
                     "views", "provenance", "note")),
             Map.entry("checks", Set.of("rule", "at", "argument", "object", "unless-any", "if-any", "when", "raise-severity",
-                    "message", "unless-result-only", "provenance", "note")),
+                    "message", "unless-result-only", "unless-result-any", "provenance", "note")),
             Map.entry("parameters", Set.of("kind", "annotation", "class", "method", "descriptor", "subtypes", "method-annotation",
                     "arguments", "label", "component", "provenance", "note")),
             Map.entry("guards", Set.of("class", "method", "descriptor", "subtypes", "checks", "clears", "when", "pattern", "makes",
@@ -259,7 +259,8 @@ final class ModelReader {
         }
         return new CheckRow(text(r, "rule", file), method(r.get("at"), file), argument, object,
                 factAlternatives(r.get("unless-any")), factAlternatives(r.get("if-any")), Collections.unmodifiableMap(when),
-                raise, text(r, "message", file), resultUses(r.get("unless-result-only"), file), provenance(r), file);
+                raise, text(r, "message", file), resultUses(r.get("unless-result-only"), file),
+                factAlternatives(r.get("unless-result-any")), provenance(r), file);
     }
 
     private static List<CheckRow.ResultUse> resultUses(JsonNode n, String file) {
@@ -339,9 +340,19 @@ final class ModelReader {
             JsonNode value = e.get("value");
             Integer valueArg = null;
             Object fixed = null;
-            if (value != null && value.isTextual() && value.asText().startsWith("argument ")) valueArg = argument(value, file);
+            EffectRow.Callback returnedBy = null;
+            if (value != null && value.isObject()) {
+                // {returned-by: argument 0, method: resolveEntity, descriptor: "(...)..."}
+                value.fieldNames().forEachRemaining(k -> {
+                    if (!Set.of("returned-by", "method", "descriptor").contains(k)) {
+                        throw new IllegalStateException(file + ": unknown key '" + k + "' in effect value " + value);
+                    }
+                });
+                returnedBy = new EffectRow.Callback(argument(value.get("returned-by"), file), text(value, "method", file),
+                        text(value, "descriptor", file));
+            } else if (value != null && value.isTextual() && value.asText().startsWith("argument ")) valueArg = argument(value, file);
             else fixed = value == null ? Boolean.TRUE : scalar(value);
-            effects.add(new EffectRow(method(e, file), fixedKey, keyArg, valueArg, fixed));
+            effects.add(new EffectRow(method(e, file), fixedKey, keyArg, valueArg, fixed, returnedBy));
         });
         Map<String, Integer> initial = new LinkedHashMap<>();
         r.path("initial").fields().forEachRemaining(e -> initial.put(e.getKey(), argument(e.getValue(), file)));

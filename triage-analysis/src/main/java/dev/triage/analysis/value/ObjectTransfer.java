@@ -5,7 +5,12 @@ import dev.triage.analysis.model.EffectRow;
 import dev.triage.program.Program;
 import org.objectweb.asm.Type;
 
+import dev.triage.program.MethodInfo;
+import dev.triage.program.MethodRef;
+
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -94,7 +99,8 @@ final class ObjectTransfer {
                 }
                 key = k;
             }
-            Object val = ef.valueArgument() != null ? CallLabels.fact(c.args.get(ef.valueArgument())) : ef.value();
+            Object val = ef.returnedBy() != null ? callbackReturns(c, ef.returnedBy())
+                    : ef.valueArgument() != null ? CallLabels.fact(c.args.get(ef.valueArgument())) : ef.value();
             updated = updated.with(key, val);
         }
         if (updated != o) c.interpreter.addPending(new AliasUpdate(o.site(), receiver.withObject(updated)));
@@ -113,5 +119,45 @@ final class ObjectTransfer {
         }
         // Calls on a modelled object's own type never make it escape.
         if (matched) c.understood = true;
+    }
+
+    /**
+     * What the app's implementation of a callback handed to the call returns: the single constant every
+     * implementation it may be returns (a lambda or method reference of the app, an object of an app class made in
+     * view, or every app class of the argument's declared type), else unknown.
+     */
+    private static Object callbackReturns(Call c, EffectRow.Callback cb) {
+        Value arg = cb.argument() >= 0 && cb.argument() < c.args.size() ? c.args.get(cb.argument()) : null;
+        if (arg == null) return AbstractObject.UNKNOWN;
+        Program program = c.context().program();
+        List<MethodRef> impls = new ArrayList<>();
+        AbstractObject o = arg.object();
+        if (o != null && "lambda".equals(o.kind())) {
+            if (!cb.method().equals(o.get("method")) || !(o.get("impl") instanceof MethodRef body) || !program.isApp(body.owner())) {
+                return AbstractObject.UNKNOWN;
+            }
+            impls.add(body);
+        } else {
+            String cls = o != null && o.get("new") instanceof String exact ? exact
+                    : arg.type() != null && arg.type().getSort() == Type.OBJECT ? arg.type().getInternalName() : null;
+            if (cls == null || !program.isApp(cls)) return AbstractObject.UNKNOWN;
+            int op = o != null && o.get("new") != null ? org.objectweb.asm.Opcodes.INVOKEVIRTUAL : org.objectweb.asm.Opcodes.INVOKEINTERFACE;
+            if (o != null && o.get("new") != null) {
+                MethodInfo m = program.resolveMethod(cls, cb.method(), cb.descriptor());
+                if (m == null || !program.isApp(m.owner()) || m.isAbstract()) return AbstractObject.UNKNOWN;
+                impls.add(m.ref());
+            } else {
+                impls.addAll(dev.triage.program.CallGraph.resolve(program, op, cls, cb.method(), cb.descriptor()));
+                if (impls.isEmpty() || impls.stream().anyMatch(r -> !program.isApp(r.owner()))) return AbstractObject.UNKNOWN;
+            }
+        }
+        Object out = null;
+        for (MethodRef impl : impls) {
+            Value returned = c.context().returnSummary(impl, c.interpreter.depth() + 1);
+            Object f = CallLabels.fact(returned);
+            if (f == AbstractObject.UNKNOWN || out != null && !out.equals(f)) return AbstractObject.UNKNOWN;
+            out = f;
+        }
+        return out == null ? AbstractObject.UNKNOWN : out;
     }
 }
