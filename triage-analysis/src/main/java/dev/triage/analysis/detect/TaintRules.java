@@ -27,10 +27,13 @@ final class TaintRules {
     /** Sink kind → the source classes it reports; unlisted kinds take untrusted input. */
     private final Map<String, Set<String>> acceptedBySink;
     private final Models models;
+    /** Sink kind → the pattern a value's known prefix matches when that prefix alone keeps it safe for the kind. */
+    private final Map<String, java.util.regex.Pattern> safePrefix = new TreeMap<>();
 
     TaintRules(Models models) {
         this.models = models;
         this.ruleOfKind = textMap(models, "sink-rules");
+        textMap(models, "sink-safe-prefixes").forEach((k, re) -> safePrefix.put(k, java.util.regex.Pattern.compile(re, java.util.regex.Pattern.DOTALL)));
         Map<String, Set<String>> accepted = new TreeMap<>();
         JsonNode a = models.tables.get("sink-sources");
         if (a != null) a.fields().forEachRemaining(e -> {
@@ -80,8 +83,18 @@ final class TaintRules {
         return accepted.contains(sourceKind) || accepted.contains(sourceClass(sourceKind));
     }
 
+    /**
+     * Whether the value's known constant prefix alone makes it safe for this sink kind ({@code sink-safe-prefixes}: a
+     * redirect to "/portal/search?q=" + input stays on the site whatever the input is).
+     */
+    boolean safePrefix(Value v, String kind) {
+        java.util.regex.Pattern p = safePrefix.get(kind);
+        return p != null && v.prefix() != null && p.matcher(v.prefix()).matches();
+    }
+
     /** The first (in order) taint label of a value that a sink of this kind reports, or null. */
     String firstTaint(Value v, String kind, Set<String> alsoCleared) {
+        if (safePrefix(v, kind)) return null;
         for (String l : v.labels()) {
             if (!Taint.isTaint(l) || !Taint.reaches(l, kind) || alsoCleared.contains(kind)) continue;
             String source = Taint.sourceKind(l);

@@ -64,12 +64,14 @@ final class TaintSummaries {
     }
 
     private final AnalysisContext ctx;
+    private final TaintRules rules;
     private final SinkCalls sinks;
     private final Map<String, List<ParameterSink>> byMethod = new ConcurrentHashMap<>();
 
     private TaintSummaries(AnalysisContext ctx) {
         this.ctx = ctx;
-        this.sinks = new SinkCalls(new TaintRules(ctx.models()));
+        this.rules = new TaintRules(ctx.models());
+        this.sinks = new SinkCalls(rules);
     }
 
     /** Parameters of an app method that reach sinks, through its helpers up to the depth bound. */
@@ -94,6 +96,7 @@ final class TaintSummaries {
                     if (hit == null) continue;
                     if (!row.resultOnly().isEmpty() && ObjectStateDetector.resultOnlyUsedAs(frames, mi, row.resultOnly())) continue;
                     for (Value v : hit.values()) {
+                        if (rules.safePrefix(v, row.kind())) continue;
                         for (String l : v.labels()) {
                             int p = Taint.param(l);
                             if (p < 0 || !Taint.reaches(l, row.kind())) continue;
