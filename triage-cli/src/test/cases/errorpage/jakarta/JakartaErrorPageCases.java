@@ -1,4 +1,4 @@
-package corpus.errorpage;
+package corpus.errorpage.jakarta;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

@@ -1,4 +1,4 @@
-package corpus.headerinjection;
+package corpus.headerinjection.jakartacookies;
 
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
