@@ -118,6 +118,24 @@ final class TaintSummaries {
                 if (targets.isEmpty() || targets.size() > MAX_TARGETS) continue;
                 throughCalls(method, depth, here, targets, p -> frames.argument(mi, mi.desc, hasReceiver, p), unique);
             }
+            InstructionSinks instructions = null;
+            for (AbstractInsnNode insn = frames.method().instructions.getFirst(); insn != null; insn = insn.getNext()) {
+                if (!InstructionSinks.candidate(insn) || frames.before(insn) == null) continue;
+                if (instructions == null) instructions = new InstructionSinks(frames.method());
+                InstructionSinks.Hit hit = instructions.at(insn, frames.before(insn));
+                String kind = hit == null ? null : rules.instructionSink(hit.what());
+                if (kind == null) continue;
+                Location here = Location.inCode(info.name(), method.name(), method.descriptor(), info.sourcePath(),
+                        frames.line(insn), info.origin());
+                for (Value v : hit.values()) {
+                    for (String l : v.labels()) {
+                        int p = Taint.param(l);
+                        if (p < 0 || !Taint.reaches(l, kind)) continue;
+                        unique.putIfAbsent(p + "|" + kind + "|" + here, new ParameterSink(p, kind, here, hit.sinkKey(),
+                                Taint.cleared(l), List.of(), -1, null, null));
+                    }
+                }
+            }
             for (AbstractInsnNode insn = frames.method().instructions.getFirst(); insn != null; insn = insn.getNext()) {
                 if (!(insn instanceof InvokeDynamicInsnNode indy) || frames.before(indy) == null) continue;
                 LambdaCall l = LambdaCall.of(indy, ctx.program());
