@@ -25,7 +25,11 @@ public final class FuzzMain {
             System.exit(2);
         }
         LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
-                .selectors(selectMethod(ParserFuzzTest.class.getName() + "#" + args[0] + "(byte[])")).build();
+                .selectors(selectMethod(ParserFuzzTest.class.getName() + "#" + args[0] + "(byte[])"))
+                // When fuzzing, the whole run is one JUnit invocation: JUnit's own @Timeout would end it after one
+                // per-input timeout's worth of fuzzing. Jazzer still reads @Timeout as libFuzzer's per-input timeout.
+                .configurationParameter("junit.jupiter.execution.timeout.mode", "disabled")
+                .build();
         Launcher launcher = LauncherFactory.create();
         SummaryGeneratingListener summary = new SummaryGeneratingListener();
         launcher.execute(request, summary);

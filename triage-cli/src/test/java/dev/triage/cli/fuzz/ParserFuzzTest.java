@@ -14,6 +14,7 @@ import dev.triage.intake.IntakeOptions;
 import dev.triage.intake.android.ApkSigningReader;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Timeout;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -39,6 +40,13 @@ import java.util.zip.ZipOutputStream;
  * method selected, Jazzer fuzzes it ({@code .ci/fuzz} does so for a few seconds each; see docs/fuzzing.md).
  */
 class ParserFuzzTest {
+    /**
+     * One input may take this long. Jazzer turns {@code @Timeout} into libFuzzer's per-input timeout when fuzzing
+     * (libFuzzer's own default is 20 minutes, which let one slow input eat a CI run); as a test it bounds each input.
+     * A seed scans in well under a second; the margin is for a loaded two-core machine.
+     */
+    static final long PER_INPUT_SECONDS = 30;
+
     private static Path dir;
 
     @BeforeAll
@@ -57,6 +65,7 @@ class ParserFuzzTest {
 
     /** A class file through every stage: intake's check, the program model's one parse, analyses, components, findings. */
     @FuzzTest(maxDuration = "10s")
+    @Timeout(PER_INPUT_SECONDS)
     void classFileThroughEveryStage(byte[] data) throws IOException {
         Path classes = Files.createDirectories(dir.resolve("classes"));
         Files.write(classes.resolve("Fuzzed.class"), data);
@@ -65,6 +74,7 @@ class ParserFuzzTest {
 
     /** A DEX file: the layout pre-check, then dex2jar, then the program model (DEX conversion). */
     @FuzzTest(maxDuration = "10s")
+    @Timeout(PER_INPUT_SECONDS)
     void dexFile(byte[] data) throws IOException {
         read(write("classes.dex", data));
     }
@@ -73,30 +83,35 @@ class ParserFuzzTest {
 
     /** Binary XML (AXML): the manifest of an APK. */
     @FuzzTest(maxDuration = "10s")
+    @Timeout(PER_INPUT_SECONDS)
     void binaryXmlManifest(byte[] data) throws IOException {
         read(zip("app.apk", Map.of("AndroidManifest.xml", data)));
     }
 
     /** resources.arsc (and a binary res/ XML file decoded against it). */
     @FuzzTest(maxDuration = "10s")
+    @Timeout(PER_INPUT_SECONDS)
     void resourceTable(byte[] data) throws IOException {
         read(zip("app.apk", Map.of("resources.arsc", data, "res/xml/network_security_config.xml", data)));
     }
 
     /** An AAB's protobuf XML manifest. */
     @FuzzTest(maxDuration = "10s")
+    @Timeout(PER_INPUT_SECONDS)
     void bundleProtoXml(byte[] data) throws IOException {
         read(zip("app.aab", Map.of("base/manifest/AndroidManifest.xml", data)));
     }
 
     /** An AAB's protobuf resource table. */
     @FuzzTest(maxDuration = "10s")
+    @Timeout(PER_INPUT_SECONDS)
     void bundleResourceTable(byte[] data) throws IOException {
         read(zip("app.aab", Map.of("base/resources.pb", data)));
     }
 
     /** The APK signing block and the v1 signature files: a whole APK, as apksig reads it. */
     @FuzzTest(maxDuration = "10s")
+    @Timeout(PER_INPUT_SECONDS)
     void apkSigning(byte[] data) throws IOException {
         ApkSigningReader.read(write("app.apk", data).toFile(), "app.apk", 21);
     }
@@ -105,6 +120,7 @@ class ParserFuzzTest {
 
     /** ZIP intake with nesting: the bytes as a war (its jars inside jars are read the same way). */
     @FuzzTest(maxDuration = "10s")
+    @Timeout(PER_INPUT_SECONDS)
     void zipWithNesting(byte[] data) throws IOException {
         read(write("app.war", data));
         read(zip("outer.war", Map.of("WEB-INF/lib/inner.jar", data)));
@@ -112,6 +128,7 @@ class ParserFuzzTest {
 
     /** Manifests and Maven metadata of a bundled jar (component identification) and of the app. */
     @FuzzTest(maxDuration = "10s")
+    @Timeout(PER_INPUT_SECONDS)
     void manifestsAndPoms(byte[] data) throws IOException {
         byte[] lib = zipBytes(Map.of("META-INF/MANIFEST.MF", data, "META-INF/maven/g/a/pom.properties", data,
                 "META-INF/maven/g/a/pom.xml", data, "g/A.class", new byte[0]));
@@ -121,6 +138,7 @@ class ParserFuzzTest {
 
     /** The app's configuration: properties, YAML, web.xml, Spring XML. */
     @FuzzTest(maxDuration = "10s")
+    @Timeout(PER_INPUT_SECONDS)
     void configFiles(byte[] data) throws IOException {
         Map<String, byte[]> entries = new LinkedHashMap<>();
         entries.put("WEB-INF/classes/App.class", SEED_CLASS);
@@ -133,6 +151,7 @@ class ParserFuzzTest {
 
     /** OSV JSON advisories imported into the database: only {@link DbException} (a message) may come out. */
     @FuzzTest(maxDuration = "10s")
+    @Timeout(PER_INPUT_SECONDS)
     void osvJsonImport(byte[] data) throws IOException {
         Path src = Files.createDirectories(dir.resolve("osv"));
         Files.write(src.resolve("GHSA-fuzz.json"), data);
@@ -145,6 +164,7 @@ class ParserFuzzTest {
 
     /** A baseline (a previous triage.json or triage.sarif): the command line turns IOException and RuntimeException into a usage message. */
     @FuzzTest(maxDuration = "10s")
+    @Timeout(PER_INPUT_SECONDS)
     void baselineJson(byte[] data) throws IOException {
         Path json = write("triage.json", data);
         try {

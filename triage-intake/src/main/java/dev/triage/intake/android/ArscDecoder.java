@@ -10,6 +10,7 @@ import com.reandroid.arsc.value.ValueType;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 
@@ -34,9 +35,13 @@ public final class ArscDecoder {
         if (problem != null) {
             throw new AxmlDecoder.DecodeException(problem);
         }
+        // ARSCLib reads on past the table's declared end and takes trailing bytes for another chunk, whose size
+        // it then allocates: only the checked table goes to it (Android's own loader ignores what follows too)
+        int declared = (int) ChunkCheck.u32(arsc, 4);
+        byte[] checked = declared < arsc.length ? Arrays.copyOf(arsc, declared) : arsc;
         TableBlock table = new TableBlock();
         try {
-            table.readBytes(new ByteArrayInputStream(arsc));
+            table.readBytes(new ByteArrayInputStream(checked));
         } catch (IOException | RuntimeException | StackOverflowError e) {
             throw new AxmlDecoder.DecodeException("cannot read resource table: " + DexConverter.describe(e));
         }

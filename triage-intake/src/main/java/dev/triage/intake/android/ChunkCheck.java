@@ -21,6 +21,13 @@ public final class ChunkCheck {
     static final int TABLE_TYPE = 0x0201;
     static final int TABLE_TYPE_SPEC = 0x0202;
     static final int TABLE_LIBRARY = 0x0203;
+    static final int TABLE_OVERLAYABLE = 0x0204;
+    static final int TABLE_OVERLAYABLE_POLICY = 0x0205;
+    static final int TABLE_STAGED_ALIAS = 0x0206;
+    static final int TYPE_FLAG_SPARSE = 0x01;
+    static final int TYPE_FLAG_OFFSET16 = 0x02;
+    static final int ENTRY_FLAG_COMPLEX = 0x0001;
+    static final int ENTRY_FLAG_COMPACT = 0x0008;
 
     /** Bounds for one file. */
     public record Limits(int maxStrings, int maxElements, int maxDepth) {
@@ -30,6 +37,8 @@ public final class ChunkCheck {
     private final byte[] b;
     private final Limits limits;
     private int elements;
+    private int packages;
+    private final java.util.Set<Long> stringPools = new java.util.HashSet<>();
 
     private ChunkCheck(byte[] b, Limits limits) {
         this.b = b;
@@ -167,7 +176,16 @@ public final class ChunkCheck {
             return "corrupt resource table header";
         }
         int end = (int) u32(b, 4);
-        return chunks(u16(b, 2), end, 0);
+        String s = chunks(u16(b, 2), end, 0);
+        if (s != null) {
+            return s;
+        }
+        // ARSCLib creates as many packages as the header declares, each with its own pools, before reading them
+        long declared = u32(b, 8);
+        if (declared > packages) {
+            return "resource table declares " + declared + " packages, holds " + packages;
+        }
+        return null;
     }
 
     /** Checks the chunks between {@code p} and {@code end} of a table (or of a package inside it). */
@@ -183,17 +201,24 @@ public final class ChunkCheck {
             int type = u16(b, p);
             int hs = u16(b, p + 2);
             int size = (int) u32(b, p + 4);
+            if (!allowedIn(level, type)) {
+                // ARSCLib reads a chunk by where it stands as much as by its type: one it does not expect there is
+                // read as something else, with that thing's counts
+                return String.format("unexpected chunk type 0x%04X at offset %d of the resource table", type, p);
+            }
             switch (type) {
                 case RES_STRING_POOL -> {
                     String s = stringPool(p, size);
                     if (s != null) {
                         return s;
                     }
+                    stringPools.add((long) p);
                 }
                 case TABLE_PACKAGE -> {
                     if (level > 0) {
                         return "package chunk nested inside a package at offset " + p;
                     }
+                    packages++;
                     if (hs < 284 || hs > size) {
                         return "corrupt package header at offset " + p;
                     }
@@ -205,6 +230,13 @@ public final class ChunkCheck {
                     String s = chunks(p + hs, p + size, level + 1);
                     if (s != null) {
                         return s;
+                    }
+                    // ARSCLib reads the type and key names as string pools at these offsets, whatever lies there
+                    for (long pool : new long[] {typeStrings, keyStrings}) {
+                        if (pool != 0 && !stringPools.contains(p + pool)) {
+                            return "package at offset " + p + " names a string pool at +" + pool
+                                    + " where there is none";
+                        }
                     }
                 }
                 case TABLE_TYPE_SPEC -> {
@@ -220,19 +252,135 @@ public final class ChunkCheck {
                     if (hs < 20 || size < hs) {
                         return "corrupt type chunk at offset " + p;
                     }
+                    String t = typeChunk(p, hs, size);
+                    if (t != null) {
+                        return t;
+                    }
+                }
+                case TABLE_LIBRARY, TABLE_STAGED_ALIAS -> {
+                    // a count of fixed-size records after the header: library entries (id + 128 UTF-16 chars),
+                    // staged aliases (two ids)
+                    if (hs < 12) {
+                        return String.format("corrupt chunk 0x%04X at offset %d", type, p);
+                    }
+                    long count = u32(b, p + 8);
+                    long record = type == TABLE_LIBRARY ? 260 : 8;
+                    if (count * record > size - hs) {
+                        return String.format("chunk 0x%04X at offset %d declares %d entries, more than it holds",
+                                type, p, count);
+                    }
+                }
+                case TABLE_OVERLAYABLE_POLICY -> {
+                    if (hs < 16) {
+                        return "corrupt overlayable policy chunk at offset " + p;
+                    }
                     long count = u32(b, p + 12);
-                    long entriesStart = u32(b, p + 16);
-                    int flags = b[p + 9] & 0xff;
-                    long indexBytes = (flags & 0x01) != 0 ? count * 4 : count * 4; // sparse: u16 pairs, dense: u32
-                    if (hs + indexBytes > size || entriesStart > size) {
-                        return "type chunk entries (" + count + ") exceed the chunk at offset " + p;
+                    if (count * 4 > size - hs) {
+                        return "overlayable policy at offset " + p + " declares " + count + " ids, more than it holds";
+                    }
+                }
+                case TABLE_OVERLAYABLE -> {
+                    // name and actor (256 UTF-16 chars each), then its policy chunks
+                    if (hs < 1032) {
+                        return "corrupt overlayable chunk at offset " + p;
+                    }
+                    String s = chunks(p + hs, p + size, level + 1);
+                    if (s != null) {
+                        return s;
                     }
                 }
                 default -> {
-                    // library, overlayable, staged aliases and unknown chunks: sizes were checked above
+                    // staged alias flags and other chunks allowed here: sizes were checked above
                 }
             }
             p += size;
+        }
+        return null;
+    }
+
+    /** The chunk types a table (level 0), a package (1) and an overlayable (2) hold. */
+    private static boolean allowedIn(int level, int type) {
+        return switch (level) {
+            case 0 -> type == RES_STRING_POOL || type == TABLE_PACKAGE;
+            case 1 -> type == RES_STRING_POOL || type == TABLE_TYPE || type == TABLE_TYPE_SPEC || type == TABLE_LIBRARY
+                    || type == TABLE_OVERLAYABLE || type == TABLE_STAGED_ALIAS;
+            default -> type == TABLE_OVERLAYABLE_POLICY;
+        };
+    }
+
+    /**
+     * A type chunk: its config inside the header, its entry index inside the chunk, and every entry it points at
+     * inside the chunk with its map (bag) items. ARSCLib allocates from each of these numbers: the config size is a
+     * byte array, the index count a list, a bag's count a list of items. Entries may share bytes (an optimiser can
+     * point several indexes at one value), so the sum of what the entries claim is bounded by a multiple of the
+     * chunk's size rather than by the size itself: many entries aliasing one large bag would be quadratic.
+     */
+    private String typeChunk(int p, int hs, int size) {
+        int flags = b[p + 9] & 0xff;
+        long count = u32(b, p + 12);
+        long entriesStart = u32(b, p + 16);
+        if (hs >= 24) {
+            long configSize = u32(b, p + 20);
+            if (configSize < 4 || configSize > hs - 20) {
+                return "type chunk config of " + configSize + " bytes outside its header at offset " + p;
+            }
+        }
+        boolean sparse = (flags & TYPE_FLAG_SPARSE) != 0;
+        boolean offset16 = (flags & TYPE_FLAG_OFFSET16) != 0;
+        long indexBytes = offset16 && !sparse ? count * 2 : count * 4;
+        if (hs + indexBytes > size || entriesStart > size || (count > 0 && entriesStart < hs + indexBytes)) {
+            return "type chunk entries (" + count + ") exceed the chunk at offset " + p;
+        }
+        long claimed = 0;
+        long budget = 16L * size + 65_536;
+        int end = p + size;
+        for (int i = 0; i < count; i++) {
+            int at = p + hs;
+            long off;
+            if (sparse) {
+                off = u16(b, at + 4 * i + 2) * 4L;
+            } else if (offset16) {
+                int o = u16(b, at + 2 * i);
+                if (o == 0xFFFF) {
+                    continue;
+                }
+                off = o * 4L;
+            } else {
+                off = u32(b, at + 4 * i);
+                if (off == 0xFFFFFFFFL) {
+                    continue;
+                }
+            }
+            long e = p + entriesStart + off;
+            if (e + 8 > end) {
+                return "type chunk entry #" + i + " at offset " + e + " lies outside its chunk";
+            }
+            int entrySize = u16(b, (int) e);
+            int entryFlags = u16(b, (int) e + 2);
+            long footprint;
+            // complex before compact: a valid entry is never both, and a reader that sees the complex bit
+            // allocates the bag's items whatever else the flags say
+            if ((entryFlags & ENTRY_FLAG_COMPLEX) != 0) {
+                if (entrySize < 16 || e + entrySize > end) {
+                    return "type chunk bag entry #" + i + " at offset " + e + " is corrupt";
+                }
+                long items = u32(b, (int) e + 12);
+                footprint = entrySize + items * 12;
+                if (e + footprint > end) {
+                    return "type chunk bag entry #" + i + " declares " + items + " items, past its chunk";
+                }
+            } else if ((entryFlags & ENTRY_FLAG_COMPACT) != 0) {
+                footprint = 8;
+            } else {
+                if (entrySize < 8 || e + entrySize + 8 > end) {
+                    return "type chunk entry #" + i + " at offset " + e + " is corrupt";
+                }
+                footprint = entrySize + 8L;
+            }
+            claimed += footprint;
+            if (claimed > budget) {
+                return "type chunk entries at offset " + p + " claim more than " + budget + " bytes";
+            }
         }
         return null;
     }
