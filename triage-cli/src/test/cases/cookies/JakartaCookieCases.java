@@ -11,7 +11,7 @@ public class JakartaCookieCases extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) {
         Cookie c = new Cookie("booking-step", req.getParameter("step"));
-        resp.addCookie(c); // BUG: java/cookie-without-secure, java/cookie-without-httponly
+        resp.addCookie(c); // BUG: java/cookie-without-secure, java/cookie-without-httponly, java/header-injection
     }
 
     @Override
@@ -19,7 +19,7 @@ public class JakartaCookieCases extends HttpServlet {
         Cookie c = new Cookie("booking-step", req.getParameter("step"));
         c.setSecure(true);
         c.setHttpOnly(true);
-        resp.addCookie(c);
+        resp.addCookie(c); // BUG: java/header-injection
     }
 
     void badNoHttpOnly(HttpServletResponse resp, String appointmentId) {

@@ -108,6 +108,26 @@ public final class TaintDetector implements Detector {
             if (l == null) continue;
             reportThroughCalls(scan, indy, List.of(l.body()), l.capturedArguments(indy, frames.before(indy)));
         }
+        // Instructions that are sinks: array lengths, loop conditions.
+        InstructionSinks instructions = null;
+        for (AbstractInsnNode insn = scan.method().instructions.getFirst(); insn != null; insn = insn.getNext()) {
+            if (!InstructionSinks.candidate(insn) || frames.before(insn) == null) continue;
+            if (instructions == null) instructions = new InstructionSinks(scan.method());
+            InstructionSinks.Hit hit = instructions.at(insn, frames.before(insn));
+            String kind = hit == null ? null : rules.instructionSink(hit.what());
+            if (kind == null) continue;
+            String label = null;
+            for (Value v : hit.values()) {
+                label = rules.firstTaint(v, kind, Set.of());
+                if (label != null) break;
+            }
+            if (label == null) continue;
+            String call = hit.sinkKey().substring(0, hit.sinkKey().indexOf('('));
+            List<PathStep> path = new ArrayList<>();
+            addSource(ctx, label, path);
+            path.add(new PathStep(scan.location(insn), "reaches " + call.substring(call.lastIndexOf('/') + 1)));
+            scan.report(rules.detection(kind, scan.location(insn), hit.sinkKey(), label, path));
+        }
         reportReturns(scan);
     }
 

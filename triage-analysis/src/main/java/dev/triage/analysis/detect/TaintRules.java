@@ -27,10 +27,19 @@ final class TaintRules {
     /** Sink kind → the source classes it reports; unlisted kinds take untrusted input. */
     private final Map<String, Set<String>> acceptedBySink;
     private final Models models;
+    /** Sink kind → the pattern a value's known prefix matches when that prefix alone keeps it safe for the kind. */
+    private final Map<String, java.util.regex.Pattern> safePrefix = new TreeMap<>();
+    /** Sink kinds that judge sizes and durations: they see numbers parsed from untrusted text, and only numbers. */
+    private final Set<String> numberOnly;
+    /** Instruction (not call) sinks: {@code array-allocation}, {@code loop-condition} → their sink kind. */
+    private final Map<String, String> instructionSinks;
 
     TaintRules(Models models) {
         this.models = models;
         this.ruleOfKind = textMap(models, "sink-rules");
+        this.numberOnly = models.stringSet("number-only-sink-kinds");
+        this.instructionSinks = textMap(models, "instruction-sinks");
+        textMap(models, "sink-safe-prefixes").forEach((k, re) -> safePrefix.put(k, java.util.regex.Pattern.compile(re, java.util.regex.Pattern.DOTALL)));
         Map<String, Set<String>> accepted = new TreeMap<>();
         JsonNode a = models.tables.get("sink-sources");
         if (a != null) a.fields().forEachRemaining(e -> {
@@ -53,13 +62,27 @@ final class TaintRules {
         return ruleOfKind.get(sinkKind);
     }
 
+    /** The sink kind of an instruction sink ({@code array-allocation}, {@code loop-condition}), or null. */
+    String instructionSink(String what) {
+        return instructionSinks.get(what);
+    }
+
     Set<String> sinkKinds() {
         return ruleOfKind.keySet();
+    }
+
+    /** The rule data from this source kind reaching a sink of this kind reports ({@code source-kind-rules}, else the kind's). */
+    String ruleOf(String sinkKind, String sourceKind) {
+        JsonNode t = models.tables.get("source-kind-rules");
+        JsonNode r = t == null ? null : t.path(sinkKind).get(sourceKind);
+        return r == null ? ruleOf(sinkKind) : r.asText();
     }
 
     /** The rules sink kinds report, and those a bundled component's version turns them into. */
     Set<String> rules() {
         Set<String> r = new TreeSet<>(ruleOfKind.values());
+        JsonNode bySource = models.tables.get("source-kind-rules");
+        if (bySource != null) bySource.forEach(k -> k.forEach(x -> r.add(x.asText())));
         JsonNode sens = models.tables.get("sensitive-sink-rules");
         if (sens != null) sens.forEach(x -> r.add(x.asText()));
         JsonNode esc = models.tables.get("component-escalations");
@@ -133,14 +156,32 @@ final class TaintRules {
         return accepted.contains(sourceKind) || accepted.contains(sourceClass(sourceKind));
     }
 
+    /**
+     * Whether the value's known constant prefix alone makes it safe for this sink kind ({@code sink-safe-prefixes}: a
+     * redirect to "/portal/search?q=" + input stays on the site whatever the input is).
+     */
+    boolean safePrefix(Value v, String kind) {
+        java.util.regex.Pattern p = safePrefix.get(kind);
+        return p != null && v.prefix() != null && p.matcher(v.prefix()).matches();
+    }
+
     /** The first (in order) taint label of a value that a sink of this kind reports, or null. */
     String firstTaint(Value v, String kind, Set<String> alsoCleared) {
+        if (safePrefix(v, kind)) return null;
         for (String l : v.labels()) {
             if (!Taint.isTaint(l) || !Taint.reaches(l, kind) || alsoCleared.contains(kind)) continue;
             String source = Taint.sourceKind(l);
             if (!accepts(kind, source)) continue;
             // a number computed from untrusted input carries no injection
             boolean number = Taint.cleared(l).contains(Taint.NUMBER) || alsoCleared.contains(Taint.NUMBER);
+            boolean parsed = Taint.cleared(l).contains(Taint.PARSED) || alsoCleared.contains(Taint.PARSED);
+            if (numberOnly.contains(kind)) {
+                // sizes and durations: only a number the attacker wrote (not the length of what was sent, nor a
+                // count a library computed from it: bytes read, an intent's int extra)
+                if (!parsed) continue;
+                return l;
+            }
+            if (parsed) continue;
             if (number && sourceClass(source).equals("untrusted")) continue;
             return l;
         }
@@ -157,6 +198,7 @@ final class TaintRules {
         if (t == null || t.get(kind) == null) return null;
         for (String l : v.labels()) {
             if (!Taint.isTaint(l) || !"sensitive".equals(sourceClass(Taint.sourceKind(l)))) continue;
+            if (Taint.cleared(l).contains(Taint.PARSED)) continue;
             SourceKind declared = models.sourceKind(Taint.sourceKind(l));
             String what = declared == null ? Taint.sourceKind(l) + " data" : declared.displayName();
             String call = sinkKey.substring(0, sinkKey.indexOf('('));
@@ -241,6 +283,6 @@ final class TaintRules {
         String what = declared == null ? "untrusted " + source + " input" : declared.displayName();
         Confidence confidence = declared == null ? Confidence.MEDIUM : declared.confidence();
         String message = Character.toUpperCase(what.charAt(0)) + what.substring(1) + " reaches " + name + " (" + kind + ")";
-        return new Detection(ruleOf(kind), at, message, path, confidence, sinkKey + "|" + source);
+        return new Detection(ruleOf(kind, source), at, message, path, confidence, sinkKey + "|" + source);
     }
 }

@@ -64,12 +64,14 @@ final class TaintSummaries {
     }
 
     private final AnalysisContext ctx;
+    private final TaintRules rules;
     private final SinkCalls sinks;
     private final Map<String, List<ParameterSink>> byMethod = new ConcurrentHashMap<>();
 
     private TaintSummaries(AnalysisContext ctx) {
         this.ctx = ctx;
-        this.sinks = new SinkCalls(new TaintRules(ctx.models()));
+        this.rules = new TaintRules(ctx.models());
+        this.sinks = new SinkCalls(rules);
     }
 
     /** Parameters of an app method that reach sinks, through its helpers up to the depth bound. */
@@ -94,6 +96,7 @@ final class TaintSummaries {
                     if (hit == null) continue;
                     if (!row.resultOnly().isEmpty() && ObjectStateDetector.resultOnlyUsedAs(frames, mi, row.resultOnly())) continue;
                     for (Value v : hit.values()) {
+                        if (rules.safePrefix(v, row.kind())) continue;
                         for (String l : v.labels()) {
                             int p = Taint.param(l);
                             if (p < 0 || !Taint.reaches(l, row.kind())) continue;
@@ -114,6 +117,24 @@ final class TaintSummaries {
                 List<MethodRef> targets = CallTargets.targets(ctx.program(), mi, receiverValue);
                 if (targets.isEmpty() || targets.size() > MAX_TARGETS) continue;
                 throughCalls(method, depth, here, targets, p -> frames.argument(mi, mi.desc, hasReceiver, p), unique);
+            }
+            InstructionSinks instructions = null;
+            for (AbstractInsnNode insn = frames.method().instructions.getFirst(); insn != null; insn = insn.getNext()) {
+                if (!InstructionSinks.candidate(insn) || frames.before(insn) == null) continue;
+                if (instructions == null) instructions = new InstructionSinks(frames.method());
+                InstructionSinks.Hit hit = instructions.at(insn, frames.before(insn));
+                String kind = hit == null ? null : rules.instructionSink(hit.what());
+                if (kind == null) continue;
+                Location here = Location.inCode(info.name(), method.name(), method.descriptor(), info.sourcePath(),
+                        frames.line(insn), info.origin());
+                for (Value v : hit.values()) {
+                    for (String l : v.labels()) {
+                        int p = Taint.param(l);
+                        if (p < 0 || !Taint.reaches(l, kind)) continue;
+                        unique.putIfAbsent(p + "|" + kind + "|" + here, new ParameterSink(p, kind, here, hit.sinkKey(),
+                                Taint.cleared(l), List.of(), -1, null, null));
+                    }
+                }
             }
             for (AbstractInsnNode insn = frames.method().instructions.getFirst(); insn != null; insn = insn.getNext()) {
                 if (!(insn instanceof InvokeDynamicInsnNode indy) || frames.before(indy) == null) continue;

@@ -104,11 +104,45 @@ public final class Models {
         }
         trees.forEach((file, root) -> reader.read(m, file, root));
         m.unusedPatterns = reader.unusedPatterns();
+        m.sanitizeAlike();
         m.index();
         return m;
     }
 
     private Set<String> unusedPatterns = Set.of();
+
+    /**
+     * {@code sink-kind-sanitized-as} (taint.yml): a sink kind that the same encoders and checks make safe as another
+     * kind (an error page's message is HTML: what clears {@code xss} clears {@code error-page} too). Every sanitizer
+     * and guard row that clears the other kind clears this one as well.
+     */
+    private void sanitizeAlike() {
+        JsonNode t = tables.get("sink-kind-sanitized-as");
+        if (t == null) return;
+        Map<String, List<String>> alikeOf = new LinkedHashMap<>();
+        t.fields().forEachRemaining(e -> alikeOf.computeIfAbsent(e.getValue().asText(), k -> new ArrayList<>()).add(e.getKey()));
+        sanitizers.replaceAll(r -> {
+            List<String> c = withAlike(r.clears(), alikeOf);
+            return c == r.clears() ? r : new SanitizerRow(r.method(), r.from(), r.to(), c, r.when(), r.provenance(), r.file());
+        });
+        guards.replaceAll(g -> {
+            List<String> c = withAlike(g.clears(), alikeOf);
+            return c == g.clears() ? g : new GuardRow(g.method(), g.checks(), c, g.when(), g.pattern(), g.makes(), g.requires(),
+                    g.untainted(), g.provenance(), g.file());
+        });
+    }
+
+    private static List<String> withAlike(List<String> clears, Map<String, List<String>> alikeOf) {
+        List<String> out = null;
+        for (String k : clears) {
+            for (String alike : alikeOf.getOrDefault(k, List.of())) {
+                if (clears.contains(alike)) continue;
+                if (out == null) out = new ArrayList<>(clears);
+                if (!out.contains(alike)) out.add(alike);
+            }
+        }
+        return out == null ? clears : out;
+    }
 
     /** Named patterns that no row refers to (kept empty by a test). */
     public Set<String> unusedPatterns() {

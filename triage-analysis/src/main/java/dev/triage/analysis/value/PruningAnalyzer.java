@@ -99,6 +99,19 @@ public final class PruningAnalyzer {
                         Frame<Value> guarded = guardedFrame(op, before, current);
                         Frame<Value> onJump = guarded != null && op == Opcodes.IFNE ? guarded : current;
                         Frame<Value> onFall = guarded != null && op == Opcodes.IFEQ ? guarded : current;
+                        // A number compared with a constant upper bound is bounded where the comparison says so.
+                        // (a long comparison is LCMP then IFxx: the operands are in the frame before the LCMP)
+                        boolean afterLcmp = op >= Opcodes.IFLT && op <= Opcodes.IFLE && i > 0
+                                && insn.getPrevious() == insns.get(i - 1) && insns.get(i - 1).getOpcode() == Opcodes.LCMP
+                                && frames[i - 1] != null;
+                        Frame<Value> compared = afterLcmp ? frames[i - 1] : before;
+                        int comparison = afterLcmp ? op - Opcodes.IFLT + Opcodes.IF_ICMPLT : op;
+                        Boolean boundedOnJump = boundedOnJump(comparison, compared);
+                        if (boundedOnJump != null) {
+                            Frame<Value> bounded = boundedFrame(compared, current, interpreter.boundClears());
+                            if (boundedOnJump) onJump = bounded;
+                            else onFall = bounded;
+                        }
                         if (op != Opcodes.GOTO && (taken == null || !taken)) merge(frames, i + 1, onFall, interpreter, work, queued);
                         if (taken == null || taken) merge(frames, target, onJump, interpreter, work, queued);
                     } else if (insn instanceof LookupSwitchInsnNode sw) {
@@ -172,6 +185,53 @@ public final class PruningAnalyzer {
             for (int i = 0; i < f.getStackSize(); i++) {
                 if (GuardTransfer.holds(f.getStack(i), v)) f.setStack(i, GuardTransfer.cleaned(f.getStack(i), clears));
             }
+        }
+        return f;
+    }
+
+    /**
+     * For IF_ICMPxx comparing a tainted number with a constant: true when the number is at most the constant on the
+     * jump's branch, false when on the fall-through branch, null when the comparison bounds nothing from above.
+     */
+    private static Boolean boundedOnJump(int op, Frame<Value> before) {
+        if (op < Opcodes.IF_ICMPLT || op > Opcodes.IF_ICMPLE) return null;
+        Value a = before.getStack(before.getStackSize() - 2);
+        Value b = before.getStack(before.getStackSize() - 1);
+        boolean aBounded = constant(b) && !constant(a) && hasFlow(a);
+        boolean bBounded = constant(a) && !constant(b) && hasFlow(b);
+        if (aBounded) {
+            // a < c, a <= c on the jump; a > c, a >= c jump away from the bound
+            return op == Opcodes.IF_ICMPLT || op == Opcodes.IF_ICMPLE;
+        }
+        if (bBounded) {
+            // c > b, c >= b on the jump; c < b, c <= b jump away from the bound
+            return op == Opcodes.IF_ICMPGT || op == Opcodes.IF_ICMPGE;
+        }
+        return null;
+    }
+
+    private static boolean constant(Value v) {
+        return v.constants() != null && v.constants().size() == 1
+                && (v.constants().iterator().next() instanceof Integer || v.constants().iterator().next() instanceof Long);
+    }
+
+    private static boolean hasFlow(Value v) {
+        for (String l : v.labels()) if (Taint.isFlow(l)) return true;
+        return false;
+    }
+
+    /** The frame after a bounding comparison with the compared tainted number(s) cleaned for the bounded kinds. */
+    private static Frame<Value> boundedFrame(Frame<Value> before, Frame<Value> after, List<String> clears) {
+        if (clears.isEmpty()) return after;
+        Value a = before.getStack(before.getStackSize() - 2);
+        Value b = before.getStack(before.getStackSize() - 1);
+        Value checked = constant(b) ? a : b;
+        TrackingFrame f = new TrackingFrame(after);
+        for (int i = 0; i < f.getLocals(); i++) {
+            if (GuardTransfer.holds(f.getLocal(i), checked)) f.setLocal(i, GuardTransfer.cleaned(f.getLocal(i), clears));
+        }
+        for (int i = 0; i < f.getStackSize(); i++) {
+            if (GuardTransfer.holds(f.getStack(i), checked)) f.setStack(i, GuardTransfer.cleaned(f.getStack(i), clears));
         }
         return f;
     }

@@ -2,7 +2,10 @@ package dev.triage.analysis.value;
 
 import dev.triage.analysis.model.SanitizerRow;
 
+import org.objectweb.asm.Type;
+
 import java.util.Collections;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -12,6 +15,19 @@ import java.util.TreeSet;
  */
 final class SanitizerTransfer {
     private SanitizerTransfer() {
+    }
+
+    /** Integral numbers (primitive or boxed): what can size an allocation or bound a loop. */
+    private static boolean number(Type t) {
+        if (t == null) return false;
+        return switch (t.getSort()) {
+            case Type.INT, Type.LONG, Type.SHORT, Type.BYTE -> true;
+            case Type.OBJECT -> switch (t.getInternalName()) {
+                case "java/lang/Integer", "java/lang/Long", "java/lang/Short", "java/lang/Byte" -> true;
+                default -> false;
+            };
+            default -> false;
+        };
     }
 
     static void apply(Call c) {
@@ -25,6 +41,11 @@ final class SanitizerTransfer {
             if (!s.clears().contains(Taint.ALL)) {
                 for (Value v : CallLabels.valuesAt(s.from(), c.receiver, c.args)) {
                     for (String l : v.labels()) if (Taint.isFlow(l)) labels.add(Taint.sanitize(l, s.clears()));
+                }
+            } else if (number(result.type())) {
+                // a number parsed from the text: no injection, but still the attacker's choice of size
+                for (Value v : CallLabels.valuesAt(s.from(), c.receiver, c.args)) {
+                    for (String l : v.labels()) if (Taint.isFlow(l)) labels.add(Taint.sanitize(l, List.of(Taint.PARSED)));
                 }
             }
             result = new Value(result.type(), result.getSize(), result.constants(), result.prefix(), result.object(),

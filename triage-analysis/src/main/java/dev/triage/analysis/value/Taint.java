@@ -22,6 +22,11 @@ public final class Taint {
      * sensitive data (coordinates, a step count) leaks as numbers too.
      */
     public static final String NUMBER = "~number";
+    /**
+     * Marks a label carried by a number parsed from tainted text ({@code Integer.parseInt}): it carries no injection,
+     * so only the sink kinds that judge sizes and durations ({@code number-only-sink-kinds} in taint.yml) see it.
+     */
+    public static final String PARSED = "~parsed";
 
     private Taint() {
     }

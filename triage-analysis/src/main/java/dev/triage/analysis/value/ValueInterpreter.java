@@ -490,6 +490,14 @@ public final class ValueInterpreter extends Interpreter<Value> {
     }
 
     // What the transfer stages read of the method being analysed.
+    /** The sink kinds a comparison with a constant upper bound clears ({@code bound-check-clears} in taint.yml). */
+    List<String> boundClears() {
+        if (boundClears == null) boundClears = List.copyOf(ctx.models().stringSet("bound-check-clears"));
+        return boundClears;
+    }
+
+    private List<String> boundClears;
+
     ValueContext context() {
         return ctx;
     }
