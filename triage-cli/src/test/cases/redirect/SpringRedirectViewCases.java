@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -84,5 +85,22 @@ public class SpringRedirectViewCases {
     public String goodModelAttribute(@RequestParam String q, Model model) {
         model.addAttribute("q", q);
         return "results";
+    }
+
+    @GetMapping("/mav/next")
+    public ModelAndView badModelAndView(@RequestParam String next) {
+        return new ModelAndView("redirect:" + next); // BUG: java/open-redirect
+    }
+
+    @GetMapping("/mav/target")
+    public ModelAndView badSetViewName(@RequestParam String target) {
+        ModelAndView mv = new ModelAndView();
+        mv.setViewName("redirect:" + target); // BUG: java/open-redirect
+        return mv;
+    }
+
+    @GetMapping("/mav/patient")
+    public ModelAndView goodModelAndViewFixedPath(@RequestParam String id) {
+        return new ModelAndView("redirect:/patients/" + id);
     }
 }

@@ -9,6 +9,9 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.servlet.ModelAndView;
+
+import java.util.Map;
 
 /**
  * Spring MVC view names built from input: Thymeleaf's view resolver evaluates expressions a view name holds
@@ -86,5 +89,22 @@ public class SpringViewNameCases {
     @ResponseBody
     public String goodResponseBodyNotAView(@RequestParam String name) {
         return "reports/" + name;
+    }
+
+    @GetMapping("/mav")
+    public ModelAndView badModelAndView(@RequestParam String section) {
+        return new ModelAndView("reports/" + section, Map.of("title", "Reports")); // BUG: java/template-injection
+    }
+
+    @GetMapping("/mav/set")
+    public ModelAndView badSetViewName(@RequestParam String page) {
+        ModelAndView mv = new ModelAndView();
+        mv.setViewName(page); // BUG: java/template-injection
+        return mv;
+    }
+
+    @GetMapping("/mav/model")
+    public ModelAndView goodModelAndViewModelOnly(@RequestParam String q) {
+        return new ModelAndView("reports/search", "query", q);
     }
 }

@@ -28,4 +28,6 @@ public interface PatientMapper {
     List<Map<String, Object>> findLike(@Param("name") String name);
 
     int countInWard(@Param("ward") String ward, @Param("limit") int limit);
+
+    String lastNameOf(@Param("id") String id);
 }

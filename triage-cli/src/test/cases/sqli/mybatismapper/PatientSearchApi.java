@@ -121,4 +121,10 @@ public class PatientSearchApi {
     public List<Map<String, Object>> goodProviderBound(@RequestParam String action) {
         return audit.byActionBound(action);
     }
+
+    /** What the mapper returns is the database's, not the id the request sent: no java/xss. */
+    @GetMapping(value = "/patients/last-name")
+    public String goodMapperResultReturned(@RequestParam String id) {
+        return patients.lastNameOf(id);
+    }
 }

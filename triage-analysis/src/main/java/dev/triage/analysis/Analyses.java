@@ -8,6 +8,7 @@ import dev.triage.analysis.detect.AndroidSecretDetector;
 import dev.triage.analysis.detect.ApkSigningDetector;
 import dev.triage.analysis.detect.CleartextHttpDetector;
 import dev.triage.analysis.detect.ConfigSecretDetector;
+import dev.triage.analysis.detect.ConfigSettingDetector;
 import dev.triage.analysis.detect.FlagSecureDetector;
 import dev.triage.analysis.detect.MissingAuthorizationDetector;
 import dev.triage.analysis.detect.HardcodedPasswordDetector;
@@ -57,6 +58,7 @@ public final class Analyses {
                 new ShortKeyDetector(),
                 new CleartextHttpDetector(),
                 new ConfigSecretDetector(),
+                new ConfigSettingDetector(models),
                 new ApkSigningDetector(models),
                 new TrackerSdkDetector(models),
                 new AndroidAppConfigDetector(),

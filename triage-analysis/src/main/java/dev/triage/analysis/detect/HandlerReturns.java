@@ -47,8 +47,13 @@ final class HandlerReturns {
 
     /** Whether the row's prefix conditions allow a returned value whose known prefix is {@code prefix} (null: unknown). */
     static boolean prefixAllows(ReturnRow r, String prefix) {
-        if (r.ifPrefix() != null && (prefix == null || !r.ifPrefix().matcher(prefix).lookingAt())) return false;
-        return r.unlessPrefix() == null || prefix == null || !r.unlessPrefix().matcher(prefix).lookingAt();
+        return prefixAllows(r.ifPrefix(), r.unlessPrefix(), prefix);
+    }
+
+    /** {@code if-prefix} / {@code unless-prefix} of a returns or arguments row, for a value's known prefix (null: unknown). */
+    static boolean prefixAllows(java.util.regex.Pattern ifPrefix, java.util.regex.Pattern unlessPrefix, String prefix) {
+        if (ifPrefix != null && (prefix == null || !ifPrefix.matcher(prefix).lookingAt())) return false;
+        return unlessPrefix == null || prefix == null || !unlessPrefix.matcher(prefix).lookingAt();
     }
 
     /** The declared return type: its generic signature when there is one, else its descriptor. */

@@ -108,6 +108,10 @@ final class SinkCalls {
             Value v = argument.apply(row.argument());
             if (v != null) values.add(v);
         }
+        if (row.ifPrefix() != null || row.unlessPrefix() != null) {
+            // a view name's known prefix says what it is ("redirect:") and whether the app fixed where it leads
+            values.removeIf(v -> !HandlerReturns.prefixAllows(row.ifPrefix(), row.unlessPrefix(), v.prefix()));
+        }
         if (!row.argumentUnlessAny().isEmpty()) {
             // Judged only on an object whose facts are known (an intent built here), never on one passed in.
             values.removeIf(v -> v.object() == null || v.object().escaped() || v.object().kind() == null

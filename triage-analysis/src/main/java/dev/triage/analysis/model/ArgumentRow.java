@@ -30,10 +30,15 @@ import java.util.Map;
  * @param mapperSubstituted for a row written for every method ({@code class: "*"}): a sink only for calls of app
  *             MyBatis mapper methods, at the parameters their SQL statements substitute as text ({@code ${name}},
  *             {@code MyBatisMappers}); {@code argument} is then {@link Position#ANY}
+ * @param ifPrefix a sink only for a value whose known text prefix starts with a match (a Spring view name that is
+ *             a redirect: {@code "redirect:"}); null: no condition
+ * @param unlessPrefix not a sink for a value whose known text prefix starts with a match (a redirect to a fixed path);
+ *             null: no condition
  */
 public record ArgumentRow(String kind, MethodPattern method, int argument, Map<Integer, String> when,
                        String receiverObject, List<Map<String, Object>> receiverUnlessAny,
                        List<Map<String, Object>> receiverIfAny, String receiverLabelled,
                        List<Map<String, Object>> argumentUnlessAny, List<String> methodAnnotations, boolean receiverUnhardened,
-                       List<CheckRow.ResultUse> resultOnly, boolean mapperSubstituted, String provenance, String file) {
+                       List<CheckRow.ResultUse> resultOnly, boolean mapperSubstituted,
+                       java.util.regex.Pattern ifPrefix, java.util.regex.Pattern unlessPrefix, String provenance, String file) {
 }
