@@ -21,7 +21,7 @@ final class ModelReader {
     static final Map<String, Set<String>> ROW_KEYS = Map.ofEntries(
             Map.entry("arguments", Set.of("kind", "class", "method", "descriptor", "subtypes", "argument", "when",
                     "receiver-object", "receiver-unless-any", "receiver-if-any", "receiver-labelled", "receiver-unhardened",
-                    "argument-unless-any", "method-annotated", "unless-result-only", "provenance", "note")),
+                    "argument-unless-any", "method-annotated", "unless-result-only", "receiver-at", "provenance", "note")),
             Map.entry("calls", Set.of("kind", "class", "method", "descriptor", "subtypes", "label", "when", "component",
                     "name-matches", "class-matches", "clean-for", "provenance", "note")),
             Map.entry("fields", Set.of("kind", "class", "field", "label", "platform", "provenance", "note")),
@@ -169,7 +169,8 @@ final class ModelReader {
                 factAlternatives(r.get("receiver-unless-any")), factAlternatives(r.get("receiver-if-any")),
                 r.hasNonNull("receiver-labelled") ? r.get("receiver-labelled").asText() : null,
                 factAlternatives(r.get("argument-unless-any")), List.copyOf(annotations), r.path("receiver-unhardened").asBoolean(false),
-                resultUses(r.get("unless-result-only"), file), provenance(r), file);
+                resultUses(r.get("unless-result-only"), file),
+                r.has("receiver-at") ? argument(r.get("receiver-at"), file) : Position.THIS, provenance(r), file);
     }
 
     private CallRow callRow(JsonNode r, String file) {
