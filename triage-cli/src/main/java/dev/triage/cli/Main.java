@@ -49,6 +49,11 @@ public final class Main implements Runnable {
                 err.flush();
                 return USAGE;
             }
+            if (ScanPipeline.causedByOutOfMemory(ex)) {
+                err.println("triage: out of memory (raise the heap, e.g. TRIAGE_JAVA_OPTS=-Xmx4g): " + ex);
+                err.flush();
+                return OUT_OF_MEMORY;
+            }
             err.println("triage: internal error: " + ex);
             ex.printStackTrace(err);
             err.flush();
@@ -61,6 +66,11 @@ public final class Main implements Runnable {
             System.err.flush();
             return OUT_OF_MEMORY;
         } catch (Error e) {
+            if (ScanPipeline.causedByOutOfMemory(e)) {
+                System.err.println("triage: out of memory (raise the heap, e.g. TRIAGE_JAVA_OPTS=-Xmx4g): " + e);
+                System.err.flush();
+                return OUT_OF_MEMORY;
+            }
             System.err.println("triage: internal error: " + e);
             e.printStackTrace(System.err);
             System.err.flush();

@@ -178,7 +178,7 @@ public final class ScanPipeline {
      * can be reported). The scan goes on with what the other stages give, and the exit code says it is partial.
      */
     private static ScanProblem stageFailed(String stage, String consequence, Throwable e) {
-        boolean oom = e instanceof OutOfMemoryError;
+        boolean oom = causedByOutOfMemory(e);
         if (!oom) {
             System.err.println("triage: internal error in the " + stage + " stage:");
             e.printStackTrace(System.err);
@@ -186,6 +186,26 @@ public final class ScanPipeline {
         String what = oom ? "out of memory" : "internal error (" + oneLine(e) + ")";
         return new ScanProblem(stage, "", what + ": " + consequence,
                 oom ? ScanProblem.Kind.OUT_OF_MEMORY : ScanProblem.Kind.INTERNAL_ERROR);
+    }
+
+    /**
+     * True when the heap running out is what failed: an OutOfMemoryError anywhere in the cause chain (a worker's is
+     * wrapped in an ExecutionException), or a class whose static initialiser ran out of memory — the JVM then reports
+     * ExceptionInInitializerError once and NoClassDefFoundError ("Could not initialize class") on every later use,
+     * with the original error only named in a message. Either way the fix is a larger heap, not a bug report.
+     */
+    static boolean causedByOutOfMemory(Throwable e) {
+        java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (Throwable t = e; t != null && seen.add(t); t = t.getCause()) {
+            if (t instanceof OutOfMemoryError) {
+                return true;
+            }
+            if ((t instanceof ExceptionInInitializerError || t instanceof NoClassDefFoundError)
+                    && t.getMessage() != null && t.getMessage().contains("java.lang.OutOfMemoryError")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static String oneLine(Throwable e) {

@@ -25,9 +25,13 @@ class LauncherIT {
     }
 
     static Run java(String... args) throws IOException, InterruptedException {
+        return javaWithHeap("1g", args);
+    }
+
+    static Run javaWithHeap(String heap, String... args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.add("-Xmx1g");
+        cmd.add("-Xmx" + heap);
         cmd.add("-jar");
         cmd.add(JAR.toString());
         cmd.addAll(List.of(args));
@@ -53,5 +57,22 @@ class LauncherIT {
         for (String f : List.of("triage.sarif", "triage.json", "triage.html")) assertTrue(Files.size(out.resolve(f)) > 0, f);
         Run gate = java("scan", WAR.toString(), "-q", "--fail-on", "high");
         assertEquals(1, gate.exit(), gate.out());
+    }
+
+    /**
+     * A heap far too small for the scan ends with exit 5 and says so, wherever the heap runs out (in intake, in an
+     * analysis worker, in a static initialiser): never 1, which CI reads as "flaws found" (the policy below would
+     * fail), never 4, which asks for a bug report.
+     */
+    @Test
+    void exhaustedHeapEndsWithExitFive() throws Exception {
+        Path out = Files.createTempDirectory("triage-it-oom");
+        for (String heap : List.of("10m", "14m")) {
+            Run scan = javaWithHeap(heap, "scan", WAR.toString(), "-f", "json", "-o", out.toString(), "--no-progress",
+                    "--fail-on", "high");
+            assertEquals(5, scan.exit(), heap + ": " + scan.out());
+            assertTrue(scan.out().contains("out of memory"), scan.out());
+            assertTrue(!scan.out().contains("internal error"), scan.out());
+        }
     }
 }
