@@ -28,7 +28,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * android/missing-flag-secure (informational): an activity of the app's own code whose class, app superclasses and
+ * android/missing-flag-secure (informational): an activity of the app's own code that shows sensitive data (a password
+ * or PIN field, patient data: {@link SensitiveScreens}) and whose class, app superclasses and
  * nested classes (lambdas, listeners) never set FLAG_SECURE on a window, directly or through app helpers up to
  * {@link #MAX_DEPTH} call graph edges away. The calls that set window flags are model rows of kind {@code window-flags}, the
  * fields that hold them the table {@code android-window-flags-fields}; a flags value that is not a known constant
@@ -39,6 +40,8 @@ import java.util.Set;
 public final class FlagSecureDetector implements Detector {
     static final String RULE = "android/missing-flag-secure";
     static final String KIND = "window-flags";
+    /** Calls that set a view's input type in code (a password or PIN field made without a layout). */
+    static final String INPUT_TYPE = "password-input-type";
     static final int MAX_DEPTH = 3;
     private static final String LIFECYCLE_CALLBACKS = "android/app/Application$ActivityLifecycleCallbacks";
 
@@ -49,7 +52,7 @@ public final class FlagSecureDetector implements Detector {
 
     @Override
     public Set<String> modelKinds() {
-        return Set.of(KIND);
+        return Set.of(KIND, INPUT_TYPE);
     }
 
     @Override
@@ -59,6 +62,7 @@ public final class FlagSecureDetector implements Detector {
         Models m = scan.context().models();
         Set<String> noDisplay = Tables.set(m, "android-no-display-themes");
         Checker checker = new Checker(scan.context(), m);
+        SensitiveScreens screens = new SensitiveScreens(scan.context(), m, app);
         Program program = scan.context().program();
         try {
             for (String cb : program.subtypes(LIFECYCLE_CALLBACKS)) {
@@ -69,13 +73,137 @@ public final class FlagSecureDetector implements Detector {
                 if (!program.isApp(c.implementation())) continue;
                 String theme = c.element().android("theme");
                 if (theme != null && noDisplay.contains(theme.strip())) continue;
+                String shows = screens.shows(c.implementation());
+                if (shows == null) continue; // nothing sensitive on this screen
                 if (checker.activitySets(c.implementation())) continue;
                 scan.reporter().report(AndroidFindings.at(app, RULE, AndroidApp.MANIFEST, c.line(), "Activity "
-                        + AndroidFindings.name(c.className()) + " never sets FLAG_SECURE on its window: what it shows can be captured in "
-                        + "screenshots, screen recordings and the recent-apps overview", Confidence.MEDIUM, "activity|" + c.className()));
+                        + AndroidFindings.name(c.className()) + " shows " + shows + " but never sets FLAG_SECURE on its window: it can be "
+                        + "captured in screenshots, screen recordings and the recent-apps overview", Confidence.MEDIUM, "activity|" + c.className()));
             }
         } catch (ValueContext.DeadlineExceeded e) {
             // out of time: the remaining activities are not judged
+        }
+    }
+
+    /**
+     * Which activities show sensitive data: a password or PIN field in a layout their code names by its resource id
+     * (or one included in it), or patient data read by their code (a source of a kind in
+     * {@code android-sensitive-screen-sources}). The activity's class, its app superclasses and the classes nested in
+     * them (listeners, lambdas) count as its code.
+     */
+    private static final class SensitiveScreens {
+        private final AnalysisContext ctx;
+        private final Models models;
+        private final Program program;
+        private final java.util.Map<Integer, String> passwordLayouts = new java.util.HashMap<>();
+        private final Set<String> sensitiveSources;
+        private final Set<Integer> passwordValues = new HashSet<>();
+        private final List<ArgumentRow> inputTypeRows = new ArrayList<>();
+
+        SensitiveScreens(AnalysisContext ctx, Models m, AndroidApp app) {
+            this.ctx = ctx;
+            this.models = m;
+            this.program = ctx.program();
+            this.sensitiveSources = Tables.set(m, "android-sensitive-screen-sources");
+            Set<String> names = Tables.set(m, "android-password-input-types");
+            Set<Integer> values = new HashSet<>();
+            for (String v : Tables.set(m, "android-password-input-values")) values.add(Integer.parseInt(v.strip()));
+            passwordValues.addAll(values);
+            for (ArgumentRow a : m.arguments) if (a.kind().equals(INPUT_TYPE)) inputTypeRows.add(a);
+            java.util.Map<String, Boolean> byName = new java.util.HashMap<>();
+            for (var e : app.resources().ofType("layout")) {
+                if (e.id() == 0 || e.file() == null) continue;
+                if (hasPassword(app, "@layout/" + e.name(), names, values, byName, 0)) passwordLayouts.put(e.id(), e.name());
+            }
+        }
+
+        /** Whether the layout (or one it includes) holds a password or PIN input; memoised by reference. */
+        private static boolean hasPassword(AndroidApp app, String ref, Set<String> names, Set<Integer> values,
+                                           java.util.Map<String, Boolean> memo, int depth) {
+            Boolean known = memo.get(ref);
+            if (known != null) return known;
+            memo.put(ref, false); // an include cycle adds nothing
+            AndroidApp.XmlFile f = depth > 8 ? null : app.xmlResource(ref);
+            boolean out = f != null && element(app, f.root(), names, values, memo, depth, 0);
+            memo.put(ref, out);
+            return out;
+        }
+
+        private static boolean element(AndroidApp app, dev.triage.program.android.XmlTree.Element e, Set<String> names,
+                                       Set<Integer> values, java.util.Map<String, Boolean> memo, int depth, int level) {
+            if (level > 256) return false; // as deep as XmlTree parses
+            if ("true".equals(e.android("password"))) return true;
+            String type = e.android("inputType");
+            if (type != null) {
+                for (String t : type.split("\\|")) {
+                    String x = t.strip();
+                    if (names.contains(x)) return true;
+                    try {
+                        long v = x.startsWith("0x") ? Long.parseLong(x.substring(2), 16) : Long.parseLong(x);
+                        if (values.contains((int) (v & 0xfff))) return true;
+                    } catch (NumberFormatException ignored) {
+                        // a flag name that is no password type
+                    }
+                }
+            }
+            String include = "include".equals(e.name()) ? e.attr("layout") : null;
+            if (include != null && include.startsWith("@") && hasPassword(app, include, names, values, memo, depth + 1)) return true;
+            for (var c : e.children()) if (element(app, c, names, values, memo, depth, level + 1)) return true;
+            return false;
+        }
+
+        /** What sensitive data the activity shows ("a password field (layout login)", "patient data"), or null. */
+        String shows(String activity) {
+            List<String> classes = new ArrayList<>();
+            Set<String> seen = new HashSet<>();
+            for (String c = activity; c != null && program.isApp(c) && seen.add(c); ) {
+                classes.add(c);
+                ClassInfo info = program.find(c);
+                c = info == null ? null : info.superName();
+            }
+            List<String> own = new ArrayList<>(classes);
+            for (Program.AppClass a : program.appClasses()) {
+                String n = a.info().name();
+                for (String c : own) if (n.startsWith(c + "$")) classes.add(n);
+            }
+            for (String cls : classes) {
+                ClassNode node = ctx.classNode(cls);
+                if (node == null) continue;
+                for (MethodNode mn : node.methods) {
+                    for (AbstractInsnNode insn = mn.instructions.getFirst(); insn != null; insn = insn.getNext()) {
+                        if (insn instanceof org.objectweb.asm.tree.LdcInsnNode ldc && ldc.cst instanceof Integer id
+                                && passwordLayouts.containsKey(id)) {
+                            return "a password or PIN field (layout " + passwordLayouts.get(id) + ")";
+                        }
+                        if (insn instanceof MethodInsnNode mi) {
+                            for (ArgumentRow a : inputTypeRows) {
+                                if (!ModelMatch.matches(a.method(), mi, program)) continue;
+                                Optional<MethodFrames> f = ctx.frames(new MethodRef(node.name, mn.name, mn.desc), 0);
+                                Value v = f.isEmpty() || f.get().before(mi) == null ? null
+                                        : f.get().argument(mi, mi.desc, mi.getOpcode() != Opcodes.INVOKESTATIC, a.argument());
+                                if (v == null || !v.isKnown()) continue;
+                                for (Object c : v.constants()) {
+                                    if (c instanceof Number n && passwordValues.contains(n.intValue() & 0xfff)) return "a password or PIN field";
+                                }
+                            }
+                            for (dev.triage.analysis.model.CallRow row : models.callsNamed(mi.name)) {
+                                if (!row.kind().equals("source") || !sensitiveSources.contains(row.label())) continue;
+                                if (!row.namesMatch(mi.owner, mi.name) || !ModelMatch.matches(row.method(), mi, program)) continue;
+                                if (!row.when().isEmpty()) {
+                                    // a key that names patient data (getStringExtra("diagnosis")): judged on the constant
+                                    Optional<MethodFrames> f = ctx.frames(new MethodRef(node.name, mn.name, mn.desc), 0);
+                                    boolean receiver = mi.getOpcode() != Opcodes.INVOKESTATIC;
+                                    if (f.isEmpty() || f.get().before(mi) == null
+                                            || !ArgumentDetector.whenHolds(row.when(), i -> f.get().argument(mi, mi.desc, receiver, i))) continue;
+                                }
+                                var kind = models.sourceKind(row.label());
+                                return kind == null ? row.label() + " data" : kind.displayName();
+                            }
+                        }
+                    }
+                }
+            }
+            return null;
         }
     }
 

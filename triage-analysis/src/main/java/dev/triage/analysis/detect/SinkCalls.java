@@ -80,7 +80,9 @@ final class SinkCalls {
         } else if (!ModelMatch.matches(row.method(), mi, ctx.program())) {
             return null;
         }
-        Value recv = mi.getOpcode() == Opcodes.INVOKESTATIC ? null : argument.apply(Position.THIS);
+        // The receiver, or the argument the row's receiver conditions read instead (the writer a template is merged into).
+        Value recv = row.receiverAt() != Position.THIS ? argument.apply(row.receiverAt())
+                : mi.getOpcode() == Opcodes.INVOKESTATIC ? null : argument.apply(Position.THIS);
         int receiverParam = -1;
         String receiverKind = null;
         String receiverLabel = null;

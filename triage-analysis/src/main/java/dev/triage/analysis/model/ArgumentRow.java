@@ -24,6 +24,9 @@ import java.util.Map;
  * @param methodAnnotations for a row written for every method ({@code class: "*"}): a sink only for calls of
  *             app methods declared with one of these annotations (descriptors, e.g. Retrofit's {@code @POST});
  *             {@code argument} may then be {@link Position#ANY}
+ * @param receiverAt the position whose value the receiver conditions read: {@link Position#THIS} (the call's
+ *             receiver), or an argument ({@code receiver-at: 1}: a template merged into the writer at argument 1,
+ *             which must be the response's)
  * @param resultOnly not a sink when what the call returns is used in the method only by these calls and never leaves
  *             it (an expression parsed from untrusted text and evaluated only in a {@code SimpleEvaluationContext});
  *             empty: no condition
@@ -40,5 +43,6 @@ public record ArgumentRow(String kind, MethodPattern method, int argument, Map<I
                        List<Map<String, Object>> receiverIfAny, String receiverLabelled,
                        List<Map<String, Object>> argumentUnlessAny, List<String> methodAnnotations, boolean receiverUnhardened,
                        List<CheckRow.ResultUse> resultOnly, boolean mapperSubstituted,
-                       java.util.regex.Pattern ifPrefix, java.util.regex.Pattern unlessPrefix, String provenance, String file) {
+                       java.util.regex.Pattern ifPrefix, java.util.regex.Pattern unlessPrefix, int receiverAt,
+                       String provenance, String file) {
 }

@@ -44,6 +44,13 @@ public final class CaseCompiler {
         }
     }
 
+    /** The test class path, after the older API jars the case asks for. */
+    private static String classPath(CorpusCase c) {
+        StringBuilder sb = new StringBuilder();
+        for (Path jar : c.compileBefore()) sb.append(jar).append(java.io.File.pathSeparatorChar);
+        return sb.append(System.getProperty("java.class.path")).toString();
+    }
+
     private static void javac(CorpusCase c, Path classesDir) throws IOException {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         if (javac == null) throw new IllegalStateException("no system Java compiler: run the tests on a JDK, not a JRE");
@@ -55,7 +62,7 @@ public final class CaseCompiler {
                 // -parameters as Spring Boot builds compile (MyBatis and Spring bind by the compiled parameter names)
                 List<String> options = List.of("-g", "-parameters", "--release", "17", "-proc:none", "-encoding", "UTF-8",
                         "-Xlint:none", "-nowarn",
-                        "-classpath", System.getProperty("java.class.path"),
+                        "-classpath", classPath(c),
                         "-d", classesDir.toString());
                 boolean ok = javac.getTask(out, fm, diagnostics, options, null, units).call();
                 if (!ok) {

@@ -138,20 +138,50 @@ public record CorpusCase(String family, String name, Path root, List<Path> sourc
      * {@value #OPTIONS} names (the lower-confidence kinds are exercised by cases that switch them on).
      */
     public java.util.Set<String> sourceKinds() {
-        Path options = Files.isDirectory(root) ? root.resolve(OPTIONS) : null;
-        if (options == null || !Files.isRegularFile(options)) return dev.triage.cli.ScanRequest.DEFAULT_SOURCES;
-        java.util.Properties p = new java.util.Properties();
-        try (java.io.Reader r = Files.newBufferedReader(options)) {
-            p.load(r);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        java.util.Properties p = options();
+        if (p == null || p.getProperty("sources") == null) return dev.triage.cli.ScanRequest.DEFAULT_SOURCES;
+        Path options = root.resolve(OPTIONS);
         java.util.Set<String> kinds = new java.util.TreeSet<>();
         for (String k : p.getProperty("sources", "").split(",")) if (!k.isBlank()) kinds.add(k.strip());
         if (kinds.isEmpty() || !dev.triage.cli.ScanRequest.ALL_SOURCES.containsAll(kinds)) {
             throw new IllegalStateException(options + ": sources must name kinds of " + dev.triage.cli.ScanRequest.ALL_SOURCES);
         }
         return kinds;
+    }
+
+    /** The case's {@value #OPTIONS}, or null. */
+    private java.util.Properties options() {
+        Path options = Files.isDirectory(root) ? root.resolve(OPTIONS) : null;
+        if (options == null || !Files.isRegularFile(options)) return null;
+        java.util.Properties p = new java.util.Properties();
+        try (java.io.Reader r = Files.newBufferedReader(options)) {
+            p.load(r);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return p;
+    }
+
+    /**
+     * Jars the case compiles with before the test class path ({@code compile-before=a.jar,b.jar} in its
+     * {@value #OPTIONS}, from {@code target/test-jars}): an older API than the class path's (Hibernate 5's
+     * {@code createSQLQuery}, which Hibernate 6 dropped). They are never scanned.
+     */
+    public List<Path> compileBefore() {
+        java.util.Properties p = options();
+        if (p == null) return List.of();
+        List<Path> out = new ArrayList<>();
+        for (String jar : p.getProperty("compile-before", "").split(",")) {
+            if (jar.isBlank()) continue;
+            Path j = null;
+            for (String dir : List.of("target/test-jars", "triage-cli/target/test-jars")) {
+                Path candidate = Path.of(dir, jar.strip());
+                if (Files.isRegularFile(candidate)) j = candidate.toAbsolutePath();
+            }
+            if (j == null) throw new IllegalStateException(root + ": compile-before jar not in target/test-jars: " + jar.strip());
+            out.add(j);
+        }
+        return out;
     }
 
     /** Every marker of the case: from its .java files and its .properties resources. */

@@ -19,8 +19,10 @@ public final class ResourceTable {
      * One row.
      *
      * @param line the row's line in {@code android-resources.xml} (where a finding about it points)
+     * @param id   the resource id ({@code 0x7f0b0001}: what the app's code holds as {@code R.layout.main}), 0 when the
+     *             table does not say
      */
-    public record Entry(String type, String name, String config, String value, String file, int line) {
+    public record Entry(String type, String name, String config, String value, String file, int line, int id) {
     }
 
     private final List<Entry> entries;
@@ -40,9 +42,18 @@ public final class ResourceTable {
             String name = e.attr("name");
             if (type == null || name == null) continue;
             String config = e.attr("config") == null ? "" : e.attr("config");
-            rows.add(new Entry(type, name, config, e.attr("value"), e.attr("file"), e.line()));
+            rows.add(new Entry(type, name, config, e.attr("value"), e.attr("file"), e.line(), id(e.attr("id"))));
         }
         return new ResourceTable(rows);
+    }
+
+    private static int id(String hex) {
+        if (hex == null || !hex.startsWith("0x")) return 0;
+        try {
+            return (int) Long.parseLong(hex.substring(2), 16);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     public List<Entry> entries() {

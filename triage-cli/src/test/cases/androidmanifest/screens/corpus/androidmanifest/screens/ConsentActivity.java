@@ -9,6 +9,7 @@ public class ConsentActivity extends Activity {
     @Override
     protected void onCreate(Bundle savedInstanceState) {
         super.onCreate(savedInstanceState);
+        setTitle(getIntent().getStringExtra("diagnosis")); // the entry's diagnosis: patient data on screen
         WindowManager.LayoutParams params = getWindow().getAttributes();
         params.flags |= WindowManager.LayoutParams.FLAG_SECURE;
         getWindow().setAttributes(params);

@@ -7,6 +7,7 @@ public class EntryActivity extends SecureActivity {
     @Override
     protected void onCreate(Bundle savedInstanceState) {
         super.onCreate(savedInstanceState);
+        setTitle(getIntent().getStringExtra("diagnosis")); // the entry's diagnosis: patient data on screen
         setTitle("Entry");
     }
 }

@@ -9,6 +9,7 @@ public class MoodChartActivity extends Activity {
     @Override
     protected void onCreate(Bundle savedInstanceState) {
         super.onCreate(savedInstanceState);
+        setTitle(getIntent().getStringExtra("diagnosis")); // the entry's diagnosis: patient data on screen
         runOnUiThread(() -> getWindow().addFlags(WindowManager.LayoutParams.FLAG_SECURE));
     }
 }

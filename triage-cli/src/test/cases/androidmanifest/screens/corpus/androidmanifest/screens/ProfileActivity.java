@@ -8,6 +8,7 @@ public class ProfileActivity extends Activity {
     @Override
     protected void onCreate(Bundle savedInstanceState) {
         super.onCreate(savedInstanceState);
+        setTitle(getIntent().getStringExtra("diagnosis")); // the entry's diagnosis: patient data on screen
         ScreenGuard.protect(this);
     }
 }

@@ -9,6 +9,7 @@ public class SharePreviewActivity extends Activity {
     @Override
     protected void onCreate(Bundle savedInstanceState) {
         super.onCreate(savedInstanceState);
+        setTitle(getIntent().getStringExtra("diagnosis")); // the entry's diagnosis: patient data on screen
         getWindow().setFlags(0, WindowManager.LayoutParams.FLAG_SECURE);
     }
 }
