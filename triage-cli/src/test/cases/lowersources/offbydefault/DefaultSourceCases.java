@@ -8,7 +8,8 @@ import java.sql.Statement;
 
 /**
  * The same reads as lowersources/switchedon, scanned with the default source kinds: the environment, -D properties,
- * command-line arguments, files and database values are not followed, so nothing here is reported.
+ * command-line arguments, the console, files, URL connections and database values are not
+ * followed, so nothing here is reported.
  */
 public class DefaultSourceCases {
     public static void main(String[] args) throws Exception {
@@ -22,6 +23,16 @@ public class DefaultSourceCases {
     public ResultSet file(Connection db, Path query) throws Exception {
         Statement st = db.createStatement();
         return st.executeQuery("SELECT * FROM visits WHERE " + Files.readString(query));
+    }
+
+    public void console() throws Exception {
+        java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(System.in));
+        Runtime.getRuntime().exec(in.readLine());
+    }
+
+    public void urlConnection() throws Exception {
+        java.net.URLConnection c = new java.net.URL("https://exports.example.org/manifest").openConnection();
+        Runtime.getRuntime().exec(new String(c.getInputStream().readAllBytes()));
     }
 
     public void database(Connection db) throws Exception {

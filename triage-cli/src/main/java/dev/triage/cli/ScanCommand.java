@@ -73,9 +73,10 @@ final class ScanCommand implements Callable<Integer> {
     List<String> excludeRules = new ArrayList<>();
 
     @Option(names = "--sources", split = ",", paramLabel = "KINDS", completionCandidates = SourceKinds.class,
-            description = "Where the taint rules start: any of ${COMPLETION-CANDIDATES}, or all. Naming kinds replaces the "
-                    + "default: ${DEFAULT-VALUE}. The kinds, and which are on by default, are the models' "
-                    + "(source-kinds in taint.yml).")
+            description = "Where the taint rules start: any of ${COMPLETION-CANDIDATES}, or all (the audit profile: also the "
+                    + "lower-confidence environment, system properties, command line, files, sockets, database rows and "
+                    + "clipboard; 'audit' is the same). Naming kinds replaces the default: ${DEFAULT-VALUE}. The kinds, and "
+                    + "which are on by default, are the models' (source-kinds in taint.yml).")
     List<String> sources = new ArrayList<>();
 
     /** Defaults that come from the models: the source kinds on by default. */
@@ -230,7 +231,8 @@ final class ScanCommand implements Callable<Integer> {
         IntakeLimits limits = maxEntryMb == null ? d : new IntakeLimits(d.maxEntries(), d.maxTotalBytes(), maxEntryMb << 20,
                 d.maxCompressionRatio(), d.ratioGraceBytes(), d.maxNestingDepth());
         Set<String> sourceKinds = sources.isEmpty() ? ScanRequest.DEFAULT_SOURCES : new java.util.TreeSet<>(sources);
-        if (sourceKinds.contains("all")) sourceKinds = ScanRequest.ALL_SOURCES;
+        // the audit profile: every kind, the lower-confidence ones included
+        if (sourceKinds.contains("all") || sourceKinds.contains("audit")) sourceKinds = ScanRequest.ALL_SOURCES;
         for (String k : sourceKinds) {
             if (!ScanRequest.ALL_SOURCES.contains(k)) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "unknown source kind '" + k + "' (" + ScanRequest.ALL_SOURCES + ")");
