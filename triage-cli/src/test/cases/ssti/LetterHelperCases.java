@@ -16,7 +16,10 @@ import java.io.StringReader;
 import java.io.StringWriter;
 import java.util.function.Function;
 
-/** Spring MVC letter designer; templates are rendered in helpers and nested classes. */
+/**
+ * Spring MVC letter designer; templates are rendered in helpers and nested classes. A @RestController handler that
+ * returns what a template made of the request rendered also reflects that text as a page (java/xss).
+ */
 @RestController
 public class LetterHelperCases {
     private static final Configuration FM = new Configuration(Configuration.VERSION_2_3_33);
@@ -63,7 +66,7 @@ public class LetterHelperCases {
 
     @PostMapping("/letters/card")
     public String badOtherClass(@RequestParam String card) {
-        return new CardPrinter().print(card);
+        return new CardPrinter().print(card); // BUG: java/xss
     }
 
     class Footer {
@@ -74,7 +77,7 @@ public class LetterHelperCases {
 
     @PostMapping("/letters/footer")
     public String badInnerClass(@RequestParam String footer) {
-        return new Footer().render(footer);
+        return new Footer().render(footer); // BUG: java/xss
     }
 
     @PostMapping("/letters/anon")
@@ -93,7 +96,7 @@ public class LetterHelperCases {
     @PostMapping("/letters/lambda")
     public String badLambda(@RequestParam String tpl) {
         Function<String, String> r = t -> thymeleaf.process(t, new Context()); // BUG: java/template-injection
-        return r.apply(tpl);
+        return r.apply(tpl); // BUG: java/xss
     }
 
     @PostMapping("/letters/lambda-safe")

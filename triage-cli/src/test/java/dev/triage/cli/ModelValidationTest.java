@@ -145,6 +145,22 @@ class ModelValidationTest {
         for (ParameterRow p : models.parameters) {
             if (!sourceKinds.contains(p.label())) errors.add(p.file() + ": undeclared source kind " + p.label());
         }
+        // handler return sinks: a sink kind, annotations and returned types that exist
+        for (dev.triage.analysis.model.ReturnRow r : models.returns) {
+            if (!sinkKinds.contains(r.kind())) errors.add(r.file() + ": returns row of unknown sink kind " + r.kind());
+            for (String a : r.methodAnnotated()) annotation(a, r.file());
+            for (String a : r.ifAnnotated()) annotation(a, r.file());
+            for (String a : r.unlessAnnotated()) annotation(a, r.file());
+            for (String t : r.types()) {
+                String base = t.contains("<") ? t.substring(0, t.indexOf('<')) + ";" : t;
+                Type type = Type.getType(base);
+                if (type.getSort() == Type.OBJECT && cls(type.getInternalName()) == null) errors.add(r.file() + ": returned type not found " + t);
+            }
+        }
+        // MyBatis: the statement, provider and parameter annotations exist
+        for (String table : List.of("mybatis-statement-annotations", "mybatis-provider-annotations", "mybatis-param-annotations")) {
+            for (String a : models.stringSet(table)) annotation("L" + a.replace('.', '/') + ";", "taint/mybatis.yml " + table);
+        }
         for (NeutralRow n : models.neutrals) {
             method(n.method(), n.file(), null);
             // a neutral row wins over wildcard summaries; one that contradicts a summary written for the method is a mistake

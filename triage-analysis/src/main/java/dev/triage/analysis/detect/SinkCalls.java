@@ -58,6 +58,20 @@ final class SinkCalls {
     SinkHit sinkAt(AnalysisContext ctx, ArgumentRow row, MethodInsnNode mi, java.util.function.IntFunction<Value> argument,
                    boolean open) {
         if (rules.ruleOf(row.kind()) == null) return null;
+        if (row.mapperSubstituted()) {
+            // a MyBatis mapper method (the app's interface): the parameters its statements substitute as SQL text
+            if (!ctx.program().isApp(mi.owner)) return null;
+            List<dev.triage.analysis.MyBatisMappers.Substitution> subs =
+                    ctx.results().get(dev.triage.analysis.MyBatisMappers.ID).substitutions(mi.owner, mi.name);
+            if (subs.isEmpty()) return null;
+            List<Value> values = new ArrayList<>();
+            for (dev.triage.analysis.MyBatisMappers.Substitution s : subs) {
+                if (s.param() >= Type.getArgumentTypes(mi.desc).length) continue;
+                Value v = argument.apply(s.param());
+                if (v != null) values.add(v);
+            }
+            return values.isEmpty() ? null : new SinkHit(values, -1, null, null);
+        }
         if (!row.methodAnnotations().isEmpty()) {
             // annotated methods are the app's own (a Retrofit interface): library calls never are
             if (!ctx.program().isApp(mi.owner)) return null;

@@ -9,12 +9,15 @@ import dev.triage.analysis.MethodScan;
 import dev.triage.analysis.model.Models;
 import dev.triage.analysis.model.ArgumentRow;
 import dev.triage.analysis.model.Position;
+import dev.triage.analysis.model.ReturnRow;
 import dev.triage.analysis.value.CallTargets;
 import dev.triage.analysis.value.Origin;
 import dev.triage.analysis.value.Taint;
 import dev.triage.analysis.value.Value;
 import dev.triage.program.MethodRef;
+import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.analysis.Frame;
 import org.objectweb.asm.tree.InvokeDynamicInsnNode;
 import org.objectweb.asm.tree.MethodInsnNode;
 
@@ -104,6 +107,31 @@ public final class TaintDetector implements Detector {
             LambdaCall l = LambdaCall.of(indy, ctx.program());
             if (l == null) continue;
             reportThroughCalls(scan, indy, List.of(l.body()), l.capturedArguments(indy, frames.before(indy)));
+        }
+        reportReturns(scan);
+    }
+
+    /** A handler's return value that the framework writes or acts on ({@code returns} rows): judged at each return. */
+    private void reportReturns(MethodScan scan) {
+        AnalysisContext ctx = scan.context();
+        MethodFrames frames = scan.frames();
+        List<ReturnRow> rows = HandlerReturns.rowsFor(ctx.models(), frames.owner(), scan.method());
+        if (rows.isEmpty()) return;
+        for (AbstractInsnNode insn = scan.method().instructions.getFirst(); insn != null; insn = insn.getNext()) {
+            if (insn.getOpcode() != Opcodes.ARETURN) continue;
+            Frame<Value> f = frames.before(insn);
+            if (f == null || f.getStackSize() == 0) continue;
+            Value v = f.getStack(f.getStackSize() - 1);
+            for (ReturnRow row : rows) {
+                if (!HandlerReturns.prefixAllows(row, v.prefix())) continue;
+                String label = rules.firstTaint(v, row.kind(), Set.of());
+                if (label == null) continue;
+                List<PathStep> path = new ArrayList<>();
+                addSource(ctx, label, path);
+                path.add(new PathStep(scan.location(insn), "returned as " + row.what()));
+                scan.report(rules.returned(row.kind(), row.what(), scan.location(insn),
+                        scan.ref().owner() + "." + scan.ref().name() + scan.ref().descriptor() + "|return", label, path));
+            }
         }
     }
 

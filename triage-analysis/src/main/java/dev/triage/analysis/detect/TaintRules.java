@@ -222,6 +222,16 @@ final class TaintRules {
         return new Detection(d.ruleId(), d.location(), message, d.path(), d.confidence(), d.key(), severity, d.properties());
     }
 
+    /** The finding for a taint label in a value a handler returns to the framework ({@code returns} rows). */
+    Detection returned(String kind, String what, Location at, String key, String label, List<PathStep> path) {
+        String source = Taint.sourceKind(label);
+        SourceKind declared = models.sourceKind(source);
+        String text = declared == null ? "untrusted " + source + " input" : declared.displayName();
+        Confidence confidence = declared == null ? Confidence.MEDIUM : declared.confidence();
+        String message = Character.toUpperCase(text.charAt(0)) + text.substring(1) + " is returned as " + what + " (" + kind + ")";
+        return new Detection(ruleOf(kind), at, message, path, confidence, key + "|" + kind + "|" + source);
+    }
+
     /** The finding for a taint label reaching a sink: message names the source and the sink; confidence by source. */
     Detection detection(String kind, Location at, String sinkKey, String label, List<PathStep> path) {
         String source = Taint.sourceKind(label);

@@ -30,10 +30,13 @@ import java.util.Map;
  * @param resultOnly not a sink when what the call returns is used in the method only by these calls and never leaves
  *             it (an expression parsed from untrusted text and evaluated only in a {@code SimpleEvaluationContext});
  *             empty: no condition
+ * @param mapperSubstituted for a row written for every method ({@code class: "*"}): a sink only for calls of app
+ *             MyBatis mapper methods, at the parameters their SQL statements substitute as text ({@code ${name}},
+ *             {@code MyBatisMappers}); {@code argument} is then {@link Position#ANY}
  */
 public record ArgumentRow(String kind, MethodPattern method, int argument, Map<Integer, String> when,
                        String receiverObject, List<Map<String, Object>> receiverUnlessAny,
                        List<Map<String, Object>> receiverIfAny, String receiverLabelled,
                        List<Map<String, Object>> argumentUnlessAny, List<String> methodAnnotations, boolean receiverUnhardened,
-                       List<CheckRow.ResultUse> resultOnly, int receiverAt, String provenance, String file) {
+                       List<CheckRow.ResultUse> resultOnly, boolean mapperSubstituted, int receiverAt, String provenance, String file) {
 }

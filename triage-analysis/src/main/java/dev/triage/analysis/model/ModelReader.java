@@ -21,7 +21,7 @@ final class ModelReader {
     static final Map<String, Set<String>> ROW_KEYS = Map.ofEntries(
             Map.entry("arguments", Set.of("kind", "class", "method", "descriptor", "subtypes", "argument", "when",
                     "receiver-object", "receiver-unless-any", "receiver-if-any", "receiver-labelled", "receiver-unhardened",
-                    "argument-unless-any", "method-annotated", "unless-result-only", "receiver-at", "provenance", "note")),
+                    "argument-unless-any", "method-annotated", "unless-result-only", "mybatis-substituted", "receiver-at", "provenance", "note")),
             Map.entry("calls", Set.of("kind", "class", "method", "descriptor", "subtypes", "label", "when", "component",
                     "name-matches", "class-matches", "clean-for", "provenance", "note")),
             Map.entry("fields", Set.of("kind", "class", "field", "label", "platform", "provenance", "note")),
@@ -39,6 +39,8 @@ final class ModelReader {
                     "permission", "provenance", "note")),
             Map.entry("sanitizers", Set.of("class", "method", "descriptor", "subtypes", "from", "to", "clears", "when",
                     "provenance", "note")),
+            Map.entry("returns", Set.of("kind", "method-annotated", "if-annotated", "unless-annotated", "types",
+                    "unless-produces", "if-prefix", "unless-prefix", "what", "provenance", "note")),
             Map.entry("source-kinds", Set.of("kind", "class", "default", "confidence", "name", "provenance", "note")));
 
     /** Named patterns ({@code patterns} sections of any file), by name: rows refer to them as {@code {pattern: name}}. */
@@ -138,6 +140,7 @@ final class ModelReader {
                         r.has("flags") ? argument(r.get("flags"), file) : -1,
                         r.has("permission") ? argument(r.get("permission"), file) : -1, provenance(r), file)));
                 case "neutrals" -> rows.forEach(r -> m.neutrals.add(new NeutralRow(method(r, file), provenance(r), file)));
+                case "returns" -> rows.forEach(r -> m.returns.add(returnRow(r, file)));
                 case "source-kinds" -> rows.forEach(r -> m.sourceKinds.add(sourceKind(r, file)));
                 case "patterns" -> {
                     // read before any rows (patterns())
@@ -161,16 +164,37 @@ final class ModelReader {
         r.path("method-annotated").forEach(a -> annotations.add("L" + internal(a.asText()) + ";"));
         JsonNode arg = r.get("argument");
         int argument = arg != null && arg.asText().equals("any") ? Position.ANY : argument(arg, file);
-        if (argument == Position.ANY && annotations.isEmpty()) {
-            throw new IllegalStateException(file + ": 'argument: any' needs 'method-annotated': " + r);
+        boolean mapper = r.path("mybatis-substituted").asBoolean(false);
+        if (argument == Position.ANY && annotations.isEmpty() && !mapper) {
+            throw new IllegalStateException(file + ": 'argument: any' needs 'method-annotated' or 'mybatis-substituted': " + r);
         }
         return new ArgumentRow(text(r, "kind", file), method(r, file), argument, when(r.get("when"), file),
                 r.hasNonNull("receiver-object") ? r.get("receiver-object").asText() : null,
                 factAlternatives(r.get("receiver-unless-any")), factAlternatives(r.get("receiver-if-any")),
                 r.hasNonNull("receiver-labelled") ? r.get("receiver-labelled").asText() : null,
                 factAlternatives(r.get("argument-unless-any")), List.copyOf(annotations), r.path("receiver-unhardened").asBoolean(false),
-                resultUses(r.get("unless-result-only"), file),
+                resultUses(r.get("unless-result-only"), file), mapper,
                 r.has("receiver-at") ? argument(r.get("receiver-at"), file) : Position.THIS, provenance(r), file);
+    }
+
+    private ReturnRow returnRow(JsonNode r, String file) {
+        List<String> handlers = annotations(r.get("method-annotated"));
+        List<String> types = texts(r.get("types"));
+        if (handlers.isEmpty() || types.isEmpty()) throw new IllegalStateException(file + ": a returns row needs method-annotated and types: " + r);
+        return new ReturnRow(text(r, "kind", file), handlers, annotations(r.get("if-annotated")), annotations(r.get("unless-annotated")),
+                types, pattern(r.get("unless-produces"), file), pattern(r.get("if-prefix"), file), pattern(r.get("unless-prefix"), file),
+                text(r, "what", file), provenance(r), file);
+    }
+
+    /** Dotted annotation class names as descriptors ({@code Lorg/springframework/web/bind/annotation/GetMapping;}). */
+    private static List<String> annotations(JsonNode n) {
+        List<String> out = new ArrayList<>();
+        if (n != null) n.forEach(a -> out.add("L" + internal(a.asText()) + ";"));
+        return List.copyOf(out);
+    }
+
+    private java.util.regex.Pattern pattern(JsonNode n, String file) {
+        return n == null || n.isNull() ? null : java.util.regex.Pattern.compile(regex(n, file));
     }
 
     private CallRow callRow(JsonNode r, String file) {

@@ -38,6 +38,8 @@ public final class Models {
     public final List<GuardRow> guards = new ArrayList<>();
     public final List<RegistrationRow> registrations = new ArrayList<>();
     public final List<NeutralRow> neutrals = new ArrayList<>();
+    /** Handler return values that are sinks ({@code returns}). */
+    public final List<ReturnRow> returns = new ArrayList<>();
     /** The kinds of taint source, in file order (taint.yml's {@code source-kinds}). */
     public final List<SourceKind> sourceKinds = new ArrayList<>();
     /** Free-form data tables detectors read (weak algorithm lists, minimum key sizes...). */

@@ -59,7 +59,8 @@ public final class CaseCompiler {
             StringWriter out = new StringWriter();
             try (StandardJavaFileManager fm = javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
                 Iterable<? extends JavaFileObject> units = fm.getJavaFileObjectsFromPaths(c.sources());
-                List<String> options = List.of("-g", "--release", "17", "-proc:none", "-encoding", "UTF-8",
+                // -parameters as Spring Boot builds compile (MyBatis and Spring bind by the compiled parameter names)
+                List<String> options = List.of("-g", "-parameters", "--release", "17", "-proc:none", "-encoding", "UTF-8",
                         "-Xlint:none", "-nowarn",
                         "-classpath", classPath(c),
                         "-d", classesDir.toString());

@@ -149,6 +149,25 @@ class ParserFuzzTest {
         scan(zip("app.war", entries));
     }
 
+    /**
+     * A MyBatis mapper XML file: the parser alone (only {@code MapperException}, a problem line, may come out), then in a
+     * war whose code calls the mapper interface it names (the scan returns, no stage fails).
+     */
+    @FuzzTest(maxDuration = "10s")
+    @Timeout(PER_INPUT_SECONDS)
+    void mybatisMapperXml(byte[] data) throws IOException {
+        try {
+            dev.triage.analysis.MyBatisMappers.parse(data);
+        } catch (dev.triage.analysis.MyBatisMappers.MapperException e) {
+            // a problem line: the contract
+        }
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        entries.put("WEB-INF/classes/PatientMapper.class", MAPPER_INTERFACE);
+        entries.put("WEB-INF/classes/MapperCaller.class", MAPPER_CALLER);
+        entries.put("WEB-INF/classes/mapper/PatientMapper.xml", data);
+        scan(zip("app.war", entries));
+    }
+
     /** OSV JSON advisories imported into the database: only {@link DbException} (a message) may come out. */
     @FuzzTest(maxDuration = "10s")
     @Timeout(PER_INPUT_SECONDS)
@@ -188,6 +207,37 @@ class ParserFuzzTest {
     private static byte[] seedClass() {
         org.objectweb.asm.ClassWriter cw = new org.objectweb.asm.ClassWriter(0);
         cw.visit(org.objectweb.asm.Opcodes.V11, org.objectweb.asm.Opcodes.ACC_PUBLIC, "App", null, "java/lang/Object", null);
+        cw.visitEnd();
+        return cw.toByteArray();
+    }
+
+    /** {@code interface PatientMapper { void find(String name); }} */
+    private static final byte[] MAPPER_INTERFACE = mapperInterface();
+    /** {@code class MapperCaller { void run(PatientMapper m, String s) { m.find(s); } }} */
+    private static final byte[] MAPPER_CALLER = mapperCaller();
+
+    private static byte[] mapperInterface() {
+        org.objectweb.asm.ClassWriter cw = new org.objectweb.asm.ClassWriter(0);
+        cw.visit(org.objectweb.asm.Opcodes.V11, org.objectweb.asm.Opcodes.ACC_PUBLIC | org.objectweb.asm.Opcodes.ACC_INTERFACE
+                | org.objectweb.asm.Opcodes.ACC_ABSTRACT, "PatientMapper", null, "java/lang/Object", null);
+        cw.visitMethod(org.objectweb.asm.Opcodes.ACC_PUBLIC | org.objectweb.asm.Opcodes.ACC_ABSTRACT, "find",
+                "(Ljava/lang/String;)V", null, null).visitEnd();
+        cw.visitEnd();
+        return cw.toByteArray();
+    }
+
+    private static byte[] mapperCaller() {
+        org.objectweb.asm.ClassWriter cw = new org.objectweb.asm.ClassWriter(org.objectweb.asm.ClassWriter.COMPUTE_MAXS);
+        cw.visit(org.objectweb.asm.Opcodes.V11, org.objectweb.asm.Opcodes.ACC_PUBLIC, "MapperCaller", null, "java/lang/Object", null);
+        org.objectweb.asm.MethodVisitor mv = cw.visitMethod(org.objectweb.asm.Opcodes.ACC_PUBLIC, "run",
+                "(LPatientMapper;Ljava/lang/String;)V", null, null);
+        mv.visitCode();
+        mv.visitVarInsn(org.objectweb.asm.Opcodes.ALOAD, 1);
+        mv.visitVarInsn(org.objectweb.asm.Opcodes.ALOAD, 2);
+        mv.visitMethodInsn(org.objectweb.asm.Opcodes.INVOKEINTERFACE, "PatientMapper", "find", "(Ljava/lang/String;)V", true);
+        mv.visitInsn(org.objectweb.asm.Opcodes.RETURN);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
         cw.visitEnd();
         return cw.toByteArray();
     }
