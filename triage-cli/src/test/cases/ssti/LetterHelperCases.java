@@ -18,7 +18,8 @@ import java.util.function.Function;
 
 /**
  * Spring MVC letter designer; templates are rendered in helpers and nested classes. A @RestController handler that
- * returns what a template made of the request rendered also reflects that text as a page (java/xss).
+ * returns what a template made of the request rendered also reflects that text as a page (java/xss), and so does one
+ * whose request value is only Velocity model data: Velocity writes $name unescaped.
  */
 @RestController
 public class LetterHelperCases {
@@ -47,12 +48,12 @@ public class LetterHelperCases {
 
     @PostMapping("/letters/preview")
     public String badStaticHelper(@RequestBody String template) {
-        return velocity(template);
+        return velocity(template); // BUG: java/xss
     }
 
     @PostMapping("/letters/greet")
     public String goodStaticHelperModelOnly(@RequestParam String name) {
-        return velocityWithName(name);
+        return velocityWithName(name); // BUG: java/xss
     }
 
     Template freemarker(String source) throws IOException {
@@ -90,7 +91,7 @@ public class LetterHelperCases {
                 return w.toString();
             }
         };
-        return r.render(tpl);
+        return r.render(tpl); // BUG: java/xss
     }
 
     @PostMapping("/letters/lambda")
