@@ -68,6 +68,13 @@ public class TemplateContextCases {
         velocity.getTemplate("clinic.vm").merge(ctx, resp.getWriter());
     }
 
+    /** Only a number computed from the input reaches the page: a length carries no markup. */
+    public void goodVelocityLengthOnly(HttpServletRequest req, HttpServletResponse resp) throws Exception {
+        VelocityContext ctx = new VelocityContext();
+        ctx.put("noteLength", req.getParameter("note").length());
+        velocity.getTemplate("note-length.vm").merge(ctx, resp.getWriter());
+    }
+
     /** Rendered into a buffer that is stored, never written to the page. */
     public String goodVelocityToBuffer(HttpServletRequest req) throws Exception {
         VelocityContext ctx = new VelocityContext();

@@ -248,7 +248,10 @@ final class JdkValueTransfer {
                 return new Value(STRING, 1, null, receiver.prefix(), null, -1, labels, receiver.origin());
             }
             if (ret.getSort() == Type.VOID) return null;
-            return Value.unknown(ret).withLabels(labels);
+            // a length, an index, a hash or a comparison of a string is a number: untrusted text stops there (it
+            // cannot carry an injection), sensitive data does not — as for every other call returning a number
+            boolean number = ret.getSort() != Type.OBJECT && ret.getSort() != Type.ARRAY && ret.getSort() != Type.CHAR;
+            return Value.unknown(ret).withLabels(number ? CallLabels.numbers(labels) : labels);
         }
         Set<Object> out = new LinkedHashSet<>();
         for (String s : recv) {
