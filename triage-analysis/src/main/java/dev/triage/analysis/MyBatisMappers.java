@@ -14,7 +14,6 @@ import org.objectweb.asm.tree.AnnotationNode;
 import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.MethodNode;
 
-import javax.xml.XMLConstants;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -293,13 +292,8 @@ public final class MyBatisMappers {
 
     static List<Statement> parse(byte[] xml, Set<String> statementElements) throws MapperException {
         if (xml.length > MAX_FILE_BYTES) throw new MapperException("larger than " + MAX_FILE_BYTES + " bytes");
-        XMLInputFactory f = XMLInputFactory.newFactory();
-        f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-        f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        f.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
+        XMLInputFactory f = dev.triage.program.android.XmlTree.hardenedFactory();
         f.setProperty(XMLInputFactory.IS_COALESCING, true);
-        trySet(f, XMLConstants.ACCESS_EXTERNAL_DTD, "");
-        trySet(f, XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
         f.setXMLResolver((publicId, systemId, base, ns) -> new ByteArrayInputStream(new byte[0]));
         List<Statement> out = new ArrayList<>();
         XMLStreamReader r = null;
@@ -402,14 +396,6 @@ public final class MyBatisMappers {
             }
         }
         return out;
-    }
-
-    private static void trySet(XMLInputFactory f, String property, Object value) {
-        try {
-            f.setProperty(property, value);
-        } catch (IllegalArgumentException ignored) {
-            // a StAX implementation without the property: DTDs are off regardless
-        }
     }
 
     /** The first names of the {@code ${...}} substitutions in a text, in order. */

@@ -87,13 +87,8 @@ public final class XmlTree {
     /** Parses an XML text into its root element. */
     public static Element parse(String text) throws XmlException {
         int[] lines = startTagLines(text);
-        XMLInputFactory f = XMLInputFactory.newFactory();
-        f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-        f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        XMLInputFactory f = hardenedFactory();
         f.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
-        f.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
-        trySet(f, XMLConstants.ACCESS_EXTERNAL_DTD, "");
-        trySet(f, XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
         XMLStreamReader r = null;
         try {
             r = f.createXMLStreamReader(new StringReader(text));
@@ -148,6 +143,20 @@ public final class XmlTree {
                 }
             }
         }
+    }
+
+    /**
+     * A StAX factory for XML found in scanned artifacts (hostile input): no DTD, no external entities, entity
+     * references left unreplaced, no external DTD or schema access. Every parser of artifact XML starts here.
+     */
+    public static XMLInputFactory hardenedFactory() {
+        XMLInputFactory f = XMLInputFactory.newFactory();
+        f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        f.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
+        trySet(f, XMLConstants.ACCESS_EXTERNAL_DTD, "");
+        trySet(f, XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+        return f;
     }
 
     private static void trySet(XMLInputFactory f, String property, Object value) {
