@@ -361,18 +361,29 @@ public final class ComponentAnalysis {
      * change entry times; the input file's own time counts only when the input is a plain file with
      * no datable entries).
      */
+    /**
+     * When the app was last built: the newest date among the manifests of the app's own code (a war whose own
+     * modules include an old jar of the same group was built when its newest part was, not its oldest), else the
+     * newest entry time.
+     */
     static String appBuildDate(Program program, long[] out) {
+        long newest = 0;
+        String origin = null;
         for (ResourceEntry r : program.resources()) {
             if (r.role() != CodeRole.APP || !r.name().equals("META-INF/MANIFEST.MF")) continue;
             try {
                 long t = ComponentIdentifier.manifestDate(new Manifest(new ByteArrayInputStream(r.bytes())));
-                if (t > 0) {
-                    out[0] = t;
-                    return "manifest of " + r.origin();
+                if (t > newest) {
+                    newest = t;
+                    origin = r.origin();
                 }
             } catch (IOException | RuntimeException ignored) {
-                // unreadable manifest: fall back
+                // unreadable manifest: the others and the entry times still date the app
             }
+        }
+        if (newest > 0) {
+            out[0] = newest;
+            return "manifest of " + origin;
         }
         out[0] = program.newestEntryTime();
         return out[0] > 0 ? "newest entry time" : "";

@@ -151,4 +151,22 @@ class ComponentScanTest {
         assertEquals("shaded.war", stale.location().sourcePath());
         assertTrue(stale.message().contains("2022-03-17 (newest entry time)"), stale.message());
     }
+
+    @Test
+    void appBuiltWhenItsNewestOwnPartWasBuiltNotItsOldest() throws Exception {
+        // Two modules of the app's own (its packages, no Maven metadata): one last rebuilt in 2012, one in 2025.
+        Map<String, byte[]> libs = new LinkedHashMap<>();
+        libs.put("acme-legacy.jar", TestArtifacts.zip(Map.of(
+                "META-INF/MANIFEST.MF", "Manifest-Version: 1.0\r\nBuild-Date: 2012-04-19\r\n\r\n".getBytes(StandardCharsets.US_ASCII),
+                "com/acme/legacy/Old.class", TestArtifacts.appClass("com/acme/legacy/Old", false)), 0));
+        libs.put("acme-web.jar", TestArtifacts.zip(Map.of(
+                "META-INF/MANIFEST.MF", "Manifest-Version: 1.0\r\nBuild-Date: 2025-10-01\r\n\r\n".getBytes(StandardCharsets.US_ASCII),
+                "com/acme/web/Page.class", TestArtifacts.appClass("com/acme/web/Page", false)), 0));
+        Path war = TestArtifacts.war(tmp, "modules.war", Map.of("com/acme/Main", TestArtifacts.appClass("com/acme/Main", false)), libs,
+                Instant.parse("2012-04-19T00:00:00Z").toEpochMilli());
+        ComponentAnalysis.Result r = scan(war);
+        assertEquals(Instant.parse("2025-10-01T00:00:00Z").toEpochMilli(), r.report().appBuildDate(), r.report().appBuildSource());
+        assertTrue(r.report().appBuildSource().contains("acme-web.jar"), r.report().appBuildSource());
+        assertTrue(r.detections().stream().noneMatch(d -> d.ruleId().equals(ComponentAnalysis.STALE_APP)), r.detections().toString());
+    }
 }
