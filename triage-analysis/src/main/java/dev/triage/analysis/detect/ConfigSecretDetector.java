@@ -17,7 +17,9 @@ import java.util.regex.Pattern;
  * config/hardcoded-secret: a bundled .properties entry whose key names a secret (its last part is
  * a password, secret, API key, token...) and whose value is a literal rather than a placeholder. Message bundles
  * (a file with translations beside it, {@code Messages.properties} and {@code Messages_de.properties}) hold the
- * texts a page shows, and a value that is a sentence is a text too: neither is a credential.
+ * texts a page shows, and a value that is a sentence is a text too: neither is a credential. Nor is a name in a
+ * name map: {@code userdatabase.password=password} beside {@code userdatabase.email=email} and
+ * {@code userdatabase.loginName=login_name} names the column that stores passwords.
  */
 public final class ConfigSecretDetector implements Detector {
     /** A value resolved at deploy or run time: ${VAR}, ${VAR:default}, @maven.filter@, ENC(...) (jasypt). */
@@ -48,6 +50,7 @@ public final class ConfigSecretDetector implements Detector {
                 if (!namesSecret(e.key(), names, qualified)) continue;
                 String value = e.value().strip();
                 if (value.isEmpty() || PLACEHOLDER.matcher(value).find() || SENTENCE.matcher(value).matches()) continue;
+                if (namesItself(e.key(), value) && inNameMap(e, file.getValue())) continue;
                 Location at = Location.inResource(e.file(), e.line(), e.file());
                 scan.reporter().report(new Detection("config/hardcoded-secret", at,
                         "Property " + e.key() + " in " + e.file() + " holds a literal secret",
@@ -76,6 +79,31 @@ public final class ConfigSecretDetector implements Detector {
         }
         if (last.equals("key") && parts.length > 1) return qualifiers.contains(normalise(parts[parts.length - 2]));
         return false;
+    }
+
+    /** The value is the key's own last part, spelled as a name ({@code loginName=login_name}, {@code password=password}). */
+    static boolean namesItself(String key, String value) {
+        String last = key.substring(key.lastIndexOf('.') + 1);
+        return !last.isEmpty() && normalise(last).equals(normalise(value));
+    }
+
+    /**
+     * The entry's siblings (the other keys with the same prefix) are mostly names of themselves: at least three
+     * of them, and at least half. Such a group maps fields to column or attribute names; a group of settings
+     * ({@code url}, {@code username}, {@code password}) holds values, and its password stays a secret.
+     */
+    static boolean inNameMap(PropertiesIndex.Entry entry, List<PropertiesIndex.Entry> file) {
+        int dot = entry.key().lastIndexOf('.');
+        if (dot < 0) return false;
+        String prefix = entry.key().substring(0, dot + 1);
+        int siblings = 0;
+        int names = 0;
+        for (PropertiesIndex.Entry e : file) {
+            if (e == entry || !e.key().startsWith(prefix) || e.key().indexOf('.', prefix.length()) >= 0) continue;
+            siblings++;
+            if (namesItself(e.key(), e.value().strip())) names++;
+        }
+        return names >= 3 && names * 2 >= siblings;
     }
 
     private static String normalise(String s) {
