@@ -4,9 +4,6 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilderFactory;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -399,15 +396,7 @@ public final class HashIndexUpdater {
     /** Versions and lastUpdated of a {@code maven-metadata.xml} (DOCTYPEs refused); null when unreadable. */
     static Repository.Listing parseMetadata(byte[] xml) {
         try {
-            DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
-            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            f.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-            f.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-            f.setExpandEntityReferences(false);
-            var b = f.newDocumentBuilder();
-            b.setErrorHandler(null);
-            Document d = b.parse(new ByteArrayInputStream(xml));
+            Document d = HardenedXml.parse(xml);
             Element root = d.getDocumentElement();
             Set<String> versions = new LinkedHashSet<>();
             NodeList l = root.getElementsByTagName("version");

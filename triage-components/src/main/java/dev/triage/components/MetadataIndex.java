@@ -4,9 +4,6 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilderFactory;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -125,15 +122,7 @@ public final class MetadataIndex {
     /** {@code versioning/release} (else {@code latest}) and {@code versioning/lastUpdated}, hardened parse. */
     static Release parse(byte[] xml) {
         try {
-            DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
-            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            f.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-            f.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-            f.setExpandEntityReferences(false);
-            var b = f.newDocumentBuilder();
-            b.setErrorHandler(null);
-            Document d = b.parse(new ByteArrayInputStream(xml));
+            Document d = HardenedXml.parse(xml);
             String release = first(d.getDocumentElement(), "release");
             if (release.isEmpty()) release = first(d.getDocumentElement(), "latest");
             if (release.isEmpty()) return null;

@@ -4,10 +4,6 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
-import java.io.ByteArrayInputStream;
 
 /**
  * Reads coordinates from a bundled {@code pom.xml} with a hardened parser: DOCTYPE declarations are
@@ -24,19 +20,7 @@ final class PomXml {
     /** Coordinates, or null when the pom cannot be read safely or names no artifact. */
     static Gav read(byte[] xml) {
         try {
-            DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
-            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            f.setFeature("http://xml.org/sax/features/external-general-entities", false);
-            f.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
-            f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            f.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-            f.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-            f.setXIncludeAware(false);
-            f.setExpandEntityReferences(false);
-            f.setNamespaceAware(false);
-            DocumentBuilder b = f.newDocumentBuilder();
-            b.setErrorHandler(null);
-            Document d = b.parse(new ByteArrayInputStream(xml));
+            Document d = HardenedXml.parse(xml);
             Element project = d.getDocumentElement();
             if (project == null || !project.getTagName().equals("project")) return null;
             Element parent = child(project, "parent");
