@@ -22,7 +22,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.jar.Attributes;
@@ -137,16 +136,9 @@ public final class ComponentIdentifier {
                         mf = null;
                     }
                 } else if (POM_PROPERTIES.matcher(name).matches()) {
-                    Properties p = new Properties();
-                    try {
-                        p.load(new ByteArrayInputStream(r.bytes()));
-                    } catch (IOException | IllegalArgumentException e) {
-                        continue;
-                    }
-                    String g = p.getProperty("groupId", "").strip();
-                    String a = p.getProperty("artifactId", "").strip();
-                    if (a.isEmpty() || g.isEmpty()) continue;
-                    poms.add(new Pom(name, g, a, p.getProperty("version", "").strip()));
+                    PomXml.Gav g = PomXml.readProperties(r.bytes());
+                    if (g == null) continue;
+                    poms.add(new Pom(name, g.groupId(), g.artifactId(), g.version()));
                     if (pomDate == 0) pomDate = pomPropertiesDate(r.bytes());
                 } else if (POM_XML.matcher(name).matches()) {
                     PomXml.Gav g = PomXml.read(r.bytes());

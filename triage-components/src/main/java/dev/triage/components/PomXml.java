@@ -17,6 +17,20 @@ final class PomXml {
     record Gav(String groupId, String artifactId, String version) {
     }
 
+    /** Coordinates of a {@code pom.properties}, or null when unreadable or without a group or an artifact id. */
+    static Gav readProperties(byte[] properties) {
+        java.util.Properties p = new java.util.Properties();
+        try {
+            p.load(new java.io.ByteArrayInputStream(properties));
+        } catch (java.io.IOException | IllegalArgumentException e) {
+            return null;
+        }
+        String g = p.getProperty("groupId", "").strip();
+        String a = p.getProperty("artifactId", "").strip();
+        if (g.isEmpty() || a.isEmpty()) return null;
+        return new Gav(g, a, p.getProperty("version", "").strip());
+    }
+
     /** Coordinates, or null when the pom cannot be read safely or names no artifact. */
     static Gav read(byte[] xml) {
         try {

@@ -2,11 +2,8 @@ package dev.triage.components;
 
 import dev.triage.intake.ResourceEntry;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -41,16 +38,12 @@ public final class PublishedLibrary {
             if (cut < 0) continue;
             Matcher m = POM.matcher(r.origin().substring(cut + 2));
             if (!m.matches()) continue;
-            Properties p = new Properties();
-            try {
-                p.load(new ByteArrayInputStream(r.bytes()));
-            } catch (IOException | IllegalArgumentException e) {
-                continue;
-            }
-            String g = p.getProperty("groupId", "").strip();
-            String a = p.getProperty("artifactId", "").strip();
-            String v = p.getProperty("version", "").strip();
-            if (g.isEmpty() || a.isEmpty() || !(fileName.startsWith(a + "-" + v) || fileName.equals(a + ".jar"))) continue;
+            PomXml.Gav gav = PomXml.readProperties(r.bytes());
+            if (gav == null) continue;
+            String g = gav.groupId();
+            String a = gav.artifactId();
+            String v = gav.version();
+            if (!(fileName.startsWith(a + "-" + v) || fileName.equals(a + ".jar"))) continue;
             String key = g + ":" + a;
             if (advisoryKeys.contains(key)) {
                 return Optional.of(fileName + " is the library " + key + ":" + v + " (its Maven metadata names an artifact the advisory database has)");
