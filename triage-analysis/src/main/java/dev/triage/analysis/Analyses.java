@@ -10,6 +10,7 @@ import dev.triage.analysis.detect.CleartextHttpDetector;
 import dev.triage.analysis.detect.ConfigSecretDetector;
 import dev.triage.analysis.detect.ConfigSettingDetector;
 import dev.triage.analysis.detect.FlagSecureDetector;
+import dev.triage.analysis.detect.CsrfDisabledDetector;
 import dev.triage.analysis.detect.MissingAuthorizationDetector;
 import dev.triage.analysis.detect.HardcodedPasswordDetector;
 import dev.triage.analysis.detect.KeyMaterialDetector;
@@ -67,6 +68,7 @@ public final class Analyses {
                 new AndroidSecretDetector(),
                 new FlagSecureDetector(),
                 new MissingAuthorizationDetector(),
+                new CsrfDisabledDetector(),
                 new TaintDetector(models));
     }
 

@@ -214,6 +214,18 @@ class ModelValidationTest {
         models.tables.get("sink-rules").fields().forEachRemaining(e -> {
             if (RuleCatalogue.builtIn().find(e.getValue().asText()).isEmpty()) errors.add("taint.yml: unknown rule " + e.getValue().asText());
         });
+        // class and field names in tables that detectors match instructions against
+        models.tables.get("csrf-configurer-types").forEach(t -> {
+            if (cls(t.asText()) == null) errors.add("spring-security.yml: csrf-configurer-types names unknown class " + t.asText());
+        });
+        models.tables.get("stateless-session-fields").forEach(t -> {
+            String f = t.asText();
+            ClassNode owner = cls(f.substring(0, f.lastIndexOf('.')));
+            String name = f.substring(f.lastIndexOf('.') + 1);
+            if (owner == null || owner.fields.stream().noneMatch(x -> x.name.equals(name))) {
+                errors.add("spring-security.yml: stateless-session-fields names unknown field " + f);
+            }
+        });
         assertEquals(List.of(), errors, "model rows that do not resolve");
         long resolved = classes.values().stream().filter(java.util.Objects::nonNull).count();
         org.junit.jupiter.api.Assertions.assertTrue(resolved > 40, "the check must really read classes: " + resolved);
