@@ -18,7 +18,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * {@code triage serve}: the REST API ({@link Api}) and the scan queue
+ * {@code triage serve}: the REST API ({@link Api}), the dashboard ({@link Dashboard}) and the scan queue
  * ({@link ScanQueue}) over one store, on Javalin (Jetty 12).
  *
  * <p>Every request but the health check and the OpenAPI document is authenticated — by an API token
@@ -85,6 +85,7 @@ public final class TriageServer implements AutoCloseable {
             }
         });
         Api api = new Api(this);
+        Dashboard dashboard = new Dashboard(this);
         app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
@@ -110,7 +111,9 @@ public final class TriageServer implements AutoCloseable {
             routes.error(405, ctx -> {
                 if (ctx.attribute("triage.error") == null) error(ctx, 405, "method not allowed on " + ctx.path());
             });
+            routes.exception(Dashboard.Redirect.class, (e, ctx) -> ctx.redirect(e.location, io.javalin.http.HttpStatus.SEE_OTHER));
             api.routes(routes);
+            dashboard.routes(routes);
         });
         app.start();
         queue.start();
