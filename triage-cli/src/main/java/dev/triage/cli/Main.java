@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
 @Command(name = "triage", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = "Finds security flaws in Java web apps from their compiled code.",
         subcommands = {ScanCommand.class, RulesCommand.class, DbCommand.class, PortfolioCommand.class, FindingsCommand.class,
+                ServeCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     public static final int OK = 0;

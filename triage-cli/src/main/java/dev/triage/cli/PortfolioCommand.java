@@ -204,12 +204,36 @@ final class PortfolioCommand implements Runnable {
             // load the models and the rule catalogue before saying ready: start-up is not an app's time
             dev.triage.analysis.model.Models.builtIn();
             dev.triage.findings.RuleCatalogue.builtIn();
-            WorkerProtocol.serve(System.in, protocol, Version.get(), artifact -> {
+            WorkerProtocol.serve(System.in, protocol, Version.get(), (artifact, reportDir) -> {
                 ScanRequest request = new ScanRequest(List.of(artifact), IntakeOptions.defaults(), Set.copyOf(rules),
                         Set.copyOf(excludeRules), 1, budget, ScanRequest.DEFAULT_SOURCES, components);
-                return ScanRecords.of(ScanPipeline.run(request), System.currentTimeMillis());
+                dev.triage.findings.ScanResult result = ScanPipeline.run(request);
+                if (reportDir != null) writeReports(result, reportDir);
+                return ScanRecords.of(result, System.currentTimeMillis());
             });
             return Main.OK;
+        }
+    }
+
+    /**
+     * The reports a server keeps for a scan (SARIF, JSON, HTML and the CycloneDX SBOM), all findings included: the
+     * store, not the report, decides what is mitigated.
+     */
+    static void writeReports(dev.triage.findings.ScanResult result, Path dir) {
+        dev.triage.report.ReportOptions options = dev.triage.report.ReportOptions.defaults();
+        try {
+            java.nio.file.Files.createDirectories(dir);
+            for (dev.triage.report.ReportFormat f : List.of(dev.triage.report.ReportFormat.SARIF,
+                    dev.triage.report.ReportFormat.JSON, dev.triage.report.ReportFormat.HTML)) {
+                try (java.io.Writer w = java.nio.file.Files.newBufferedWriter(dir.resolve(f.fileName()), StandardCharsets.UTF_8)) {
+                    dev.triage.report.Reports.writer(f).write(result, options, w);
+                }
+            }
+            try (java.io.Writer w = java.nio.file.Files.newBufferedWriter(dir.resolve("triage.cdx.json"), StandardCharsets.UTF_8)) {
+                new dev.triage.report.CycloneDxSbom().write(result, options, w);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot write the scan's reports to " + dir + ": " + e.getMessage(), e);
         }
     }
 

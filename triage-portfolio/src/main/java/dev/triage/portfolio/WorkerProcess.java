@@ -116,10 +116,15 @@ public final class WorkerProcess implements AutoCloseable {
      * failure of the child itself, {@link #alive()} is false and the caller starts a new one.
      */
     public ScanRecord scan(Path artifact, Duration timeout, String toolVersion) throws InterruptedException {
+        return scan(artifact, null, timeout, toolVersion);
+    }
+
+    /** As {@link #scan(Path, Duration, String)}; the child also writes the scan's reports into {@code reportDir}. */
+    public ScanRecord scan(Path artifact, Path reportDir, Duration timeout, String toolVersion) throws InterruptedException {
         long started = System.currentTimeMillis();
         served++;
         try {
-            toChild.write(WorkerProtocol.request(artifact));
+            toChild.write(WorkerProtocol.request(artifact, reportDir));
             toChild.write('\n');
             toChild.flush();
         } catch (IOException e) {

@@ -34,6 +34,7 @@ final class Jdbc {
             else if (p instanceof Integer n) ps.setInt(i + 1, n);
             else if (p instanceof Long n) ps.setLong(i + 1, n);
             else if (p instanceof Double d) ps.setDouble(i + 1, d);
+            else if (p instanceof Boolean b) ps.setBoolean(i + 1, b);
             else ps.setString(i + 1, p.toString());
         }
     }

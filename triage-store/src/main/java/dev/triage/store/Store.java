@@ -556,6 +556,60 @@ public final class Store implements AutoCloseable {
     }
 
     // ---------------------------------------------------------------------------------------------------------------
+    // Transactions for the server's own tables (accounts, tokens, sessions, scan jobs: see V2__server.sql)
+
+    /** The statements one {@link #transaction} may run: bound parameters only, like every statement of the store. */
+    public interface Tx {
+        /** Rows as column-name → value maps, like {@link Store#query}. */
+        List<Map<String, Object>> query(String sql, Object... params) throws SQLException;
+
+        /** Rows changed. */
+        int update(String sql, Object... params) throws SQLException;
+
+        /** The generated id of the inserted row. */
+        long insert(String sql, Object... params) throws SQLException;
+
+        /** One audit event (who did what, when), in this transaction. */
+        void audit(long at, String actor, String action, String subjectType, long subjectId, String detail)
+                throws SQLException;
+    }
+
+    /** Work done in one {@link #transaction}. */
+    @FunctionalInterface
+    public interface TxWork<T> {
+        T run(Tx tx) throws SQLException;
+    }
+
+    /**
+     * Runs {@code work} in one transaction: committed when it returns, rolled back when it throws (a
+     * {@link StoreException} passes through, any other failure of the database becomes one).
+     */
+    public synchronized <T> T transaction(TxWork<T> work) {
+        return inTransaction(c -> work.run(new Tx() {
+            @Override
+            public List<Map<String, Object>> query(String sql, Object... params) throws SQLException {
+                return Jdbc.list(c, sql, Store::row, params);
+            }
+
+            @Override
+            public int update(String sql, Object... params) throws SQLException {
+                return Jdbc.update(c, sql, params);
+            }
+
+            @Override
+            public long insert(String sql, Object... params) throws SQLException {
+                return Jdbc.insert(c, sql, params);
+            }
+
+            @Override
+            public void audit(long at, String actor, String action, String subjectType, long subjectId, String detail)
+                    throws SQLException {
+                Store.audit(c, at, actor, action, subjectType, subjectId, detail);
+            }
+        }));
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
 
     @FunctionalInterface
     private interface Work<T> {
