@@ -128,13 +128,14 @@ public final class ServerLoadBenchmark {
                 });
                 t.start();
             }
+            Path artifact = war;
             for (int i = 0; i < uploaders; i++) {
                 String token = tokens.get(readers + i);
                 Thread t = new Thread(() -> {
                     try {
                         while (System.nanoTime() < deadline) {
                             try {
-                                long id = upload(http, base, token, war, "portal");
+                                long id = upload(http, base, token, artifact, "portal");
                                 uploads.incrementAndGet();
                                 String status = awaitJob(http, base, token, id, deadline);
                                 if (status.equals("done")) scans.incrementAndGet();
