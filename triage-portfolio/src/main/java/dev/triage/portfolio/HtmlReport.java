@@ -114,27 +114,11 @@ final class HtmlReport {
 
     private static String barChart(Figures.Table t, String labelColumn, String valueColumn) {
         int li = t.columns().indexOf(labelColumn), vi = t.columns().indexOf(valueColumn);
-        List<List<Object>> rows = t.rows().subList(0, Math.min(15, t.rows().size()));
-        double max = 0;
-        for (List<Object> row : rows) max = Math.max(max, value(row.get(vi)));
-        int rowH = 20, w = 460, label = 190, bar = w - label - 60;
-        StringBuilder s = new StringBuilder();
-        s.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(w).append("\" height=\"")
-                .append(rows.size() * rowH + 6).append("\" role=\"img\" aria-label=\"").append(esc(t.title())).append("\">");
-        int y = 4;
-        for (List<Object> row : rows) {
-            double v = value(row.get(vi));
-            String name = String.valueOf(row.get(li));
-            if (name.isEmpty()) name = "(none)";
-            if (name.length() > 30) name = name.substring(0, 29) + "…";
-            s.append("<text x=\"0\" y=\"").append(y + 13).append("\" font-size=\"11\">").append(esc(name)).append("</text>");
-            s.append("<rect x=\"").append(label).append("\" y=\"").append(y + 3).append("\" width=\"")
-                    .append(fmt(max <= 0 ? 0 : v / max * bar)).append("\" height=\"13\" fill=\"#4a78b5\"/>");
-            s.append("<text x=\"").append(fmt(label + (max <= 0 ? 0 : v / max * bar) + 4)).append("\" y=\"").append(y + 13)
-                    .append("\" font-size=\"11\">").append(esc(cell(row.get(vi), valueColumn))).append("</text>");
-            y += rowH;
+        List<SvgCharts.Bar> bars = new java.util.ArrayList<>();
+        for (List<Object> row : t.rows()) {
+            bars.add(new SvgCharts.Bar(String.valueOf(row.get(li)), value(row.get(vi)), cell(row.get(vi), valueColumn)));
         }
-        return s.append("</svg>").toString();
+        return SvgCharts.bars(t.title(), bars, 15);
     }
 
     private static double value(Object o) {

@@ -556,13 +556,21 @@ final class Api {
     private void review(Context ctx, String action) {
         Principal p = principal(ctx);
         long id = id(ctx, "id");
+        String note = ctx.body().isBlank() ? "" : optionalText(body(ctx), "note");
+        ctx.json(review(p, id, action, note));
+    }
+
+    /**
+     * Approves, rejects or revokes a decision as {@code p}: a reviewer of the app's team, never the proposer (but
+     * for a revoke); rejecting or revoking needs a note. Returns the decision as it now is.
+     */
+    Map<String, Object> review(Principal p, long id, String action, String note) {
         Map<String, Object> d = decision(id);
         if (!accounts.canSee(p, (String) d.get("app_key"))) throw ApiError.notFound("no decision " + id);
         if (!p.role().canReview()) throw ApiError.forbidden("only a reviewer may " + action + " a mitigation");
         if (!action.equals("revoke") && p.name().equalsIgnoreCase((String) d.get("proposed_by"))) {
             throw ApiError.forbidden("you proposed decision " + id + ": someone else must review it");
         }
-        String note = ctx.body().isBlank() ? "" : optionalText(body(ctx), "note");
         if (!action.equals("approve") && note.isBlank()) throw ApiError.badRequest("a " + action + " needs a note saying why");
         long now = System.currentTimeMillis();
         try {
@@ -574,7 +582,7 @@ final class Api {
         } catch (StoreException e) {
             throw Accounts.conflict(e); // not in the state this review needs
         }
-        ctx.json(decision(id));
+        return decision(id);
     }
 
     // -------------------------------------------------------------------------------------------------------------

@@ -85,7 +85,7 @@ public final class TriageServer implements AutoCloseable {
             }
         });
         Api api = new Api(this);
-        Dashboard dashboard = new Dashboard(this);
+        Dashboard dashboard = new Dashboard(this, api);
         app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
@@ -135,14 +135,24 @@ public final class TriageServer implements AutoCloseable {
 
     static void error(Context ctx, int status, String message) {
         ctx.attribute("triage.error", Boolean.TRUE);
+        if (!isApi(ctx)) {
+            // a page: the same message, in the dashboard's frame, with a way back
+            ctx.status(status).html(Html.page("Error " + status, null, "<p class=\"error\" role=\"alert\">"
+                    + Html.esc(message == null ? "error " + status : message) + "</p><p><a href=\"/\">Back to the portfolio</a></p>"));
+            return;
+        }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("error", message == null || message.isBlank() ? "error " + status : message);
         body.put("status", status);
         ctx.status(status).json(body);
     }
 
+    static boolean isApi(Context ctx) {
+        return ctx.path().startsWith("/api/") || ctx.path().equals("/openapi.json");
+    }
+
     private void securityHeaders(Context ctx) {
-        boolean api = ctx.path().startsWith("/api/") || ctx.path().equals("/openapi.json");
+        boolean api = isApi(ctx);
         ctx.header("Content-Security-Policy", api ? API_CSP : PAGE_CSP);
         ctx.header("X-Content-Type-Options", "nosniff");
         ctx.header("X-Frame-Options", "DENY");

@@ -322,6 +322,69 @@ abstract class ApiTestBase {
         assertEquals("/login", toLogin.headers().firstValue("Location").orElse(""));
     }
 
+    /** A browser-like session: the cookie and CSRF token of {@code user} after logging in on the form. */
+    record Session(String cookie, String csrf) {
+    }
+
+    Session logIn(String user) throws Exception {
+        var http = java.net.http.HttpClient.newHttpClient();
+        var login = http.send(java.net.http.HttpRequest.newBuilder(f.uri("/login")).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("name=" + user + "&password=password-of-" + user)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        String c = login.headers().firstValue("Set-Cookie").orElseThrow();
+        String cookie = c.substring(0, c.indexOf(';'));
+        String page = page(cookie, "/tokens").body();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(page);
+        assertTrue(m.find());
+        return new Session(cookie, m.group(1));
+    }
+
+    HttpResponse<String> page(String cookie, String path) throws Exception {
+        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(f.uri(path)).header("Cookie", cookie).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> form(Session s, String path, String body) throws Exception {
+        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(f.uri(path)).header("Cookie", s.cookie())
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body + "&csrf=" + s.csrf())).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void dashboardPagesShowTheFindingPathAdviceAndTriageEscapingWhatTheScanSaid() throws Exception {
+        scanned("portal-pages", ARTIFACT + "\nfinding <script>alert(1)</script> 79 3 com.example.Evil 5");
+        Session dev = logIn("devA");
+        String overview = page(dev.cookie(), "/").body();
+        assertTrue(overview.contains("href=\"/apps/portal-pages\""), overview);
+        assertTrue(overview.contains("<svg"), "charts");
+        String app = page(dev.cookie(), "/apps/portal-pages").body();
+        assertFalse(app.contains("<script>alert"), "a rule id from the scan is escaped");
+        assertTrue(app.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), app);
+        assertTrue(app.contains("/api/v1/scans/"), "report downloads");
+        long flaw = items(f.send("devA", "GET", "/api/v1/apps/portal-pages/findings?rule=java/sql-injection", null)).get(0).get("id").asLong();
+        String finding = page(dev.cookie(), "/findings/" + flaw).body();
+        assertTrue(finding.contains("id=\"path\"") && finding.contains("source: request parameter"), finding);
+        assertTrue(finding.contains("id=\"advice\""), "the rule's remediation");
+        assertTrue(finding.contains("id=\"propose\""), "a developer may propose");
+        assertEquals(303, form(dev, "/findings/" + flaw + "/decisions", "kind=false-positive&reason=escaped+by+the+DAO").statusCode());
+        String proposed = page(dev.cookie(), "/findings/" + flaw).body();
+        assertTrue(proposed.contains(">proposed<") && !proposed.contains("class=\"approve\""), "no approve button for the proposer");
+
+        Session reviewer = logIn("reviewerA");
+        String review = page(reviewer.cookie(), "/findings/" + flaw).body();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("action=\"/decisions/(\\d+)/approve\"").matcher(review);
+        assertTrue(m.find(), review);
+        assertEquals(303, form(reviewer, "/decisions/" + m.group(1) + "/approve", "note=ok").statusCode());
+        assertTrue(page(reviewer.cookie(), "/findings/" + flaw).body().contains(">approved<"));
+        assertEquals(403, form(dev, "/decisions/" + m.group(1) + "/revoke", "note=mine").statusCode(), "a developer cannot revoke");
+
+        // another team's pages do not exist for this user
+        Session other = logIn("devB");
+        assertEquals(404, page(other.cookie(), "/apps/portal-pages").statusCode());
+        assertEquals(404, page(other.cookie(), "/findings/" + flaw).statusCode());
+        assertTrue(page(other.cookie(), "/findings/" + flaw).body().contains("no finding"), "an HTML error page");
+    }
+
     @Test
     void everyEndpointAnswersEachRoleAsDocumented() throws Exception {
         new AuthorizationMatrix(fixture()).check();

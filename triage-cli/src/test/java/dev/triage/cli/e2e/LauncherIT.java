@@ -60,6 +60,46 @@ class LauncherIT {
     }
 
     /**
+     * {@code triage serve} from the packaged jar: the HTTP layer (Javalin, Jetty, the Kotlin runtime, the logging
+     * binding) must all be inside it. It starts on a free port of the loopback address, answers the health check and
+     * the OpenAPI document, and keeps Flyway's and Jetty's informational logging off the console.
+     */
+    @Test
+    void packagedJarServes() throws Exception {
+        Path dir = Files.createTempDirectory("triage-it-serve");
+        List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-jar",
+                JAR.toString(), "serve", "--port", "0", "--store", dir.resolve("store").resolve("s").toString(),
+                "--data-dir", dir.resolve("data").toString());
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        pb.environment().put("TRIAGE_ADMIN_PASSWORD", "launcher-test-password");
+        Process p = pb.start();
+        try {
+            java.io.BufferedReader out = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+            StringBuilder printed = new StringBuilder();
+            java.util.regex.Pattern listening = java.util.regex.Pattern.compile("Triage server on http://127\\.0\\.0\\.1:(\\d+)/");
+            String port = null;
+            String line;
+            while (port == null && (line = out.readLine()) != null) {
+                printed.append(line).append('\n');
+                java.util.regex.Matcher m = listening.matcher(line);
+                if (m.find()) port = m.group(1);
+            }
+            assertTrue(port != null, "the server did not start: " + printed);
+            assertTrue(printed.toString().contains("created the admin user 'admin'"), printed.toString());
+            assertTrue(!printed.toString().contains("INFO"), "no informational logging on the console: " + printed);
+            java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+            for (String path : List.of("/api/v1/health", "/openapi.json")) {
+                var r = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + path)).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+                assertEquals(200, r.statusCode(), path + ": " + r.body());
+            }
+        } finally {
+            p.destroy();
+            if (!p.waitFor(30, TimeUnit.SECONDS)) p.destroyForcibly();
+        }
+    }
+
+    /**
      * A heap far too small for the scan ends with exit 5 and says so, wherever the heap runs out (in intake, in an
      * analysis worker, in a static initialiser): never 1, which CI reads as "flaws found" (the policy below would
      * fail), never 4, which asks for a bug report.
