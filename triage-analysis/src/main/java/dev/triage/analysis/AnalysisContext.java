@@ -201,7 +201,8 @@ public final class AnalysisContext implements ValueContext {
 
     @Override
     public Value staticField(String owner, String name, String descriptor, int depth) {
-        return results.get(StaticFinals.ID).value(owner, name, descriptor, depth);
+        Value v = results.get(StaticFinals.ID).value(owner, name, descriptor, depth);
+        return v != null ? v : results.get(StaticFieldLabels.ID).value(owner, name, descriptor, depth);
     }
 
     @Override
