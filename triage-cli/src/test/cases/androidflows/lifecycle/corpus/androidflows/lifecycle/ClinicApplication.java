@@ -24,4 +24,9 @@ public class ClinicApplication extends Application {
         Log.w("App", "low memory for " + accountName); // BUG: android/sensitive-data-logged
         Log.w("App", "low memory in " + flavour);
     }
+
+    /** Never called: no entry point reaches it. */
+    private void debugDump() {
+        Log.e("App", "account " + AccountManager.get(this).getAccounts()[0].name);
+    }
 }
