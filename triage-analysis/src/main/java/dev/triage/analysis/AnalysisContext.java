@@ -201,12 +201,39 @@ public final class AnalysisContext implements ValueContext {
 
     @Override
     public Value staticField(String owner, String name, String descriptor, int depth) {
-        return results.get(StaticFinals.ID).value(owner, name, descriptor, depth);
+        Value v = results.get(StaticFinals.ID).value(owner, name, descriptor, depth);
+        return v != null ? v : results.get(StaticFieldLabels.ID).value(owner, name, descriptor, depth);
     }
 
     @Override
     public Value instanceField(String owner, String name, String descriptor, int depth) {
         return results.get(FieldLabels.ID).value(owner, name, descriptor, depth);
+    }
+
+    @Override
+    public Set<String> deliveredLabels(String owner, MethodNode method, int param, int depth) {
+        Set<String> intents = results.get(IntentLinks.ID).parameterLabels(owner, method, param, depth);
+        Set<String> handed = results.get(CallbackHandoffs.ID).parameterLabels(owner, method, param, depth);
+        if (handed.isEmpty()) return intents;
+        if (intents.isEmpty()) return handed;
+        Set<String> both = new TreeSet<>(intents);
+        both.addAll(handed);
+        return both;
+    }
+
+    @Override
+    public boolean savedStateParameter(String owner, MethodNode method, int param) {
+        return results.get(IntentLinks.ID).savedStateParameter(owner, method, param);
+    }
+
+    @Override
+    public Set<String> deliveredCallLabels(org.objectweb.asm.tree.MethodInsnNode call, int depth) {
+        return results.get(IntentLinks.ID).callLabels(call, depth);
+    }
+
+    @Override
+    public Set<String> storedLabels(org.objectweb.asm.tree.MethodInsnNode call, List<? extends Value> args, int depth) {
+        return results.get(StoredValues.ID).readLabels(call, args, depth);
     }
 
     private volatile dev.triage.analysis.value.LibraryCodeSummaries libraryCode;

@@ -79,12 +79,14 @@ public final class FieldLabels {
                     for (String label : f.getStack(f.getStackSize() - 1).labels()) {
                         if (!label.startsWith("@")) {
                             l.add(label);
-                        } else if (label.startsWith("@p") && m.name.equals("<init>")) {
+                        } else if (label.startsWith("@p") && (m.name.equals("<init>") || syntheticAccessor(m))) {
                             // A constructor's parameter stored in a field (a job object's input, a model object
                             // built from request data, a local captured by an inner, anonymous or lambda class): what
                             // its callers pass, read wherever the field is. Setters are not followed: the field
                             // stands for every object of the class, and one form bean bound from a request would
-                            // taint every bean of its class (on the benchmark app, 109 false XSS findings).
+                            // taint every bean of its class (on the benchmark app, 109 false XSS findings). A
+                            // synthetic static accessor (javac's access$002, D8's -$$Nest$fput for a nested class's
+                            // write to its outer class's private field) is the nested class's own write: its callers.
                             l.addAll(labelsPassedTo(new MethodRef(cn, m.name, m.desc), Taint.param(label)));
                         }
                     }
@@ -92,6 +94,11 @@ public final class FieldLabels {
             }
         }
         return out;
+    }
+
+    /** A compiler-made static method that only gives a nested class access to a private field. */
+    private static boolean syntheticAccessor(MethodNode m) {
+        return (m.access & (Opcodes.ACC_SYNTHETIC | Opcodes.ACC_STATIC)) == (Opcodes.ACC_SYNTHETIC | Opcodes.ACC_STATIC);
     }
 
     /** Taint labels callers pass as a declared parameter of a method (callers analysed past MAX_DEPTH). */

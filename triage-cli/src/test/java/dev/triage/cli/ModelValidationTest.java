@@ -1,5 +1,7 @@
 package dev.triage.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import dev.triage.analysis.Analyses;
 import dev.triage.analysis.Detector;
 import dev.triage.analysis.model.MethodPattern;
@@ -143,7 +145,7 @@ class ModelValidationTest {
             if (f.kind().equals("source") && !sourceKinds.contains(f.label())) errors.add(f.file() + ": undeclared source kind " + f.label());
         }
         for (ParameterRow p : models.parameters) {
-            if (!sourceKinds.contains(p.label())) errors.add(p.file() + ": undeclared source kind " + p.label());
+            if (p.kind().equals("source") && !sourceKinds.contains(p.label())) errors.add(p.file() + ": undeclared source kind " + p.label());
         }
         // handler return sinks: a sink kind, annotations and returned types that exist
         for (dev.triage.analysis.model.ReturnRow r : models.returns) {
@@ -160,6 +162,40 @@ class ModelValidationTest {
         // MyBatis: the statement, provider and parameter annotations exist
         for (String table : List.of("mybatis-statement-annotations", "mybatis-provider-annotations", "mybatis-param-annotations")) {
             for (String a : models.stringSet(table)) annotation("L" + a.replace('.', '/') + ";", "taint/mybatis.yml " + table);
+        }
+        // tables naming methods as "owner.name(descriptor)" with an argument index (Android intents, callbacks, stores)
+        for (String table : List.of("intent-target-class", "intent-target-action")) {
+            JsonNode t = models.tables.get(table);
+            if (t == null) {
+                errors.add("missing table " + table);
+                continue;
+            }
+            t.fields().forEachRemaining(e -> method(tableMethod(e.getKey()), "table " + table, e.getValue().asInt()));
+        }
+        JsonNode handoffs = models.tables.get("callback-handoffs");
+        if (handoffs == null) errors.add("missing table callback-handoffs");
+        else for (JsonNode r : handoffs) {
+            if (r.has("call")) {
+                MethodPattern call = tableMethod(r.get("call").asText());
+                method(call, "table callback-handoffs", r.get("argument").asInt());
+                method(new MethodPattern(call.owner(), tableMethod("x." + r.get("callback").asText()).name(),
+                        tableMethod("x." + r.get("callback").asText()).descriptor(), true), "table callback-handoffs", r.get("parameter").asInt());
+            } else {
+                method(tableMethod(r.get("callback-result").asText()), "table callback-handoffs", null);
+                method(tableMethod(r.get("callback").asText()), "table callback-handoffs", r.get("parameter").asInt());
+            }
+        }
+        for (String table : List.of("stored-value-writes", "stored-value-reads")) {
+            JsonNode t = models.tables.get(table);
+            if (t == null) {
+                errors.add("missing table " + table);
+                continue;
+            }
+            for (JsonNode r : t) {
+                MethodPattern call = tableMethod(r.get("call").asText());
+                method(call, "table " + table, r.get("key").asInt());
+                if (r.has("value")) method(call, "table " + table, r.get("value").asInt());
+            }
         }
         for (NeutralRow n : models.neutrals) {
             method(n.method(), n.file(), null);
@@ -245,6 +281,12 @@ class ModelValidationTest {
      * path cannot resolve may name an older API than the class path's (Hibernate 6 dropped {@code createSQLQuery}):
      * it resolves when the older jars in {@code target/test-jars} ({@link #OLDER_APIS}) have it.
      */
+    /** A table's "owner/name.method(descriptor)" as a pattern on that exact class. */
+    private static MethodPattern tableMethod(String key) {
+        int dot = key.lastIndexOf('.', key.indexOf('('));
+        return new MethodPattern(key.substring(0, dot), key.substring(dot + 1, key.indexOf('(')), key.substring(key.indexOf('(')), false);
+    }
+
     private void method(MethodPattern p, String file, Integer argument) {
         int before = errors.size();
         methodIn(p, file, argument);

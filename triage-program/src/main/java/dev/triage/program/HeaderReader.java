@@ -35,7 +35,7 @@ final class HeaderReader {
     }
 
     /** What the full parse of an app class gives. */
-    record Parsed(ClassInfo info, List<CallSite> calls, List<String> references) {
+    record Parsed(ClassInfo info, List<CallSite> calls, List<String> references, List<CallSite> staticWrites) {
     }
 
     static ClassInfo read(byte[] bytes, CodeRole role, String origin) {
@@ -54,7 +54,7 @@ final class HeaderReader {
         Collector c = new Collector(true);
         c.strings = strings;
         reader.accept(c, CODE_FLAGS);
-        return new Parsed(c.info(role, origin), List.copyOf(c.calls), List.copyOf(c.references));
+        return new Parsed(c.info(role, origin), List.copyOf(c.calls), List.copyOf(c.references), List.copyOf(c.staticWrites));
     }
 
     /** Visits every annotation value (so the reader resolves each constant), keeps nothing. */
@@ -81,6 +81,8 @@ final class HeaderReader {
         final List<FieldInfo> fields = new ArrayList<>();
         final List<String> annotations = new ArrayList<>();
         final List<CallSite> calls = new ArrayList<>();
+        /** PUTSTATIC instructions, as sites whose owner, name and descriptor are the field's. */
+        final List<CallSite> staticWrites = new ArrayList<>();
         final Set<String> references = new LinkedHashSet<>();
         java.util.Map<String, String> strings = new java.util.HashMap<>();
 
@@ -226,6 +228,7 @@ final class HeaderReader {
                 public void visitFieldInsn(int op, String owner, String fname, String d) {
                     ref(owner);
                     desc(d);
+                    if (op == Opcodes.PUTSTATIC) staticWrites.add(new CallSite(caller, op, canon(owner), canon(fname), canon(d)));
                 }
 
                 @Override

@@ -54,7 +54,11 @@ public final class Program {
      * An app class: its header, its bytes (code is turned into a tree only when asked for), and what its one guarded
      * parse collected: its call sites and the classes it refers to (supertypes, descriptors, instructions, constants).
      */
-    public record AppClass(ClassInfo info, byte[] bytes, List<CallSite> calls, List<String> references) {
+    public record AppClass(ClassInfo info, byte[] bytes, List<CallSite> calls, List<String> references,
+                           List<CallSite> staticWrites) {
+        public AppClass(ClassInfo info, byte[] bytes, List<CallSite> calls, List<String> references) {
+            this(info, bytes, calls, references, List.of());
+        }
     }
 
     private Program(Builder b) {
@@ -287,6 +291,33 @@ public final class Program {
         return g;
     }
 
+    private volatile Map<String, Set<MethodRef>> staticWriters;
+
+    /**
+     * The app methods that store into a static field ({@code owner.name:descriptor}, as the instruction names it),
+     * from the PUTSTATIC instructions the one guarded parse recorded (indexed on first use).
+     */
+    public Set<MethodRef> staticFieldWriters(String owner, String name, String descriptor) {
+        Map<String, Set<MethodRef>> index = staticWriters;
+        if (index == null) {
+            synchronized (this) {
+                index = staticWriters;
+                if (index == null) {
+                    Map<String, Set<MethodRef>> built = new HashMap<>();
+                    for (AppClass c : appClasses.values()) {
+                        for (CallSite w : c.staticWrites()) {
+                            built.computeIfAbsent(w.owner() + "." + w.name() + ":" + w.descriptor(), k -> new java.util.TreeSet<>(
+                                    java.util.Comparator.comparing(MethodRef::owner).thenComparing(MethodRef::name)
+                                            .thenComparing(MethodRef::descriptor))).add(w.caller());
+                        }
+                    }
+                    staticWriters = index = built;
+                }
+            }
+        }
+        return index.getOrDefault(owner + "." + name + ":" + descriptor, Set.of());
+    }
+
     /** Entry points of the app (built on first use). */
     public List<EntryPoint> entryPoints() {
         List<EntryPoint> e = entryPoints;
@@ -337,7 +368,7 @@ public final class Program {
                     if (app.containsKey(entry.internalName())) return;
                     HeaderReader.Parsed p = HeaderReader.readApp(entry.bytes(), entry.role(), entry.origin(), strings);
                     if (!app.containsKey(p.info().name())) {
-                        app.put(p.info().name(), new AppClass(p.info(), entry.bytes(), p.calls(), p.references()));
+                        app.put(p.info().name(), new AppClass(p.info(), entry.bytes(), p.calls(), p.references(), p.staticWrites()));
                         libs.remove(p.info().name());
                         byte[] dropped = libBytes.remove(p.info().name());
                         if (dropped != null) libBytesKept -= dropped.length;

@@ -53,12 +53,15 @@ public final class TaintDetector implements Detector {
         k.add("source");
         k.addAll(rules.companionKinds()); // calls that change a sink's severity beside it
         k.add("broadcast-receiver"); // registrations that expose a receiver: AndroidExposure reads them for sources
+        k.addAll(dev.triage.analysis.IntentLinks.KINDS); // intents between the app's own components, read by IntentLinks
         return k;
     }
 
     @Override
     public void visitMethod(MethodScan scan) {
         AnalysisContext ctx = scan.context();
+        // dead code of an Android app (no entry point reaches it) leaks nothing, nor do the calls it makes
+        if (!ctx.results().get(dev.triage.analysis.Reachability.ID).reachable(scan.ref())) return;
         MethodFrames frames = scan.frames();
         for (AbstractInsnNode insn = scan.method().instructions.getFirst(); insn != null; insn = insn.getNext()) {
             if (!(insn instanceof MethodInsnNode mi) || frames.before(mi) == null) continue;

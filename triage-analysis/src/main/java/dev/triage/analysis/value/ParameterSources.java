@@ -53,7 +53,7 @@ final class ParameterSources {
     private static String frameworkSource(ValueContext ctx, ComponentExposure exposure, ClassNode owner, MethodNode method, int param) {
         if ((method.access & org.objectweb.asm.Opcodes.ACC_STATIC) == 0) {
             for (ParameterRow p : ctx.models().overrideSources(method.name)) {
-                if (!p.arguments().contains(param)) continue;
+                if (!p.kind().equals("source") || !p.arguments().contains(param)) continue;
                 if (!p.method().anyDescriptor() && !p.method().descriptor().equals(method.desc)) continue;
                 if (!ctx.program().isSubtype(owner.name, p.method().owner())) continue;
                 if (p.component() != null && !exposure.exposedComponentClass(owner.name)) continue;

@@ -5,6 +5,7 @@ import dev.triage.program.MethodRef;
 import dev.triage.program.Program;
 
 import java.util.Map;
+import java.util.Set;
 
 /** What the value interpreter needs from the analysis around it. */
 public interface ValueContext {
@@ -71,6 +72,29 @@ public interface ValueContext {
     }
 
     /** Whether sources of this kind (remote, environment, file...) are switched on. */
+    /**
+     * Taint the framework hands an app method's parameter from the app's own code: an intent another of its
+     * components sent, the result an activity it started returned, the instance state it saved (see IntentLinks).
+     */
+    default Set<String> deliveredLabels(String owner, org.objectweb.asm.tree.MethodNode method, int param, int depth) {
+        return Set.of();
+    }
+
+    /** Whether a parameter is a bundle the app fills for the framework to give back (tracked as an object). */
+    default boolean savedStateParameter(String owner, org.objectweb.asm.tree.MethodNode method, int param) {
+        return false;
+    }
+
+    /** Taint of the intent a call such as {@code getIntent()} returns, sent by the app's own code. */
+    default Set<String> deliveredCallLabels(org.objectweb.asm.tree.MethodInsnNode call, int depth) {
+        return Set.of();
+    }
+
+    /** Taint a read from the app's private stores returns: what its code wrote under the same key (StoredValues). */
+    default Set<String> storedLabels(org.objectweb.asm.tree.MethodInsnNode call, java.util.List<? extends Value> args, int depth) {
+        return Set.of();
+    }
+
     boolean sourceEnabled(String kind);
 
     /** Whether a source kind is sensitive data (location, identifiers, health...) rather than untrusted input. */

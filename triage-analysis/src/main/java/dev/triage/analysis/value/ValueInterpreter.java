@@ -161,6 +161,11 @@ public final class ValueInterpreter extends Interpreter<Value> {
                     + " (" + source + " input)", owner.name, method.name, sourcePath(), firstLine()));
             v = v.withLabels(Set.of("t:" + source + "@" + id));
         }
+        // what the app's own components send here (intents, results, saved instance state)
+        v = v.withLabels(ctx.deliveredLabels(owner.name, method, p, depth));
+        if (v.object() == null && ctx.savedStateParameter(owner.name, method, p)) {
+            v = v.withObject(new AbstractObject(ObjectSites.parameterSite(owner.name, method.name, method.desc, p), null, Map.of(), false));
+        }
         return v;
     }
 
@@ -350,8 +355,16 @@ public final class ValueInterpreter extends Interpreter<Value> {
                 return ConstantFolding.derive(Type.INT_TYPE, a, b);
             case Opcodes.IF_ICMPEQ: case Opcodes.IF_ICMPNE: case Opcodes.IF_ICMPLT: case Opcodes.IF_ICMPGE:
             case Opcodes.IF_ICMPGT: case Opcodes.IF_ICMPLE: case Opcodes.IF_ACMPEQ: case Opcodes.IF_ACMPNE:
-            case Opcodes.PUTFIELD:
                 return null;
+            case Opcodes.PUTFIELD: {
+                // A public field of a library object written with tainted data (a Message's obj) makes the object
+                // carry it, as reading such a field from tainted data gives that data.
+                FieldInsnNode f = (FieldInsnNode) insn;
+                if (!ctx.program().isApp(f.owner) && a.object() != null && !b.labels().isEmpty()) {
+                    addPending(new AliasUpdate(a.object().site(), a.withLabels(b.labels())));
+                }
+                return null;
+            }
             default:
                 throw new IllegalStateException("unexpected opcode " + op);
         }
@@ -428,6 +441,8 @@ public final class ValueInterpreter extends Interpreter<Value> {
         ObjectTransfer.apply(c);
         boolean modelled = c.understood;
         SourceTransfer.apply(c);
+        DeliveredIntentTransfer.apply(c);
+        StoredValueTransfer.apply(c);
         // A source row naming an app method (a getter named for PHI) labels what it returns; the app code still runs,
         // so what the getter's field holds (a name bound from the request) comes back too.
         Value sourced = !modelled && c.understood ? c.result : null;

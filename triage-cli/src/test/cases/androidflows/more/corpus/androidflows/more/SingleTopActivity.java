@@ -1,0 +1,14 @@
+package corpus.androidflows.more;
+
+import android.app.Activity;
+import android.content.Intent;
+import android.util.Log;
+
+/** A single-top activity: a new start while it is on top arrives in onNewIntent. */
+public class SingleTopActivity extends Activity {
+    @Override
+    protected void onNewIntent(Intent intent) {
+        super.onNewIntent(intent);
+        Log.i("SingleTopActivity", "again for " + intent.getStringExtra("id")); // BUG: android/sensitive-data-logged
+    }
+}
