@@ -47,6 +47,22 @@ public class SensitiveLogCases {
         jul.info("pin entered: " + pin); // BUG: java/sensitive-data-logged
     }
 
+    private static final org.apache.commons.logging.Log jcl = org.apache.commons.logging.LogFactory.getLog("auth");
+
+    public void badSecretLoggedThroughCommonsLogging(HttpServletRequest req) {
+        String secret = req.getParameter("client_secret").replaceAll("[\r\n]", "");
+        jcl.debug("client registration with secret " + secret); // BUG: java/sensitive-data-logged
+    }
+
+    public void badOtpLogged(HttpServletRequest req) {
+        String otp = req.getParameter("otp").strip().replaceAll("[\r\n]", "");
+        log.debug("one-time code {} checked", otp); // BUG: java/sensitive-data-logged
+    }
+
+    public void goodOtpLengthLogged(HttpServletRequest req) {
+        log.debug("one-time code of {} digits checked", req.getParameter("otp").length());
+    }
+
     public void badDiagnosisLogged(Patient p) {
         jul.info("chart opened, diagnosis " + p.getDiagnosis()); // BUG: java/phi-logged
     }
