@@ -94,7 +94,20 @@ final class TaintRules {
         if (sens != null) sens.forEach(bySourceKind -> bySourceKind.forEach(x -> r.add(x.asText())));
         JsonNode esc = models.tables.get("component-escalations");
         if (esc != null) esc.forEach(e -> r.add(e.path("rule").asText()));
+        JsonNode platform = models.tables.get("android-sink-rules");
+        if (platform != null) platform.forEach(x -> r.add(x.asText()));
         return r;
+    }
+
+    /**
+     * A finding reported as another rule in an Android app ({@code android-sink-rules}): PHI handed to an analytics or
+     * error-reporting SDK in an app on the patient's phone is android/phi-to-tracker, on a server
+     * java/phi-to-third-party.
+     */
+    Detection byPlatform(dev.triage.analysis.AnalysisContext ctx, Detection d, String kind) {
+        JsonNode t = models.tables.get("android-sink-rules");
+        if (t == null || t.get(kind) == null || ctx.program().android() == null) return d;
+        return new Detection(t.get(kind).asText(), d.location(), d.message(), d.path(), d.confidence(), d.key(), null, d.properties());
     }
 
     /** The kinds of {@code calls} rows the {@code companion-severity} table looks for beside a sink. */
