@@ -6,9 +6,9 @@ import org.slf4j.LoggerFactory;
 import javax.servlet.http.HttpServletRequest;
 
 /**
- * Sign-in and chart auditing that log too much: a password from the request, or the patient's diagnosis, written to
- * a log is a finding of its own (and a log injection where the text is the attacker's); the user name or a record
- * number is not sensitive.
+ * Sign-in and chart auditing that log too much: a password from the request (java/sensitive-data-logged), or the
+ * patient's diagnosis (java/phi-logged), written to a log is a finding of its own (and a log injection where the text
+ * is the attacker's); the user name or a record number is not sensitive.
  */
 public class SensitiveLogCases {
     private static final Logger log = LoggerFactory.getLogger(SensitiveLogCases.class);
@@ -47,8 +47,24 @@ public class SensitiveLogCases {
         jul.info("pin entered: " + pin); // BUG: java/sensitive-data-logged
     }
 
+    private static final org.apache.commons.logging.Log jcl = org.apache.commons.logging.LogFactory.getLog("auth");
+
+    public void badSecretLoggedThroughCommonsLogging(HttpServletRequest req) {
+        String secret = req.getParameter("client_secret").replaceAll("[\r\n]", "");
+        jcl.debug("client registration with secret " + secret); // BUG: java/sensitive-data-logged
+    }
+
+    public void badOtpLogged(HttpServletRequest req) {
+        String otp = req.getParameter("otp").strip().replaceAll("[\r\n]", "");
+        log.debug("one-time code {} checked", otp); // BUG: java/sensitive-data-logged
+    }
+
+    public void goodOtpLengthLogged(HttpServletRequest req) {
+        log.debug("one-time code of {} digits checked", req.getParameter("otp").length());
+    }
+
     public void badDiagnosisLogged(Patient p) {
-        jul.info("chart opened, diagnosis " + p.getDiagnosis()); // BUG: java/sensitive-data-logged
+        jul.info("chart opened, diagnosis " + p.getDiagnosis()); // BUG: java/phi-logged
     }
 
     public void goodRecordNumberLogged(Patient p) {
@@ -56,7 +72,7 @@ public class SensitiveLogCases {
     }
 
     private static void audit(String what) {
-        log.warn("audit: {}", what); // BUG: java/sensitive-data-logged
+        log.warn("audit: {}", what); // BUG: java/phi-logged
     }
 
     public void badDiagnosisThroughHelper(Patient p) {

@@ -43,13 +43,14 @@ public final class RuleCatalogue {
 
     static RuleCatalogue load(ClassLoader loader) {
         ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+        ComplianceMapping compliance = ComplianceMapping.load(loader);
         Map<String, Rule> rules = new TreeMap<>();
         for (String file : indexFiles(loader)) {
             try (InputStream in = loader.getResourceAsStream(BASE + file)) {
                 if (in == null) throw new IllegalStateException("rule file listed but missing: " + file);
                 JsonNode list = yaml.readTree(in);
                 for (JsonNode n : list) {
-                    Rule r = parse(n, file);
+                    Rule r = parse(n, file, compliance);
                     if (rules.put(r.id(), r) != null) {
                         throw new IllegalStateException("duplicate rule id " + r.id() + " in " + file);
                     }
@@ -76,7 +77,7 @@ public final class RuleCatalogue {
         return files;
     }
 
-    private static Rule parse(JsonNode n, String file) {
+    private static Rule parse(JsonNode n, String file, ComplianceMapping compliance) {
         String id = required(n, "id", file);
         String where = file + " rule " + id;
         int cwe = Integer.parseInt(required(n, "cwe", where));
@@ -84,7 +85,7 @@ public final class RuleCatalogue {
         Precision precision = Precision.valueOf(required(n, "precision", where).toUpperCase(Locale.ROOT).replace('-', '_'));
         return new Rule(id, required(n, "title", where), cwe, severity, precision,
                 required(n, "description", where), required(n, "remediation", where),
-                strings(n.get("references")), strings(n.get("tags")));
+                strings(n.get("references")), strings(n.get("tags")), compliance.of(id, cwe));
     }
 
     private static String required(JsonNode n, String key, String where) {

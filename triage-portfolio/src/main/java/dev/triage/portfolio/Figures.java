@@ -88,18 +88,14 @@ public final class Figures {
 
     public static Reference reference(Map<String, Integer> ruleCwes) {
         JsonNode study = study();
-        Map<Integer, String> owaspByCwe = new TreeMap<>();
-        for (String section : List.of("owasp-top10-2021", "extra-cwes")) {
-            study.get(section).fields().forEachRemaining(e -> e.getValue().forEach(c -> owaspByCwe.put(c.asInt(), e.getKey())));
-        }
-        Map<String, String> masvsByRule = new TreeMap<>();
-        study.get("masvs-v2").fields().forEachRemaining(e -> e.getValue().forEach(r -> masvsByRule.put(r.asText(), e.getKey())));
+        // the categories are the rule catalogue's compliance mapping (dev/triage/compliance.yml), the one the scan reports use
+        dev.triage.findings.ComplianceMapping mapping = dev.triage.findings.ComplianceMapping.builtIn();
         Map<String, String> owasp = new TreeMap<>();
         Map<String, String> masvs = new TreeMap<>();
         for (var r : new TreeMap<>(ruleCwes).entrySet()) {
-            String o = owaspByCwe.get(r.getValue());
+            String o = mapping.owaspTop10(r.getValue());
             if (o != null) owasp.put(r.getKey(), o);
-            String m = masvsCategory(r.getKey(), masvsByRule);
+            String m = mapping.masvs(r.getKey());
             if (m != null) masvs.put(r.getKey(), m);
         }
         Map<String, List<String>> indicators = new TreeMap<>();
@@ -111,18 +107,6 @@ public final class Figures {
             titles.put(e.getKey(), e.getValue().get("title").asText());
         });
         return new Reference(Map.of("owasp-top10-2021", owasp, "masvs-v2", masvs), indicators, titles);
-    }
-
-    /** The exact rule id's group, else the longest matching prefix ({@code java/}). */
-    static String masvsCategory(String ruleId, Map<String, String> byRule) {
-        if (byRule.containsKey(ruleId)) return byRule.get(ruleId);
-        String best = null;
-        for (var e : byRule.entrySet()) {
-            if (e.getKey().endsWith("/") && ruleId.startsWith(e.getKey()) && (best == null || e.getKey().length() > best.length())) {
-                best = e.getKey();
-            }
-        }
-        return best == null ? null : byRule.get(best);
     }
 
     private static JsonNode study() {

@@ -77,8 +77,8 @@ class FiguresTest {
         Map<String, String> owasp = ref.categories().get("owasp-top10-2021");
         Map<String, String> masvs = ref.categories().get("masvs-v2");
         for (String id : cwes.keySet()) {
-            assertTrue(owasp.containsKey(id), "no OWASP Top 10 category for " + id + " (CWE-" + cwes.get(id) + "): add its CWE to study.yml");
-            if (id.startsWith("android/")) assertTrue(masvs.containsKey(id), "no MASVS group for " + id + ": add it to study.yml");
+            assertTrue(owasp.containsKey(id), "no OWASP Top 10 category for " + id + " (CWE-" + cwes.get(id) + "): add its CWE to dev/triage/compliance.yml");
+            if (id.startsWith("android/")) assertTrue(masvs.containsKey(id), "no MASVS group for " + id + ": add it to dev/triage/compliance.yml");
         }
         assertEquals("MASVS-CRYPTO", masvs.get("java/weak-hash"), "an exact id wins over the java/ prefix");
         assertEquals("MASVS-CODE", masvs.get("java/sql-injection"));

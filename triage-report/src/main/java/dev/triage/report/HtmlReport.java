@@ -122,6 +122,8 @@ public final class HtmlReport implements ReportWriter {
             h.append("</section>\n");
         }
 
+        hipaaView(h, findings, paths);
+
         // Contents
         h.append("<nav id=\"contents\">\n<h2>Contents</h2>\n");
         if (findings.isEmpty()) {
@@ -148,6 +150,30 @@ public final class HtmlReport implements ReportWriter {
                 .append(". ").append(esc(ConsoleReport.summaryLine(result))).append("</footer>\n</body>\n</html>\n");
         out.write(h.toString());
         out.flush();
+    }
+
+    /**
+     * The HIPAA view: each technical safeguard of the Security Rule (45 CFR 164.312) with the findings whose rule
+     * undermines it (dev/triage/compliance.yml), linked to their entries; a safeguard no finding touches says so.
+     */
+    private static void hipaaView(StringBuilder h, List<Finding> findings, SourcePaths paths) {
+        h.append("<section id=\"hipaa\">\n<h2>HIPAA view</h2>\n<p>Findings by the HIPAA Security Rule technical safeguard ")
+                .append("they undermine (45 CFR 164.312); a finding may weigh on several.</p>\n<table>\n<thead><tr><th>Safeguard</th>")
+                .append("<th>Findings</th></tr></thead>\n<tbody>\n");
+        for (var s : dev.triage.findings.ComplianceMapping.builtIn().hipaaSafeguardTitles().entrySet()) {
+            h.append("<tr><td>&sect;").append(esc(s.getKey())).append(' ').append(esc(s.getValue())).append("</td><td>");
+            List<String> links = new java.util.ArrayList<>();
+            for (int i = 0; i < findings.size(); i++) {
+                Finding f = findings.get(i);
+                if (!f.rule().compliance().hipaaSafeguards().contains(s.getKey())) continue;
+                links.add("<a href=\"#f" + (i + 1) + "\">" + badge(f.severity()) + " <code>" + esc(f.rule().id()) + "</code> "
+                        + esc(where(f.location(), paths)) + "</a>");
+            }
+            if (links.isEmpty()) h.append("none");
+            else h.append(links.size()).append("<ul class=\"hipaa\">").append(links.stream().map(l -> "<li>" + l + "</li>").collect(java.util.stream.Collectors.joining())).append("</ul>");
+            h.append("</td></tr>\n");
+        }
+        h.append("</tbody>\n</table>\n</section>\n");
     }
 
     private static void finding(StringBuilder h, int n, Finding f, SourcePaths paths) {

@@ -145,6 +145,14 @@ public final class JsonReport implements ReportWriter {
         n.put("remediation", nz(f.rule().remediation()));
         ArrayNode refs = n.putArray("references");
         f.rule().references().forEach(refs::add);
+        dev.triage.findings.Compliance c = f.rule().compliance();
+        if (!c.isEmpty()) {
+            ObjectNode comp = n.putObject("compliance");
+            ArrayNode hipaa = comp.putArray("hipaaSafeguards");
+            c.hipaaSafeguards().forEach(hipaa::add);
+            if (c.owaspTop10() != null) comp.put("owaspTop10", c.owaspTop10());
+            if (c.masvs() != null) comp.put("masvs", c.masvs());
+        }
         if (!f.properties().isEmpty()) {
             ObjectNode props = n.putObject("properties");
             f.properties().forEach(props::put);

@@ -101,6 +101,13 @@ public final class SarifReport implements ReportWriter {
         props.put("security-severity", ReportSupport.securitySeverity(r.severity()));
         props.put("precision", ReportSupport.slug(r.precision()));
         props.put("cwe", "CWE-" + r.cwe());
+        // the frameworks the flaw counts against (dev/triage/compliance.yml)
+        if (!r.compliance().hipaaSafeguards().isEmpty()) {
+            ArrayNode hipaa = props.putArray("hipaa-safeguards");
+            r.compliance().hipaaSafeguards().forEach(hipaa::add);
+        }
+        if (r.compliance().owaspTop10() != null) props.put("owasp-top10-2021", r.compliance().owaspTop10());
+        if (r.compliance().masvs() != null) props.put("masvs-v2", r.compliance().masvs());
         return n;
     }
 

@@ -33,12 +33,19 @@ final class TaintRules {
     private final Set<String> numberOnly;
     /** Instruction (not call) sinks: {@code array-allocation}, {@code loop-condition} → their sink kind. */
     private final Map<String, String> instructionSinks;
+    /**
+     * Sink kind → the kind whose sanitizers decide whether sensitive data is still itself there
+     * ({@code sensitive-judged-as}): at a logging call, a digest (which clears {@code phi-log}) hides a name, while
+     * removing line breaks (which clears only {@code log-injection}) leaves a password a password.
+     */
+    private final Map<String, String> judgedAs;
 
     TaintRules(Models models) {
         this.models = models;
         this.ruleOfKind = textMap(models, "sink-rules");
         this.numberOnly = models.stringSet("number-only-sink-kinds");
         this.instructionSinks = textMap(models, "instruction-sinks");
+        this.judgedAs = textMap(models, "sensitive-judged-as");
         textMap(models, "sink-safe-prefixes").forEach((k, re) -> safePrefix.put(k, java.util.regex.Pattern.compile(re, java.util.regex.Pattern.DOTALL)));
         Map<String, Set<String>> accepted = new TreeMap<>();
         JsonNode a = models.tables.get("sink-sources");
@@ -84,10 +91,23 @@ final class TaintRules {
         JsonNode bySource = models.tables.get("source-kind-rules");
         if (bySource != null) bySource.forEach(k -> k.forEach(x -> r.add(x.asText())));
         JsonNode sens = models.tables.get("sensitive-sink-rules");
-        if (sens != null) sens.forEach(x -> r.add(x.asText()));
+        if (sens != null) sens.forEach(bySourceKind -> bySourceKind.forEach(x -> r.add(x.asText())));
         JsonNode esc = models.tables.get("component-escalations");
         if (esc != null) esc.forEach(e -> r.add(e.path("rule").asText()));
+        JsonNode platform = models.tables.get("android-sink-rules");
+        if (platform != null) platform.forEach(x -> r.add(x.asText()));
         return r;
+    }
+
+    /**
+     * A finding reported as another rule in an Android app ({@code android-sink-rules}): PHI handed to an analytics or
+     * error-reporting SDK in an app on the patient's phone is android/phi-to-tracker, on a server
+     * java/phi-to-third-party.
+     */
+    Detection byPlatform(dev.triage.analysis.AnalysisContext ctx, Detection d, String kind) {
+        JsonNode t = models.tables.get("android-sink-rules");
+        if (t == null || t.get(kind) == null || ctx.program().android() == null) return d;
+        return new Detection(t.get(kind).asText(), d.location(), d.message(), d.path(), d.confidence(), d.key(), null, d.properties());
     }
 
     /** The kinds of {@code calls} rows the {@code companion-severity} table looks for beside a sink. */
@@ -165,6 +185,16 @@ final class TaintRules {
         return p != null && v.prefix() != null && p.matcher(v.prefix()).matches();
     }
 
+    /**
+     * Whether sensitive data under this label still is that data at a sink of this kind: not when a sanitizer cleared
+     * the kind (a digest of a name is not the name), nor when it is a number a library computed from data of a kind
+     * in {@code numbers-drop-sources} (a bundle's entry count, a name's length or hash code is no patient's data).
+     */
+    private boolean sensitiveReaches(String label, String kind) {
+        if (!Taint.reaches(label, kind)) return false;
+        return !(Taint.cleared(label).contains(Taint.NUMBER) && models.stringSet("numbers-drop-sources").contains(Taint.sourceKind(label)));
+    }
+
     /** The first (in order) taint label of a value that a sink of this kind reports, or null. */
     String firstTaint(Value v, String kind, Set<String> alsoCleared) {
         if (safePrefix(v, kind)) return null;
@@ -183,6 +213,7 @@ final class TaintRules {
             }
             if (parsed) continue;
             if (number && sourceClass(source).equals("untrusted")) continue;
+            if (sourceClass(source).equals("sensitive") && !sensitiveReaches(l, kind)) continue;
             return l;
         }
         return null;
@@ -190,7 +221,8 @@ final class TaintRules {
 
     /**
      * The rule sensitive data reaching a sink of this kind reports besides the kind's own ({@code sensitive-sink-rules}:
-     * credentials or PHI written to a log), with the first sensitive label; null when none applies.
+     * sink kind → source kind → rule, {@code default} for the other sensitive kinds: PHI written to a log is
+     * java/phi-logged, a password java/sensitive-data-logged), with the first sensitive label; null when none applies.
      */
     Detection sensitive(String kind, dev.triage.contract.Location at, String sinkKey, Value v, List<PathStep> tail,
                         java.util.function.Function<String, List<PathStep>> sourceSteps) {
@@ -199,13 +231,16 @@ final class TaintRules {
         for (String l : v.labels()) {
             if (!Taint.isTaint(l) || !"sensitive".equals(sourceClass(Taint.sourceKind(l)))) continue;
             if (Taint.cleared(l).contains(Taint.PARSED)) continue;
+            if (!sensitiveReaches(l, judgedAs.getOrDefault(kind, kind))) continue;
+            JsonNode rule = t.get(kind).has(Taint.sourceKind(l)) ? t.get(kind).get(Taint.sourceKind(l)) : t.get(kind).get("default");
+            if (rule == null) continue;
             SourceKind declared = models.sourceKind(Taint.sourceKind(l));
             String what = declared == null ? Taint.sourceKind(l) + " data" : declared.displayName();
             String call = sinkKey.substring(0, sinkKey.indexOf('('));
             String name = call.substring(call.lastIndexOf('/') + 1);
             List<PathStep> path = new java.util.ArrayList<>(sourceSteps.apply(l));
             path.addAll(tail);
-            return new Detection(t.get(kind).asText(), at, Character.toUpperCase(what.charAt(0)) + what.substring(1)
+            return new Detection(rule.asText(), at, Character.toUpperCase(what.charAt(0)) + what.substring(1)
                     + " is written to a log by " + name, path, declared == null ? Confidence.MEDIUM : declared.confidence(),
                     sinkKey + "|" + Taint.sourceKind(l));
         }

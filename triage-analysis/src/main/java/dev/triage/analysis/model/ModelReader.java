@@ -152,11 +152,11 @@ final class ModelReader {
         }
     }
 
-    /** A row's {@code platform}: {@code android} or absent (every app). */
+    /** A row's {@code platform}: {@code android} (Android apps only), {@code server} (every other app) or absent (every app). */
     private static String platform(JsonNode r, String file) {
         if (!r.hasNonNull("platform")) return null;
         String p = r.get("platform").asText();
-        if (!p.equals("android")) throw new IllegalStateException(file + ": unknown platform '" + p + "': " + r);
+        if (!p.equals("android") && !p.equals("server")) throw new IllegalStateException(file + ": unknown platform '" + p + "': " + r);
         return p;
     }
 

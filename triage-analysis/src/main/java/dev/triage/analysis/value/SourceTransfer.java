@@ -32,9 +32,10 @@ final class SourceTransfer {
                     continue;
                 }
                 // A number or boolean read from a request cannot carry an injection; sensitive values (a
-                // location's coordinates, a step count) leak as numbers too.
-                if (!ctx.sourceEnabled(row.label()) || (!ctx.sensitiveSource(row.label())
-                        && c.returnType.getSort() != Type.OBJECT && c.returnType.getSort() != Type.ARRAY)) {
+                // location's coordinates, a step count) leak as numbers too. A constructor's result is the object
+                // it makes (a plain socket is where data goes, a FileInputStream what is read).
+                boolean objectResult = c.constructsReceiver() || c.returnType.getSort() == Type.OBJECT || c.returnType.getSort() == Type.ARRAY;
+                if (!ctx.sourceEnabled(row.label()) || (!ctx.sensitiveSource(row.label()) && !objectResult)) {
                     continue;
                 }
                 String id = vi.ownerName() + "#" + vi.methodName() + "#" + vi.line(c.insn) + "#" + c.insn.name;

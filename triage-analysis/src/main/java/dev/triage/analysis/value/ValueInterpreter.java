@@ -175,6 +175,7 @@ public final class ValueInterpreter extends Interpreter<Value> {
             if (!row.kind().equals("source") || !ctx.sourceEnabled(row.label())) continue;
             if (!row.owner().equals(f.owner)) continue;
             if ("android".equals(row.platform()) && ctx.program().android() == null) continue;
+            if ("server".equals(row.platform()) && ctx.program().android() != null) continue;
             String id = owner.name + "#" + method.name + "#" + line(insn) + "#" + f.name;
             ctx.registerSource(id, originAt(insn, f.owner.substring(f.owner.lastIndexOf('/') + 1) + "." + f.name
                     + " (" + row.label() + " data)"));

@@ -31,8 +31,8 @@ public class ChartActivity extends Activity {
         Log.d(TAG, "visits: " + p.getVisitCount());
         SmsManager.getDefault().sendTextMessage("+15550100", null, "Result: " + p.getDiagnosis(), null, null); // BUG: android/sensitive-data-sms
         SmsManager.getDefault().sendTextMessage("+15550100", null, "Your results are ready", null, null);
-        // the app's own back end receives the chart: not a finding
-        new OkHttpClient().newCall(new Request.Builder().url("https://ehr.example.org/charts?dx=" + p.getDiagnosis()).build());
+        // the app's own back end may receive the chart, but not in the URL: query strings land in access logs
+        new OkHttpClient().newCall(new Request.Builder().url("https://ehr.example.org/charts?dx=" + p.getDiagnosis()).build()); // BUG: java/phi-in-url
         Intent share = new Intent(Intent.ACTION_SEND);
         share.putExtra(Intent.EXTRA_TEXT, "born " + p.getDateOfBirth());
         startActivity(share); // BUG: android/implicit-intent-leak
