@@ -241,6 +241,8 @@ final class DbCommand implements Runnable {
                 out.println("Hash index:  " + (hashes.isEmpty() ? "empty (run 'triage db update')"
                         : hashes.artifacts().values().stream().mapToInt(a -> a.versionsWithJar().size()).sum() + " jar checksums for "
                         + hashes.artifacts().size() + " artifacts, " + String.format(java.util.Locale.ROOT, "%.1f MB", hashes.sizeOnDisk() / 1e6)));
+                int confirmed = UnindexedJars.confirmedKeys(db.dir()).size();
+                if (confirmed > 0) out.println("Confirmed by checksum (--hashes-from): " + confirmed + " artifacts, refreshed by every update");
                 out.flush();
                 return Main.OK;
             } catch (DbException e) {

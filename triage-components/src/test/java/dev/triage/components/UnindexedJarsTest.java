@@ -207,6 +207,24 @@ class UnindexedJarsTest {
     }
 
     @Test
+    void aJarInputIsItselfProposedAndADirectoryIsSearchedForJars() throws Exception {
+        Path velocity = truth.get("org.apache.velocity:velocity:1.7");
+        Path lucene = truth.get("org.apache.lucene:lucene-core:3.6.2");
+        List<UnindexedJars.Jar> one = UnindexedJars.collect(List.of(velocity), HashIndex.empty(), null);
+        assertEquals(List.of("velocity-1.7.jar"), one.stream().map(UnindexedJars.Jar::fileName).toList());
+        assertEquals(MavenRepositoryServer.sha1(Files.readAllBytes(velocity)), one.get(0).sha1());
+        assertTrue(one.get(0).candidates().stream().anyMatch(c -> c.toString().equals("org.apache.velocity:velocity:1.7")),
+                one.get(0).candidates().toString());
+
+        Path dir = Files.createDirectories(tmp.resolve("libdir/lib"));
+        Files.copy(velocity, dir.resolve("velocity-1.7.jar"));
+        Files.copy(lucene, dir.resolve("lucene-core-3.6.2.jar"));
+        List<UnindexedJars.Jar> both = UnindexedJars.collect(List.of(dir.getParent()), HashIndex.empty(), null);
+        assertEquals(Set.of("velocity-1.7.jar", "lucene-core-3.6.2.jar"),
+                Set.copyOf(both.stream().map(UnindexedJars.Jar::fileName).toList()));
+    }
+
+    @Test
     void dominantPackagesAreTheMostSpecificPrefixesHoldingHalfTheClasses() {
         assertEquals(List.of("org.apache.lucene", "org.apache"),
                 UnindexedJars.dominantPackagePrefixes(List.of("org/apache/lucene/index/A", "org/apache/lucene/util/B",

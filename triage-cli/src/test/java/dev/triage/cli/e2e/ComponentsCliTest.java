@@ -169,6 +169,9 @@ class ComponentsCliTest {
         assertEquals("pkg:maven/org.example.widgets/widget-core@1.2.0", w.path("purl").asText());
         assertEquals("hash", w.path("identifiedBy").asText());
 
+        CliTest.Run status = CliTest.triage("db", "status", "--db", db.toString());
+        assertTrue(status.out().contains("Confirmed by checksum (--hashes-from): 1 artifacts"), status.out());
+
         CliTest.Run contradictory = CliTest.triage("db", "update", "--db", db.toString(), "--skip-advisories", "--no-hashes",
                 "--hashes-from", war.toString());
         assertTrue(contradictory.exit() != 0 && contradictory.err().contains("--no-hashes"), contradictory.err());
