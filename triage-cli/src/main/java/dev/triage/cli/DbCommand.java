@@ -8,6 +8,7 @@ import dev.triage.components.HashIndex;
 import dev.triage.components.HashIndexUpdater;
 import dev.triage.components.KnownArtifacts;
 import dev.triage.components.MetadataIndex;
+import dev.triage.components.UnindexedJars;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -53,7 +54,10 @@ final class DbCommand implements Runnable {
             description = {"Download the OSV Maven archive, check it, and swap it in (the old database stays on any failure).",
                     "Then bring the SHA-1 index of Maven Central jars up to date (scans identify bundled jars by it): for every"
                             + " package the advisories name, the artifacts Triage knows as most used, and --hashes-for, each"
-                            + " version's published .jar.sha1; only versions not indexed yet are fetched."})
+                            + " version's published .jar.sha1; only versions not indexed yet are fetched.",
+                    "With --hashes-from, also find the coordinates of the jars an app bundles that the index does not know:"
+                            + " each jar's own evidence proposes a few coordinates, and only one whose published .jar.sha1"
+                            + " equals the jar's SHA-1 is indexed (all its versions) and remembered for later updates."})
     static final class Update implements Callable<Integer> {
         @CommandLine.Mixin DbOption db = new DbOption();
 
@@ -79,12 +83,22 @@ final class DbCommand implements Runnable {
         @Option(names = "--no-hashes", description = "Do not refresh the SHA-1 index of Maven Central jars.")
         boolean noHashes;
 
+        @Option(names = "--hashes-from", arity = "1..*", paramLabel = "WAR|JAR|APK|DIR",
+                description = "Index the jars these apps bundle that the index does not know: coordinates proposed by each jar's"
+                        + " pom.properties, manifest, file name and class packages (at most " + UnindexedJars.MAX_REQUESTS_PER_JAR
+                        + " per jar) are checked against the repository's published .jar.sha1; only an exact SHA-1 match is"
+                        + " indexed, and kept for every later update.")
+        List<Path> hashesFrom = new ArrayList<>();
+
         @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
+            if (noHashes && !hashesFrom.isEmpty()) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--hashes-from fills the hash index; it cannot be used with --no-hashes");
+            }
             try {
                 if (!skipAdvisories) {
                     out.println("Downloading " + url + " ...");
@@ -96,6 +110,7 @@ final class DbCommand implements Runnable {
                     java.util.Set<String> keys = new java.util.TreeSet<>(KnownArtifacts.bundledKeys());
                     AdvisoryDb.open(db.dir()).ifPresent(d -> keys.addAll(d.keys()));
                     keys.addAll(hashesFor);
+                    keys.addAll(UnindexedJars.confirmedKeys(db.dir()));
                     out.println("Indexing jar checksums of " + keys.size() + " artifacts from " + repository + " ...");
                     out.flush();
                     HashIndexUpdater.Stats h = HashIndexUpdater.defaults().update(repository, keys, db.dir(), line -> {
@@ -110,6 +125,7 @@ final class DbCommand implements Runnable {
                         err.println("triage: " + h.failures() + " requests failed (tried again by the next update), e.g. " + h.firstFailure());
                         err.flush();
                     }
+                    if (!hashesFrom.isEmpty()) confirmBundledJars(out, err);
                 }
                 if (!metadataFor.isEmpty()) {
                     HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
@@ -125,6 +141,45 @@ final class DbCommand implements Runnable {
                 err.flush();
                 return FAILED;
             }
+        }
+
+        /** {@code --hashes-from}: the bundled jars the index does not know, confirmed by checksum and indexed. */
+        private void confirmBundledJars(PrintWriter out, PrintWriter err) throws DbException {
+            List<String> skipped = new ArrayList<>();
+            List<UnindexedJars.Jar> jars = UnindexedJars.collect(hashesFrom, HashIndex.open(db.dir()), skipped::add);
+            for (String s : skipped) err.println("triage: not read: " + s);
+            int asked = jars.stream().mapToInt(j -> j.candidates().size()).sum();
+            out.println("Confirming " + jars.size() + " bundled jars the hash index does not know (" + asked
+                    + " proposed coordinates at most) against " + repository + " ...");
+            out.flush();
+            HashIndexUpdater updater = HashIndexUpdater.defaults();
+            List<UnindexedJars.Result> results = updater.confirm(repository, jars);
+            int requests = 0;
+            for (UnindexedJars.Result r : results) {
+                requests += r.requests();
+                if (r.confirmed() != null) {
+                    out.println("  " + r.jar().fileName() + ": " + r.confirmed() + " (SHA-1 equal; group from " + r.confirmed().why() + ")");
+                } else {
+                    out.println("  " + r.jar().fileName() + ": not found (" + r.requests() + " of " + r.jar().candidates().size()
+                            + " proposals asked, none publishes this SHA-1" + (r.problem().isEmpty() ? "" : "; a request failed: " + r.problem()) + ")");
+                }
+            }
+            java.util.Set<String> keys = UnindexedJars.keys(results);
+            UnindexedJars.remember(db.dir(), results);
+            out.println("Confirmed " + results.stream().filter(r -> r.confirmed() != null).count() + " of " + results.size()
+                    + " jars (" + requests + " checksum requests); indexing all versions of " + keys.size() + " artifacts ...");
+            out.flush();
+            if (!keys.isEmpty()) {
+                HashIndexUpdater.Stats h = updater.update(repository, keys, db.dir(), line -> {
+                    out.println("  " + line);
+                    out.flush();
+                });
+                out.println("Hash index: " + h.hashes() + " jar checksums (" + h.newJars() + " new), "
+                        + String.format(java.util.Locale.ROOT, "%.1f MB", HashIndex.open(db.dir()).sizeOnDisk() / 1e6) + " on disk");
+                if (h.failures() > 0) err.println("triage: " + h.failures() + " requests failed (tried again by the next update), e.g. " + h.firstFailure());
+            }
+            out.flush();
+            err.flush();
         }
     }
 
@@ -186,6 +241,8 @@ final class DbCommand implements Runnable {
                 out.println("Hash index:  " + (hashes.isEmpty() ? "empty (run 'triage db update')"
                         : hashes.artifacts().values().stream().mapToInt(a -> a.versionsWithJar().size()).sum() + " jar checksums for "
                         + hashes.artifacts().size() + " artifacts, " + String.format(java.util.Locale.ROOT, "%.1f MB", hashes.sizeOnDisk() / 1e6)));
+                int confirmed = UnindexedJars.confirmedKeys(db.dir()).size();
+                if (confirmed > 0) out.println("Confirmed by checksum (--hashes-from): " + confirmed + " artifacts, refreshed by every update");
                 out.flush();
                 return Main.OK;
             } catch (DbException e) {

@@ -219,6 +219,60 @@ public final class HashIndexUpdater {
         }
     }
 
+    /**
+     * For each jar, asks the repository for the SHA-1 it publishes under each proposal, strongest first, and stops at
+     * the first that equals the jar's own: only then are the coordinates confirmed. A proposal that is not published
+     * (404) or publishes another SHA-1 is passed over — a group is never taken on the evidence alone. Jars are asked
+     * in parallel, each jar's proposals in order, so the answer does not depend on timing. At most
+     * {@link UnindexedJars#MAX_REQUESTS_PER_JAR} requests per jar (the proposals are bounded when made).
+     *
+     * @return one result per jar, in the jars' order
+     */
+    public List<UnindexedJars.Result> confirm(URI repository, List<UnindexedJars.Jar> jars) throws DbException {
+        Repository repo = Repository.of(repository, http, timeout);
+        ExecutorService pool = Executors.newFixedThreadPool(parallel, r -> {
+            Thread t = new Thread(r, "triage-hash-confirm");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<UnindexedJars.Result>> futures = new ArrayList<>();
+            for (UnindexedJars.Jar jar : jars) {
+                futures.add(pool.submit(() -> {
+                    int requests = 0;
+                    String problem = "";
+                    for (UnindexedJars.Coordinates c : jar.candidates()) {
+                        if (requests >= UnindexedJars.MAX_REQUESTS_PER_JAR) break;
+                        requests++;
+                        try {
+                            String published = repo.sha1(c.jarPath());
+                            if (published != null && published.equalsIgnoreCase(jar.sha1())) {
+                                return new UnindexedJars.Result(jar, c, requests, problem);
+                            }
+                        } catch (IOException | DbException e) {
+                            if (problem.isEmpty()) problem = c.jarPath() + ".sha1: " + DbImporter.oneLine(e);
+                        }
+                    }
+                    return new UnindexedJars.Result(jar, null, requests, problem);
+                }));
+            }
+            List<UnindexedJars.Result> out = new ArrayList<>();
+            for (Future<UnindexedJars.Result> f : futures) {
+                try {
+                    out.add(f.get());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new DbException("interrupted", e);
+                } catch (ExecutionException e) {
+                    throw new DbException("checksum confirmation failed: " + DbImporter.oneLine(e.getCause()), e.getCause());
+                }
+            }
+            return out;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     private static void waitAll(List<Future<?>> futures) throws DbException {
         for (Future<?> f : futures) {
             try {

@@ -51,6 +51,33 @@ final class PomXml {
         }
     }
 
+    /**
+     * The group:artifact keys a pom declares as dependencies (in {@code dependencies} and
+     * {@code dependencyManagement}), sorted; {@code ${project.groupId}} is the pom's own group, other property
+     * references are left out. Empty when the pom cannot be read safely.
+     */
+    static java.util.Set<String> dependencyKeys(byte[] xml) {
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        try {
+            Document d = HardenedXml.parse(xml);
+            Element project = d.getDocumentElement();
+            if (project == null || !project.getTagName().equals("project")) return out;
+            Gav self = read(xml);
+            org.w3c.dom.NodeList deps = project.getElementsByTagName("dependency");
+            for (int i = 0; i < deps.getLength(); i++) {
+                Element dep = (Element) deps.item(i);
+                String g = text(dep, "groupId");
+                String a = text(dep, "artifactId");
+                if (self != null && (g.equals("${project.groupId}") || g.equals("${pom.groupId}"))) g = self.groupId();
+                if (g.isEmpty() || a.isEmpty() || g.contains("$") || a.contains("$")) continue;
+                out.add(g + ":" + a);
+            }
+        } catch (Exception e) {
+            return out;
+        }
+        return out;
+    }
+
     private static Element child(Element e, String name) {
         for (Node n = e.getFirstChild(); n != null; n = n.getNextSibling()) {
             if (n instanceof Element c && c.getTagName().equals(name)) return c;

@@ -124,6 +124,59 @@ class ComponentsCliTest {
         assertEquals(3, r.components().components().size(), "three jars: " + r.components().components());
     }
 
+    /** {@code public class <name> {}} */
+    static byte[] emptyClass(String internalName) {
+        ClassWriter cw = new ClassWriter(0);
+        cw.visit(Opcodes.V11, Opcodes.ACC_PUBLIC | Opcodes.ACC_SUPER, internalName, null, "java/lang/Object", null);
+        cw.visitEnd();
+        return cw.toByteArray();
+    }
+
+    /**
+     * {@code db update --hashes-from}: a bundled jar without Maven metadata, published in a repository (a directory in
+     * repository layout) under the group its packages name, is confirmed by SHA-1, indexed and remembered; the next
+     * scan names it exactly. A jar whose proposals the repository does not publish stays unknown.
+     */
+    @Test
+    void hashesFromIndexesBundledJarsConfirmedByChecksum(@TempDir Path tmp) throws Exception {
+        Path db = tmp.resolve("db");
+        assertEquals(0, CliTest.triage("db", "import", OSV.toString(), "--db", db.toString()).exit());
+        Map<String, byte[]> widget = new LinkedHashMap<>();
+        widget.put("META-INF/MANIFEST.MF", "Manifest-Version: 1.0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        widget.put("org/example/widgets/core/Widget.class", emptyClass("org/example/widgets/core/Widget"));
+        widget.put("org/example/widgets/core/Part.class", emptyClass("org/example/widgets/core/Part"));
+        byte[] widgetJar = zip(widget);
+        Path repo = tmp.resolve("repo");
+        Path dir = Files.createDirectories(repo.resolve("org/example/widgets/widget-core/1.2.0"));
+        Files.write(dir.resolve("widget-core-1.2.0.jar"), widgetJar);
+        Path war = war(tmp, Map.of("widget-core-1.2.0.jar", widgetJar));
+
+        CliTest.Run update = CliTest.triage("db", "update", "--db", db.toString(), "--skip-advisories",
+                "--repository", repo.toUri().toString(), "--hashes-from", war.toString());
+        assertEquals(0, update.exit(), update.err() + update.out());
+        assertTrue(update.out().contains("widget-core-1.2.0.jar: org.example.widgets:widget-core:1.2.0 (SHA-1 equal"), update.out());
+        assertTrue(update.out().contains("log4j-core-2.14.1.jar: not found"), update.out());
+        assertTrue(Files.readString(db.resolve("hashes-confirmed.tsv")).startsWith("org.example.widgets:widget-core\t1.2.0\t"));
+
+        Path out = tmp.resolve("out");
+        CliTest.Run scan = CliTest.triage("scan", war.toString(), "--db", db.toString(), "-f", "json", "-o", out.toString(),
+                "--rules", "component/", "--no-progress");
+        assertEquals(0, scan.exit(), scan.err() + scan.out());
+        JsonNode w = null;
+        for (JsonNode c : new ObjectMapper().readTree(out.resolve("triage.json").toFile()).path("components")) {
+            if (c.path("path").asText().equals("WEB-INF/lib/widget-core-1.2.0.jar")) w = c;
+        }
+        assertEquals("pkg:maven/org.example.widgets/widget-core@1.2.0", w.path("purl").asText());
+        assertEquals("hash", w.path("identifiedBy").asText());
+
+        CliTest.Run status = CliTest.triage("db", "status", "--db", db.toString());
+        assertTrue(status.out().contains("Confirmed by checksum (--hashes-from): 1 artifacts"), status.out());
+
+        CliTest.Run contradictory = CliTest.triage("db", "update", "--db", db.toString(), "--skip-advisories", "--no-hashes",
+                "--hashes-from", war.toString());
+        assertTrue(contradictory.exit() != 0 && contradictory.err().contains("--no-hashes"), contradictory.err());
+    }
+
     @Test
     void cliWritesSarifJsonAndAValidSbom(@TempDir Path tmp) throws Exception {
         Path db = tmp.resolve("db");
