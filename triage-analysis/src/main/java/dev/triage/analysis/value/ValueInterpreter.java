@@ -514,6 +514,14 @@ public final class ValueInterpreter extends Interpreter<Value> {
 
     private List<String> boundClears;
 
+    /** The sink kinds text joined with other text no longer reaches alone ({@code mixing-clears} in taint.yml). */
+    List<String> mixingClears() {
+        if (mixingClears == null) mixingClears = List.copyOf(ctx.models().stringSet("mixing-clears"));
+        return mixingClears;
+    }
+
+    private List<String> mixingClears;
+
     ValueContext context() {
         return ctx;
     }
