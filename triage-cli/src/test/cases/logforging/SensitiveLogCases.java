@@ -37,6 +37,14 @@ public class SensitiveLogCases {
         log.info("login attempt {} / {}", req.getParameter("user"), req.getParameter("password")); // BUG: java/log-injection, java/sensitive-data-logged
     }
 
+    public void badSessionIdLogged(HttpServletRequest req) {
+        log.info("session {} opened the chart", req.getSession().getId()); // BUG: java/sensitive-data-logged
+    }
+
+    public void goodSessionIdHashLogged(HttpServletRequest req) {
+        log.info("session {} opened the chart", org.apache.commons.codec.digest.DigestUtils.sha256Hex(req.getSession().getId()));
+    }
+
     public void goodUserOnly(HttpServletRequest req) {
         String user = req.getParameter("user").replaceAll("[\r\n]", "_");
         log.info("login attempt {}", user);

@@ -28,7 +28,7 @@ public class AllocationCases {
 
     public String[] badScaledArray(HttpServletRequest req) {
         int pairs = Integer.parseInt(req.getParameter("pairs"));
-        return new String[pairs * 2]; // BUG: java/uncontrolled-allocation
+        return new String[pairs * 2]; // BUG: java/integer-overflow
     }
 
     public char[] badThroughHelper(HttpServletRequest req) {

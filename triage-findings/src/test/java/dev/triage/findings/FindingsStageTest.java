@@ -30,7 +30,7 @@ class FindingsStageTest {
 
     @Test
     void catalogueIsCompleteAndWellFormed() {
-        assertEquals(89, RULES.all().size());
+        assertEquals(95, RULES.all().size());
         Pattern id = Pattern.compile("(java|config|component|app|android)/[a-z0-9-]+");
         for (Rule r : RULES.all()) {
             assertTrue(id.matcher(r.id()).matches(), r.id());

@@ -12,23 +12,33 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-/** java/hardcoded-key and java/static-iv: key or IV material fixed in the code. */
+/**
+ * java/hardcoded-key, java/static-iv and java/constant-salt: key, IV or salt material fixed in the code (the salt of a
+ * password-based key or hash, at the models' {@code salt} rows).
+ */
 public final class KeyMaterialDetector extends ArgumentDetector {
     public KeyMaterialDetector() {
-        super(Set.of("crypto-key", "iv"));
+        super(Set.of("crypto-key", "iv", "salt"));
     }
 
     @Override
     public Set<String> rules() {
-        return Set.of("java/hardcoded-key", "java/static-iv");
+        return Set.of("java/hardcoded-key", "java/static-iv", "java/constant-salt");
     }
 
     @Override
     List<Detection> check(MethodScan scan, MethodInsnNode call, ArgumentRow row, Value value) {
         List<Detection> out = new ArrayList<>();
-        boolean key = row.kind().equals("crypto-key");
-        String rule = key ? "java/hardcoded-key" : "java/static-iv";
-        String what = key ? "key" : "IV";
+        String rule = switch (row.kind()) {
+            case "crypto-key" -> "java/hardcoded-key";
+            case "salt" -> "java/constant-salt";
+            default -> "java/static-iv";
+        };
+        String what = switch (row.kind()) {
+            case "crypto-key" -> "key";
+            case "salt" -> "salt";
+            default -> "IV";
+        };
         // the value here, or what the callers pass when it is a helper's parameter, or what a field read here was
         // set to once and for all; the first fixed one is reported
         List<MethodScan.PassedValue> candidates = new ArrayList<>(scan.passedValues(value));

@@ -1,5 +1,6 @@
 package dev.triage.analysis.detect;
 
+import dev.triage.analysis.model.FactBound;
 import dev.triage.analysis.value.AbstractObject;
 import dev.triage.analysis.value.ObjectSites;
 import dev.triage.analysis.value.Value;
@@ -20,7 +21,13 @@ final class ObjectFacts {
     private ObjectFacts() {
     }
 
-    /** True when one alternative's facts all hold (a fact we could not know counts as holding, unless written "=key"). */
+    /** A fact value in an alternative that any recorded value satisfies: {@code {"=salt": "*"}} is "salt set to a known value". */
+    static final String ANY = "*";
+
+    /**
+     * True when one alternative's facts all hold (a fact we could not know counts as holding, unless written "=key";
+     * a value {@code "*"} holds for any value recorded, a {@link FactBound} for a number recorded in its range).
+     */
     static boolean satisfiedAny(AbstractObject o, List<Map<String, Object>> alternatives) {
         return satisfiedAny(o.state(), alternatives);
     }
@@ -33,6 +40,14 @@ final class ObjectFacts {
                 boolean exact = fact.getKey().startsWith("=");
                 Object actual = facts.get(exact ? fact.getKey().substring(1) : fact.getKey());
                 if (actual == AbstractObject.UNKNOWN && !exact) continue;
+                // "*" asks only that the fact was recorded (with "=key": with a known value), whatever its value
+                if (ANY.equals(fact.getValue()) && actual != null && actual != AbstractObject.UNKNOWN) continue;
+                // a range ({above: 0}): the recorded number lies in it
+                if (fact.getValue() instanceof FactBound range) {
+                    if (range.test(actual)) continue;
+                    all = false;
+                    break;
+                }
                 if (!Objects.equals(normalise(actual), normalise(fact.getValue()))) {
                     all = false;
                     break;
@@ -51,7 +66,8 @@ final class ObjectFacts {
             Object actual = facts.get(key);
             if (actual == null || actual == AbstractObject.UNKNOWN) {
                 result = null;
-            } else if (!Objects.equals(normalise(actual), normalise(fact.getValue()))) {
+            } else if (fact.getValue() instanceof FactBound range ? !range.test(actual)
+                    : !ANY.equals(fact.getValue()) && !Objects.equals(normalise(actual), normalise(fact.getValue()))) {
                 return Boolean.FALSE;
             }
         }

@@ -88,7 +88,8 @@ public final class TaintDetector implements Detector {
                 List<PathStep> path = new ArrayList<>();
                 addSource(ctx, label, path);
                 path.add(new PathStep(scan.location(mi), "reaches " + ArgumentDetector.callName(mi)));
-                Detection d = rules.byPlatform(ctx, rules.detection(row.kind(), scan.location(mi), ArgumentDetector.sinkKey(mi), label, path), row.kind());
+                Detection d = rules.byPlatform(ctx, rules.byArithmetic(rules.detection(row.kind(), scan.location(mi), ArgumentDetector.sinkKey(mi), label, path),
+                        row.kind(), label, Set.of()), row.kind());
                 scan.report(rules.byLoggingLevel(ctx, rules.byComponent(ctx, rules.byCompanion(ctx, d, row.kind()), row.kind(), mi.owner), row.kind(), mi.name));
             }
             // Calling a lambda or method reference: its body, with the call's arguments after what it captured.
@@ -129,7 +130,8 @@ public final class TaintDetector implements Detector {
             List<PathStep> path = new ArrayList<>();
             addSource(ctx, label, path);
             path.add(new PathStep(scan.location(insn), "reaches " + call.substring(call.lastIndexOf('/') + 1)));
-            scan.report(rules.byPlatform(ctx, rules.detection(kind, scan.location(insn), hit.sinkKey(), label, path), kind));
+            scan.report(rules.byPlatform(ctx, rules.byArithmetic(rules.detection(kind, scan.location(insn), hit.sinkKey(), label, path),
+                    kind, label, Set.of()), kind));
         }
         reportReturns(scan);
     }
@@ -184,7 +186,8 @@ public final class TaintDetector implements Detector {
                 path.add(new PathStep(r.sink(), "reaches the sink"));
                 String sinkCall = r.sinkKey().substring(0, r.sinkKey().indexOf('('));
                 String sinkMethod = sinkCall.substring(Math.max(sinkCall.lastIndexOf('.'), sinkCall.lastIndexOf('/')) + 1);
-                Detection d = rules.byPlatform(ctx, rules.detection(r.kind(), r.sink(), r.sinkKey(), label, path), r.kind());
+                Detection d = rules.byPlatform(ctx, rules.byArithmetic(rules.detection(r.kind(), r.sink(), r.sinkKey(), label, path),
+                        r.kind(), label, r.cleared()), r.kind());
                 String sinkOwner = sinkCall.substring(0, Math.max(sinkCall.lastIndexOf('.'), 0));
                 scan.report(rules.byLoggingLevel(ctx, rules.byComponent(ctx, rules.byCompanion(ctx, d, r.kind()), r.kind(), sinkOwner), r.kind(), sinkMethod));
             }

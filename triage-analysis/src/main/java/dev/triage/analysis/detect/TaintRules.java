@@ -85,9 +85,24 @@ final class TaintRules {
         return r == null ? ruleOf(sinkKind) : r.asText();
     }
 
+    /**
+     * A size or loop finding whose number went through arithmetic that can wrap around ({@link Taint#ARITHMETIC} on the
+     * label, or among what a callee's path cleared) is reported as the rule {@code arithmetic-sink-rules} names for
+     * the sink kind (integer overflow), else unchanged.
+     */
+    Detection byArithmetic(Detection d, String kind, String label, Set<String> alsoCleared) {
+        JsonNode t = models.tables.get("arithmetic-sink-rules");
+        if (d == null || t == null || !t.has(kind)) return d;
+        if (!Taint.cleared(label).contains(Taint.ARITHMETIC) && !alsoCleared.contains(Taint.ARITHMETIC)) return d;
+        return new Detection(t.get(kind).asText(), d.location(), d.message() + " after arithmetic that can overflow", d.path(),
+                d.confidence(), d.key());
+    }
+
     /** The rules sink kinds report, and those a bundled component's version turns them into. */
     Set<String> rules() {
         Set<String> r = new TreeSet<>(ruleOfKind.values());
+        JsonNode arithmetic = models.tables.get("arithmetic-sink-rules");
+        if (arithmetic != null) arithmetic.forEach(x -> r.add(x.asText()));
         JsonNode bySource = models.tables.get("source-kind-rules");
         if (bySource != null) bySource.forEach(k -> k.forEach(x -> r.add(x.asText())));
         JsonNode sens = models.tables.get("sensitive-sink-rules");

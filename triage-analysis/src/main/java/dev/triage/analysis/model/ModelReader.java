@@ -296,7 +296,7 @@ final class ModelReader {
         if (n == null) return out;
         n.forEach(alt -> {
             Map<String, Object> facts = new LinkedHashMap<>();
-            alt.fields().forEachRemaining(e -> facts.put(e.getKey(), scalar(e.getValue())));
+            alt.fields().forEachRemaining(e -> facts.put(e.getKey(), e.getValue().isObject() ? bound(e.getValue()) : scalar(e.getValue())));
             out.add(facts);
         });
         return out;
@@ -368,6 +368,14 @@ final class ModelReader {
     }
 
     /** YAML scalars as the analysis compares them: booleans as the JVM's ints, numbers as Integer. */
+    /** A range of numbers a fact must lie in: {@code {above: 0}}, {@code {at-most: 0}}. */
+    private static FactBound bound(JsonNode v) {
+        v.fieldNames().forEachRemaining(k -> {
+            if (!k.equals("above") && !k.equals("at-most")) throw new IllegalStateException("unknown key in a fact range: " + k + " in " + v);
+        });
+        return new FactBound(v.has("above") ? v.get("above").asLong() : null, v.has("at-most") ? v.get("at-most").asLong() : null);
+    }
+
     static Object scalar(JsonNode v) {
         if (v.isBoolean()) return v.asBoolean() ? 1 : 0;
         if (v.isInt()) return v.asInt();

@@ -38,6 +38,25 @@ final class ConstantFolding {
         return new Value(type, type.getSize(), null, null, null, -1, labels, null);
     }
 
+    /**
+     * The result of an addition, multiplication or left shift: when not a known constant, its flow labels are marked
+     * {@link Taint#ARITHMETIC} (the number may have wrapped around).
+     */
+    static Value mayOverflow(Value r) {
+        if (r.isKnown() || r.labels().isEmpty()) return r;
+        Set<String> marked = new TreeSet<>();
+        boolean changed = false;
+        for (String l : r.labels()) {
+            if (Taint.isFlow(l) && !Taint.cleared(l).contains(Taint.ARITHMETIC)) {
+                marked.add(Taint.sanitize(l, java.util.List.of(Taint.ARITHMETIC)));
+                changed = true;
+            } else {
+                marked.add(l);
+            }
+        }
+        return changed ? new Value(r.type(), r.getSize(), null, null, null, -1, java.util.Collections.unmodifiableSet(marked), null) : r;
+    }
+
     /** An int operation: folded over the constants each side may hold (a few flags chosen by branches), else derived. */
     static Value intOperation(int op, Value a, Value b) {
         Integer x = a.singleInt();

@@ -26,7 +26,7 @@ final class InvokeDynamicTransfer {
     static Value apply(ValueInterpreter vi, InvokeDynamicInsnNode indy, List<? extends Value> args) {
         Type ret = Type.getReturnType(indy.desc);
         if ("makeConcatWithConstants".equals(indy.name) && indy.bsmArgs.length > 0 && indy.bsmArgs[0] instanceof String recipe) {
-            return JdkValueTransfer.concat(recipe, indy.bsmArgs, Type.getArgumentTypes(indy.desc), args, STRING);
+            return JdkValueTransfer.concat(recipe, indy.bsmArgs, Type.getArgumentTypes(indy.desc), args, STRING, vi.mixingClears());
         }
         Set<String> labels = CallLabels.union(args.toArray(new Value[0]));
         labels.removeIf(l -> l.startsWith("@"));

@@ -84,7 +84,7 @@ final class JdkValueTransfer {
                 Type argType = Type.getArgumentTypes(mi.desc).length == 1 ? Type.getArgumentTypes(mi.desc)[0] : null;
                 Value current = contentOf(receiver);
                 Value appended = argType == null ? Value.unknown(STRING) : stringOf(args.get(0), argType);
-                Value next = concat2(current, appended, vi.maxString());
+                Value next = concat2(current, appended, vi.maxString(), vi.mixingClears());
                 Value nb = builderValue(receiver, next);
                 vi.addPending(new AliasUpdate(site, nb));
                 return nb;
@@ -148,9 +148,19 @@ final class JdkValueTransfer {
         return String.valueOf(c);
     }
 
-    private static Value concat2(Value a, Value b, int max) {
+    /**
+     * {@code a + b}. When both parts are non-empty, taint either carries is sanitized for the {@code mixClears} sink
+     * kinds ({@code mixing-clears} in taint.yml): text joined with other text is no longer that text alone (a password
+     * concatenated with a salt is a salted hash's input).
+     */
+    private static Value concat2(Value a, Value b, int max, List<String> mixClears) {
         Set<String> labels = new TreeSet<>(a.labels());
         labels.addAll(b.labels());
+        if (!mixClears.isEmpty() && !labels.isEmpty() && !isEmptyText(a) && !isEmptyText(b)) {
+            Set<String> mixed = new TreeSet<>();
+            for (String l : labels) mixed.add(Taint.isFlow(l) ? Taint.sanitize(l, mixClears) : l);
+            labels = mixed;
+        }
         if (a.constants() != null && b.constants() != null) {
             Set<Object> out = new LinkedHashSet<>();
             for (Object x : a.constants()) {
@@ -163,6 +173,11 @@ final class JdkValueTransfer {
             return new Value(STRING, 1, out, commonPrefix(out), null, -1, Set.copyOf(labels), a.origin() != null ? a.origin() : b.origin());
         }
         return prefixOnly(a, labels);
+    }
+
+    /** The value is known to be the empty string (the start of every concatenation). */
+    private static boolean isEmptyText(Value v) {
+        return v.constants() != null && v.constants().size() == 1 && "".equals(v.constants().iterator().next());
     }
 
     private static Value prefixOnly(Value a, Set<String> labels) {
@@ -185,7 +200,8 @@ final class JdkValueTransfer {
     }
 
     /** String concatenation by invokedynamic: the recipe's \1 are arguments, \2 bootstrap constants. */
-    static Value concat(String recipe, Object[] bsmArgs, Type[] argTypes, List<? extends Value> args, Type string) {
+    static Value concat(String recipe, Object[] bsmArgs, Type[] argTypes, List<? extends Value> args, Type string,
+                        List<String> mixClears) {
         Value acc = Value.constant(string, "", null);
         StringBuilder lit = new StringBuilder();
         int argIndex = 0;
@@ -194,7 +210,7 @@ final class JdkValueTransfer {
             char ch = recipe.charAt(i);
             if (ch == '\u0001' || ch == '\u0002') {
                 if (lit.length() > 0) {
-                    acc = concat2(acc, Value.constant(string, lit.toString(), null), 4096);
+                    acc = concat2(acc, Value.constant(string, lit.toString(), null), 4096, mixClears);
                     lit.setLength(0);
                 }
                 Value part;
@@ -207,12 +223,12 @@ final class JdkValueTransfer {
                     constIndex++;
                     part = Value.constant(string, String.valueOf(c), null);
                 }
-                acc = concat2(acc, part, 4096);
+                acc = concat2(acc, part, 4096, mixClears);
             } else {
                 lit.append(ch);
             }
         }
-        if (lit.length() > 0) acc = concat2(acc, Value.constant(string, lit.toString(), null), 4096);
+        if (lit.length() > 0) acc = concat2(acc, Value.constant(string, lit.toString(), null), 4096, mixClears);
         Origin o = null;
         for (Value a : args) if (a.origin() != null) { o = a.origin(); break; }
         return acc.withOrigin(o);

@@ -5,7 +5,8 @@ import dev.triage.analysis.model.SanitizerRow;
 import org.objectweb.asm.Type;
 
 import java.util.Collections;
-import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -30,27 +31,41 @@ final class SanitizerTransfer {
         };
     }
 
+    /**
+     * Every row that matches the call counts: two model files may clear different sink kinds for one method (a hex
+     * digest is no PHI in a log, and no password in a file), so the kinds they clear add up per input label.
+     */
     static void apply(Call c) {
         if (c.result == null) return;
         ValueContext ctx = c.context();
         Value result = c.result;
+        Map<String, Set<String>> clearedByInput = new LinkedHashMap<>();
+        Set<String> dropped = new TreeSet<>();
+        boolean matched = false;
         for (SanitizerRow s : ctx.models().sanitizersNamed(c.insn.name)) {
             if (!ModelMatch.matches(s.method(), c.insn, ctx.program()) || !CallLabels.conditionsHold(s.when(), c.args)) continue;
-            Set<String> labels = new TreeSet<>();
-            for (String l : result.labels()) if (!Taint.isFlow(l)) labels.add(l);
-            if (!s.clears().contains(Taint.ALL)) {
-                for (Value v : CallLabels.valuesAt(s.from(), c.receiver, c.args)) {
-                    for (String l : v.labels()) if (Taint.isFlow(l)) labels.add(Taint.sanitize(l, s.clears()));
-                }
-            } else if (number(result.type())) {
-                // a number parsed from the text: no injection, but still the attacker's choice of size
-                for (Value v : CallLabels.valuesAt(s.from(), c.receiver, c.args)) {
-                    for (String l : v.labels()) if (Taint.isFlow(l)) labels.add(Taint.sanitize(l, List.of(Taint.PARSED)));
+            matched = true;
+            for (Value v : CallLabels.valuesAt(s.from(), c.receiver, c.args)) {
+                for (String l : v.labels()) {
+                    if (!Taint.isFlow(l)) continue;
+                    if (!s.clears().contains(Taint.ALL)) {
+                        clearedByInput.computeIfAbsent(l, k -> new TreeSet<>()).addAll(s.clears());
+                    } else if (number(result.type())) {
+                        // a number parsed from the text: no injection, but still the attacker's choice of size
+                        clearedByInput.computeIfAbsent(l, k -> new TreeSet<>()).add(Taint.PARSED);
+                    } else {
+                        dropped.add(l);
+                    }
                 }
             }
-            result = new Value(result.type(), result.getSize(), result.constants(), result.prefix(), result.object(),
-                    -1, Collections.unmodifiableSet(labels), result.origin());
         }
-        c.result = result;
+        if (!matched) return;
+        Set<String> labels = new TreeSet<>();
+        for (String l : result.labels()) if (!Taint.isFlow(l)) labels.add(l);
+        clearedByInput.forEach((l, kinds) -> {
+            if (!dropped.contains(l)) labels.add(Taint.sanitize(l, kinds));
+        });
+        c.result = new Value(result.type(), result.getSize(), result.constants(), result.prefix(), result.object(),
+                -1, Collections.unmodifiableSet(labels), result.origin());
     }
 }

@@ -27,6 +27,12 @@ public final class Taint {
      * so only the sink kinds that judge sizes and durations ({@code number-only-sink-kinds} in taint.yml) see it.
      */
     public static final String PARSED = "~parsed";
+    /**
+     * Marks a label carried by a number computed by arithmetic that can wrap around ({@code n * 4}, {@code n + 1},
+     * {@code n << 2}) from tainted data: where it sizes an allocation or bounds a loop, the overflow is the finding
+     * ({@code arithmetic-sink-rules} in taint.yml).
+     */
+    public static final String ARITHMETIC = "~arith";
 
     private Taint() {
     }

@@ -342,11 +342,15 @@ public final class ValueInterpreter extends Interpreter<Value> {
                         ? Type.getType(a.type().getDescriptor().substring(1)) : Type.getObjectType("java/lang/Object");
                 return arrayLoad(a, b, t);
             }
-            case Opcodes.IADD: case Opcodes.ISUB: case Opcodes.IMUL: case Opcodes.IDIV: case Opcodes.IREM:
-            case Opcodes.ISHL: case Opcodes.ISHR: case Opcodes.IUSHR: case Opcodes.IAND: case Opcodes.IOR: case Opcodes.IXOR:
+            case Opcodes.IADD: case Opcodes.IMUL: case Opcodes.ISHL:
+                return ConstantFolding.mayOverflow(ConstantFolding.intOperation(op, a, b));
+            case Opcodes.ISUB: case Opcodes.IDIV: case Opcodes.IREM:
+            case Opcodes.ISHR: case Opcodes.IUSHR: case Opcodes.IAND: case Opcodes.IOR: case Opcodes.IXOR:
                 return ConstantFolding.intOperation(op, a, b);
-            case Opcodes.LADD: case Opcodes.LSUB: case Opcodes.LMUL: case Opcodes.LDIV: case Opcodes.LREM:
-            case Opcodes.LSHL: case Opcodes.LSHR: case Opcodes.LUSHR: case Opcodes.LAND: case Opcodes.LOR: case Opcodes.LXOR:
+            case Opcodes.LADD: case Opcodes.LMUL: case Opcodes.LSHL:
+                return ConstantFolding.mayOverflow(ConstantFolding.derive(Type.LONG_TYPE, a, b));
+            case Opcodes.LSUB: case Opcodes.LDIV: case Opcodes.LREM:
+            case Opcodes.LSHR: case Opcodes.LUSHR: case Opcodes.LAND: case Opcodes.LOR: case Opcodes.LXOR:
                 return ConstantFolding.derive(Type.LONG_TYPE, a, b);
             case Opcodes.FADD: case Opcodes.FSUB: case Opcodes.FMUL: case Opcodes.FDIV: case Opcodes.FREM:
                 return ConstantFolding.derive(Type.FLOAT_TYPE, a, b);
@@ -513,6 +517,14 @@ public final class ValueInterpreter extends Interpreter<Value> {
     }
 
     private List<String> boundClears;
+
+    /** The sink kinds text joined with other text no longer reaches alone ({@code mixing-clears} in taint.yml). */
+    List<String> mixingClears() {
+        if (mixingClears == null) mixingClears = List.copyOf(ctx.models().stringSet("mixing-clears"));
+        return mixingClears;
+    }
+
+    private List<String> mixingClears;
 
     ValueContext context() {
         return ctx;

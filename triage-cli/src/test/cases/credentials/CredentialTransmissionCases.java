@@ -1,0 +1,152 @@
+package corpus.credentials;
+
+import okhttp3.Request;
+import org.apache.commons.net.ftp.FTPClient;
+import org.apache.commons.net.ftp.FTPSClient;
+import org.apache.http.client.methods.HttpPost;
+import org.apache.http.NameValuePair;
+import org.apache.http.client.entity.UrlEncodedFormEntity;
+import org.apache.http.entity.StringEntity;
+import org.apache.http.message.BasicNameValuePair;
+import org.springframework.web.client.RestTemplate;
+
+import javax.net.ssl.SSLSocketFactory;
+import javax.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.net.HttpURLConnection;
+import java.net.Socket;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+
+/**
+ * A portal that signs its users in to a lab's system with the password they typed: over http:// the password
+ * crosses the network in clear text, in a header, a body, a URL or a socket. The same requests over https://, a TLS
+ * socket, FTPS or to the machine itself, and a user name alone, are the safe twins.
+ */
+public class CredentialTransmissionCases {
+    private final RestTemplate rest = new RestTemplate();
+
+    private static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    public void badBasicAuthHeaderOverHttp(HttpServletRequest req) throws IOException {
+        HttpURLConnection c = (HttpURLConnection) new URL("http://labs.example.org/api/orders").openConnection(); // BUG: java/cleartext-http
+        c.setRequestProperty("Authorization", basic(req.getParameter("user"), req.getParameter("password"))); // BUG: java/credential-cleartext-transmission
+        c.getResponseCode();
+    }
+
+    public void goodBasicAuthHeaderOverHttps(HttpServletRequest req) throws IOException {
+        HttpURLConnection c = (HttpURLConnection) new URL("https://labs.example.org/api/orders").openConnection();
+        c.setRequestProperty("Authorization", basic(req.getParameter("user"), req.getParameter("password")));
+        c.getResponseCode();
+    }
+
+    public void goodBasicAuthHeaderToLoopback(HttpServletRequest req) throws IOException {
+        HttpURLConnection c = (HttpURLConnection) new URL("http://127.0.0.1:8081/api/orders").openConnection();
+        c.setRequestProperty("Authorization", basic(req.getParameter("user"), req.getParameter("password")));
+        c.getResponseCode();
+    }
+
+    public void goodUserNameHeaderOverHttp(HttpServletRequest req) throws IOException {
+        HttpURLConnection c = (HttpURLConnection) new URL("http://labs.example.org/api/orders").openConnection(); // BUG: java/cleartext-http
+        c.setRequestProperty("X-User", req.getParameter("user"));
+        c.getResponseCode();
+    }
+
+    public void badPasswordInFormBodyOverHttp(HttpServletRequest req) throws IOException {
+        HttpURLConnection c = (HttpURLConnection) new URL("http://labs.example.org/login").openConnection(); // BUG: java/cleartext-http
+        c.setDoOutput(true);
+        try (Writer w = new OutputStreamWriter(c.getOutputStream(), StandardCharsets.UTF_8)) {
+            w.write("user=" + req.getParameter("user") + "&pass=" + req.getParameter("pwd")); // BUG: java/credential-cleartext-transmission
+        }
+    }
+
+    public void goodPasswordInFormBodyOverHttps(HttpServletRequest req) throws IOException {
+        HttpURLConnection c = (HttpURLConnection) new URL("https://labs.example.org/login").openConnection();
+        c.setDoOutput(true);
+        try (Writer w = new OutputStreamWriter(c.getOutputStream(), StandardCharsets.UTF_8)) {
+            w.write("user=" + req.getParameter("user") + "&pass=" + req.getParameter("pwd"));
+        }
+    }
+
+    public void badPasswordInHttpQuery(HttpServletRequest req) throws IOException {
+        String pin = req.getParameter("pin");
+        new URL("http://pharmacy.example.org/unlock?pin=" + pin).openStream().close(); // BUG: java/credential-cleartext-transmission, java/cleartext-http, java/ssrf
+    }
+
+    public void badApacheHeaderOverHttp(HttpServletRequest req) throws IOException {
+        HttpPost post = new HttpPost("http://registry.example.org/api/sync"); // BUG: java/cleartext-http
+        post.setHeader("Authorization", "Bearer " + req.getParameter("clientSecret")); // BUG: java/credential-cleartext-transmission
+    }
+
+    public void goodApacheHeaderOverHttps(HttpServletRequest req) throws IOException {
+        HttpPost post = new HttpPost("https://registry.example.org/api/sync");
+        post.setHeader("Authorization", "Bearer " + req.getParameter("clientSecret"));
+    }
+
+    public void badApacheBodyOverHttp(HttpServletRequest req) throws IOException {
+        HttpPost post = new HttpPost("http://registry.example.org/api/login"); // BUG: java/cleartext-http
+        post.setEntity(new StringEntity("{\"password\":\"" + req.getParameter("password") + "\"}", StandardCharsets.UTF_8)); // BUG: java/credential-cleartext-transmission
+    }
+
+    public void badApacheFormOverHttp(HttpServletRequest req) throws IOException {
+        HttpPost post = new HttpPost("http://registry.example.org/j_security_check"); // BUG: java/cleartext-http
+        List<NameValuePair> form = new ArrayList<>();
+        form.add(new BasicNameValuePair("j_username", req.getParameter("user")));
+        form.add(new BasicNameValuePair("j_password", req.getParameter("password")));
+        post.setEntity(new UrlEncodedFormEntity(form, StandardCharsets.UTF_8)); // BUG: java/credential-cleartext-transmission
+    }
+
+    public void goodApacheFormWithoutPasswordOverHttp(HttpServletRequest req) throws IOException {
+        HttpPost post = new HttpPost("http://registry.example.org/lookup"); // BUG: java/cleartext-http
+        List<NameValuePair> form = new ArrayList<>();
+        form.add(new BasicNameValuePair("user", req.getParameter("user")));
+        post.setEntity(new UrlEncodedFormEntity(form, StandardCharsets.UTF_8));
+    }
+
+    public void badOkHttpHeaderOverHttp(HttpServletRequest req) {
+        new Request.Builder().url("http://api.example.org/records").header("Authorization", basic("portal", req.getParameter("passphrase"))).build(); // BUG: java/cleartext-http, java/credential-cleartext-transmission
+    }
+
+    public void goodOkHttpHeaderOverHttps(HttpServletRequest req) {
+        new Request.Builder().url("https://api.example.org/records").header("Authorization", basic("portal", req.getParameter("passphrase"))).build();
+    }
+
+    public void badRestTemplateBodyOverHttp(HttpServletRequest req) {
+        rest.postForObject("http://sso.example.org/token", "secret=" + req.getParameter("clientSecret"), String.class); // BUG: java/cleartext-http, java/credential-cleartext-transmission
+    }
+
+    public void goodRestTemplateBodyOverHttps(HttpServletRequest req) {
+        rest.postForObject("https://sso.example.org/token", "secret=" + req.getParameter("clientSecret"), String.class);
+    }
+
+    public void badPasswordOnPlainSocket(HttpServletRequest req) throws IOException {
+        try (Socket s = new Socket("mail.example.org", 25)) {
+            s.getOutputStream().write(("AUTH PLAIN " + req.getParameter("password") + "\r\n").getBytes(StandardCharsets.US_ASCII)); // BUG: java/credential-cleartext-transmission
+        }
+    }
+
+    public void goodPasswordOnTlsSocket(HttpServletRequest req) throws IOException {
+        try (Socket s = SSLSocketFactory.getDefault().createSocket("mail.example.org", 465)) {
+            s.getOutputStream().write(("AUTH PLAIN " + req.getParameter("password") + "\r\n").getBytes(StandardCharsets.US_ASCII));
+        }
+    }
+
+    public void badFtpLogin(HttpServletRequest req) throws IOException {
+        FTPClient ftp = new FTPClient();
+        ftp.connect("archive.example.org");
+        ftp.login(req.getParameter("user"), req.getParameter("password")); // BUG: java/credential-cleartext-transmission
+    }
+
+    public void goodFtpsLogin(HttpServletRequest req) throws IOException {
+        FTPClient ftp = new FTPSClient();
+        ftp.connect("archive.example.org");
+        ftp.login(req.getParameter("user"), req.getParameter("password"));
+    }
+}
