@@ -4,17 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.triage.analysis.model.Models;
 import dev.triage.analysis.value.Taint;
 import dev.triage.analysis.value.Value;
-import dev.triage.program.CallSite;
 import dev.triage.program.MethodRef;
 import dev.triage.program.Program;
 import org.objectweb.asm.Opcodes;
-import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -104,30 +101,23 @@ public final class CallbackHandoffs {
         if (handoffs.isEmpty()) return out;
         Set<String> names = new TreeSet<>();
         for (Handoff h : handoffs) names.add(h.call().substring(h.call().indexOf('.') + 1, h.call().indexOf('(')));
-        for (Program.AppClass a : program.appClasses()) {
-            Set<MethodRef> callers = new LinkedHashSet<>();
-            for (CallSite cs : a.calls()) if (names.contains(cs.name())) callers.add(cs.caller());
-            for (MethodRef caller : callers) {
-                MethodFrames mf = context.frames(caller, AnalysisContext.MAX_DEPTH + 1).orElse(null);
-                if (mf == null) continue;
-                for (AbstractInsnNode insn = mf.method().instructions.getFirst(); insn != null; insn = insn.getNext()) {
-                    if (!(insn instanceof MethodInsnNode mi) || !names.contains(mi.name) || mf.before(mi) == null
-                            || mi.getOpcode() == Opcodes.INVOKESTATIC) continue;
-                    for (Handoff h : handoffs) {
-                        if (!matches(h.call(), mi)) continue;
-                        Value arg = mf.argument(mi, mi.desc, true, h.argument());
-                        Value receiver = mf.argument(mi, mi.desc, true, -1);
-                        if (arg == null || receiver == null) continue;
-                        Set<String> taint = new TreeSet<>();
-                        for (String l : arg.labels()) if (Taint.isTaint(l)) taint.add(l);
-                        if (taint.isEmpty()) continue;
-                        for (String c : receiverClasses(mi, receiver)) {
-                            out.computeIfAbsent(c + "." + h.callback() + "#" + h.parameter(), k -> new TreeSet<>()).addAll(taint);
-                        }
+        NamedCalls.forEachCaller(program, context, names, (caller, mf, calls) -> {
+            for (MethodInsnNode mi : calls) {
+                if (mi.getOpcode() == Opcodes.INVOKESTATIC) continue;
+                for (Handoff h : handoffs) {
+                    if (!matches(h.call(), mi)) continue;
+                    Value arg = mf.argument(mi, mi.desc, true, h.argument());
+                    Value receiver = mf.argument(mi, mi.desc, true, -1);
+                    if (arg == null || receiver == null) continue;
+                    Set<String> taint = new TreeSet<>();
+                    for (String l : arg.labels()) if (Taint.isTaint(l)) taint.add(l);
+                    if (taint.isEmpty()) continue;
+                    for (String c : receiverClasses(mi, receiver)) {
+                        out.computeIfAbsent(c + "." + h.callback() + "#" + h.parameter(), k -> new TreeSet<>()).addAll(taint);
                     }
                 }
             }
-        }
+        });
         Map<String, Set<String>> frozen = new HashMap<>();
         out.forEach((k, v) -> frozen.put(k, Set.copyOf(v)));
         return Map.copyOf(frozen);

@@ -6,7 +6,6 @@ import dev.triage.analysis.model.ParameterRow;
 import dev.triage.analysis.value.ModelMatch;
 import dev.triage.analysis.value.Taint;
 import dev.triage.analysis.value.Value;
-import dev.triage.program.CallSite;
 import dev.triage.program.MethodInfo;
 import dev.triage.program.MethodRef;
 import dev.triage.program.Program;
@@ -20,7 +19,6 @@ import org.objectweb.asm.tree.analysis.Frame;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -162,35 +160,28 @@ public final class IntentLinks {
         for (ArgumentRow r : models.arguments) if (SENDS.contains(r.kind())) sends.add(r);
         Set<String> names = new TreeSet<>();
         sends.forEach(r -> names.add(r.method().name()));
-        for (Program.AppClass a : program.appClasses()) {
-            Set<MethodRef> callers = new LinkedHashSet<>();
-            for (CallSite cs : a.calls()) if (names.contains(cs.name())) callers.add(cs.caller());
-            for (MethodRef caller : callers) {
-                MethodFrames mf = context.frames(caller, AnalysisContext.MAX_DEPTH + 1).orElse(null);
-                if (mf == null) continue;
-                IntentTargets targets = null;
-                for (AbstractInsnNode insn = mf.method().instructions.getFirst(); insn != null; insn = insn.getNext()) {
-                    if (!(insn instanceof MethodInsnNode mi) || !names.contains(mi.name) || mf.before(mi) == null) continue;
-                    for (ArgumentRow row : sends) {
-                        if (!ModelMatch.matches(row.method(), mi, program)) continue;
-                        Value intent = mf.argument(mi, mi.desc, mi.getOpcode() != Opcodes.INVOKESTATIC, row.argument());
-                        if (intent == null) continue;
-                        Set<String> taint = new TreeSet<>();
-                        for (String label : intent.labels()) if (Taint.isTaint(label)) taint.add(label);
-                        String sender = program.isApp(mi.owner) ? mi.owner : caller.owner();
-                        if (row.kind().equals(RESULT)) {
-                            if (!taint.isEmpty()) returned.computeIfAbsent(sender, k -> new TreeSet<>()).addAll(taint);
-                            continue;
-                        }
-                        if (targets == null) targets = new IntentTargets(program, models, mf);
-                        for (String target : targets.of(intent, componentKind(row.kind()))) {
-                            if (!taint.isEmpty()) started.computeIfAbsent(target, k -> new TreeSet<>()).addAll(taint);
-                            if (row.kind().equals(FOR_RESULT)) forResult.computeIfAbsent(sender, k -> new TreeSet<>()).add(target);
-                        }
+        NamedCalls.forEachCaller(program, context, names, (caller, mf, calls) -> {
+            IntentTargets targets = null;
+            for (MethodInsnNode mi : calls) {
+                for (ArgumentRow row : sends) {
+                    if (!ModelMatch.matches(row.method(), mi, program)) continue;
+                    Value intent = mf.argument(mi, mi.desc, mi.getOpcode() != Opcodes.INVOKESTATIC, row.argument());
+                    if (intent == null) continue;
+                    Set<String> taint = new TreeSet<>();
+                    for (String label : intent.labels()) if (Taint.isTaint(label)) taint.add(label);
+                    String sender = program.isApp(mi.owner) ? mi.owner : caller.owner();
+                    if (row.kind().equals(RESULT)) {
+                        if (!taint.isEmpty()) returned.computeIfAbsent(sender, k -> new TreeSet<>()).addAll(taint);
+                        continue;
+                    }
+                    if (targets == null) targets = new IntentTargets(program, models, mf);
+                    for (String target : targets.of(intent, componentKind(row.kind()))) {
+                        if (!taint.isEmpty()) started.computeIfAbsent(target, k -> new TreeSet<>()).addAll(taint);
+                        if (row.kind().equals(FOR_RESULT)) forResult.computeIfAbsent(sender, k -> new TreeSet<>()).add(target);
                     }
                 }
             }
-        }
+        });
         collectSavedState(saved);
         return new Links(freeze(started), freeze(returned), freeze(forResult), freeze(saved));
     }

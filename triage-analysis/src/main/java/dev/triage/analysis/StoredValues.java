@@ -3,16 +3,12 @@ package dev.triage.analysis;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.triage.analysis.value.Taint;
 import dev.triage.analysis.value.Value;
-import dev.triage.program.CallSite;
-import dev.triage.program.MethodRef;
 import dev.triage.program.Program;
 import org.objectweb.asm.Opcodes;
-import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.MethodInsnNode;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -91,32 +87,25 @@ public final class StoredValues {
         if (writes.isEmpty() || program.android() == null) return out;
         Set<String> names = new TreeSet<>();
         for (Access w : writes) names.add(name(w.call()));
-        for (Program.AppClass a : program.appClasses()) {
-            Set<MethodRef> callers = new LinkedHashSet<>();
-            for (CallSite cs : a.calls()) if (names.contains(cs.name())) callers.add(cs.caller());
-            for (MethodRef caller : callers) {
-                MethodFrames mf = context.frames(caller, AnalysisContext.MAX_DEPTH + 1).orElse(null);
-                if (mf == null) continue;
-                for (AbstractInsnNode insn = mf.method().instructions.getFirst(); insn != null; insn = insn.getNext()) {
-                    if (!(insn instanceof MethodInsnNode mi) || !names.contains(mi.name) || mf.before(mi) == null) continue;
-                    boolean recv = mi.getOpcode() != Opcodes.INVOKESTATIC;
-                    for (Access w : writes) {
-                        if (!matches(w.call(), mi)) continue;
-                        Value v = mf.argument(mi, mi.desc, recv, w.value());
-                        if (v == null) continue;
-                        Set<String> taint = new TreeSet<>();
-                        for (String l : v.labels()) if (Taint.isTaint(l)) taint.add(l);
-                        if (taint.isEmpty()) continue;
-                        Value key = mf.argument(mi, mi.desc, recv, w.key());
-                        Set<String> keys = key == null ? null : key.strings();
-                        Map<String, Set<String>> store = out.computeIfAbsent(w.store(), k -> new HashMap<>());
-                        for (String k : keys == null ? Set.of(ANY_KEY) : keys) {
-                            store.computeIfAbsent(k, x -> new TreeSet<>()).addAll(taint);
-                        }
+        NamedCalls.forEachCaller(program, context, names, (caller, mf, calls) -> {
+            for (MethodInsnNode mi : calls) {
+                boolean recv = mi.getOpcode() != Opcodes.INVOKESTATIC;
+                for (Access w : writes) {
+                    if (!matches(w.call(), mi)) continue;
+                    Value v = mf.argument(mi, mi.desc, recv, w.value());
+                    if (v == null) continue;
+                    Set<String> taint = new TreeSet<>();
+                    for (String l : v.labels()) if (Taint.isTaint(l)) taint.add(l);
+                    if (taint.isEmpty()) continue;
+                    Value key = mf.argument(mi, mi.desc, recv, w.key());
+                    Set<String> keys = key == null ? null : key.strings();
+                    Map<String, Set<String>> store = out.computeIfAbsent(w.store(), k -> new HashMap<>());
+                    for (String k : keys == null ? Set.of(ANY_KEY) : keys) {
+                        store.computeIfAbsent(k, x -> new TreeSet<>()).addAll(taint);
                     }
                 }
             }
-        }
+        });
         Map<String, Map<String, Set<String>>> frozen = new HashMap<>();
         out.forEach((store, byKey) -> {
             Map<String, Set<String>> f = new HashMap<>();
