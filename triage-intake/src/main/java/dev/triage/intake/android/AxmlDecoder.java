@@ -278,7 +278,8 @@ public final class AxmlDecoder {
         return sb.toString();
     }
 
-    private static boolean validName(String s) {
+    /** Whether a namespace prefix can be written as it is: an XML name not starting with {@code xml}. */
+    static boolean validName(String s) {
         return s != null && !s.isEmpty() && xmlName(s).equals(s) && !s.toLowerCase().startsWith("xml");
     }
 

@@ -100,7 +100,7 @@ public final class ProtoXmlDecoder {
             if (uri.equals(AxmlDecoder.ANDROID_NS)) {
                 prefix = "android";
             }
-            if (!validName(prefix) || prefixes.containsValue(prefix)) {
+            if (!AxmlDecoder.validName(prefix) || prefixes.containsValue(prefix)) {
                 prefix = "ns" + (prefixes.size() + 1);
             }
             prefixes.putIfAbsent(uri, prefix);
@@ -257,8 +257,6 @@ public final class ProtoXmlDecoder {
 
     private static String primitive(Resources.Primitive p, int attrId, String raw) {
         switch (p.getOneofValueCase()) {
-            case BOOLEAN_VALUE:
-                return p.getBooleanValue() ? "true" : "false";
             case INT_DECIMAL_VALUE:
             case INT_HEXADECIMAL_VALUE: {
                 boolean dec = p.getOneofValueCase() == Resources.Primitive.OneofValueCase.INT_DECIMAL_VALUE;
@@ -269,12 +267,27 @@ public final class ProtoXmlDecoder {
                 }
                 return dec ? Integer.toString(data) : Integer.toUnsignedString(data);
             }
-            case FLOAT_VALUE:
-                return Float.toString(p.getFloatValue());
             case NULL_VALUE:
                 return "@null";
             case EMPTY_VALUE:
                 return "@empty";
+            default:
+                String text = plainPrimitive(p);
+                return text == null ? raw : text;
+        }
+    }
+
+    /**
+     * A primitive that binary XML and the resource table write alike (booleans, floats, colours, dimensions,
+     * fractions); null for the others (integers, which an attribute may name, @null, @empty, unset), which each
+     * decoder writes its own way.
+     */
+    static String plainPrimitive(Resources.Primitive p) {
+        switch (p.getOneofValueCase()) {
+            case BOOLEAN_VALUE:
+                return p.getBooleanValue() ? "true" : "false";
+            case FLOAT_VALUE:
+                return Float.toString(p.getFloatValue());
             case COLOR_ARGB8_VALUE:
                 return String.format("#%08x", p.getColorArgb8Value());
             case COLOR_RGB8_VALUE:
@@ -292,7 +305,7 @@ public final class ProtoXmlDecoder {
             case FRACTION_VALUE_DEPRECATED:
                 return Float.toString(p.getFractionValueDeprecated());
             default:
-                return raw;
+                return null;
         }
     }
 
@@ -304,9 +317,5 @@ public final class ProtoXmlDecoder {
         } catch (RuntimeException e) {
             return Integer.toString(data);
         }
-    }
-
-    private static boolean validName(String s) {
-        return s != null && !s.isEmpty() && AxmlDecoder.xmlName(s).equals(s) && !s.toLowerCase().startsWith("xml");
     }
 }

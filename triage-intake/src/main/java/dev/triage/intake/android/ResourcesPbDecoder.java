@@ -5,7 +5,6 @@ import com.android.aapt.Resources;
 import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.WireFormat;
 import com.reandroid.arsc.value.ResConfig;
-import com.reandroid.arsc.value.ValueType;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -199,32 +198,12 @@ public final class ResourcesPbDecoder {
     /** A primitive as {@link ArscDecoder} writes it; null for @null and @empty (no row). */
     private static String primitive(Resources.Primitive p) {
         switch (p.getOneofValueCase()) {
-            case BOOLEAN_VALUE:
-                return p.getBooleanValue() ? "true" : "false";
             case INT_DECIMAL_VALUE:
                 return Integer.toString(p.getIntDecimalValue());
             case INT_HEXADECIMAL_VALUE:
                 return String.format("0x%08x", p.getIntHexadecimalValue());
-            case FLOAT_VALUE:
-                return Float.toString(p.getFloatValue());
-            case COLOR_ARGB8_VALUE:
-                return String.format("#%08x", p.getColorArgb8Value());
-            case COLOR_RGB8_VALUE:
-                return String.format("#%08x", p.getColorRgb8Value());
-            case COLOR_ARGB4_VALUE:
-                return String.format("#%08x", p.getColorArgb4Value());
-            case COLOR_RGB4_VALUE:
-                return String.format("#%08x", p.getColorRgb4Value());
-            case DIMENSION_VALUE:
-                return ProtoXmlDecoder.coded(ValueType.DIMENSION, p.getDimensionValue());
-            case FRACTION_VALUE:
-                return ProtoXmlDecoder.coded(ValueType.FRACTION, p.getFractionValue());
-            case DIMENSION_VALUE_DEPRECATED:
-                return Float.toString(p.getDimensionValueDeprecated());
-            case FRACTION_VALUE_DEPRECATED:
-                return Float.toString(p.getFractionValueDeprecated());
             default:
-                return null; // @null, @empty, unset
+                return ProtoXmlDecoder.plainPrimitive(p); // null for @null, @empty, unset
         }
     }
 
