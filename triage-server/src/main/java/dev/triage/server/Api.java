@@ -236,19 +236,13 @@ final class Api {
         Principal p = principal(ctx);
         Accounts.Filter vis = accounts.visibleApps(p, "app_key");
         List<Object> params = new ArrayList<>(vis.params());
-        String status = ctx.queryParam("status");
+        String status = statusParam(ctx, List.of("queued", "running", "done", "failed"));
         StringBuilder sql = new StringBuilder(JOB_COLUMNS + " WHERE " + vis.sql());
         if (status != null) {
-            if (!Set.of("queued", "running", "done", "failed").contains(status)) {
-                throw ApiError.badRequest("bad status '" + Accounts.abbreviate(status) + "' (queued, running, done, failed)");
-            }
             sql.append(" AND status = ?");
             params.add(status);
         }
-        sql.append(" ORDER BY id DESC OFFSET ? ROWS FETCH FIRST ? ROWS ONLY");
-        params.add(intParam(ctx, "offset", 0, 0, Integer.MAX_VALUE));
-        params.add(intParam(ctx, "limit", 100, 1, MAX_PAGE));
-        ctx.json(items(store.query(sql.toString(), params.toArray())));
+        ctx.json(items(page(ctx, sql, params, "id DESC")));
     }
 
     static final String JOB_COLUMNS = """
@@ -306,8 +300,8 @@ final class Api {
         return scan;
     }
 
-    /** The statuses a finding filter takes: lifecycle states, and the state of its triage. */
-    static final Set<String> STATUSES = Set.of("new", "open", "reopened", "fixed", "active", "mitigated", "proposed");
+    /** The statuses a finding filter takes: lifecycle states, and the state of its triage (sorted, as errors list them). */
+    static final List<String> STATUSES = List.of("active", "fixed", "mitigated", "new", "open", "proposed", "reopened");
 
     /** The app's flaws (or every visible app's), filtered by severity, rule, CWE and status, paged. */
     List<Map<String, Object>> flaws(Context ctx, Principal p, String appKey) {
@@ -319,10 +313,7 @@ final class Api {
             params.add(appKey);
         }
         filters(ctx, "f", sql, params);
-        sql.append(" ORDER BY f.severity DESC, a.app_key, f.id OFFSET ? ROWS FETCH FIRST ? ROWS ONLY");
-        params.add(intParam(ctx, "offset", 0, 0, Integer.MAX_VALUE));
-        params.add(intParam(ctx, "limit", 100, 1, MAX_PAGE));
-        return store.query(sql.toString(), params.toArray());
+        return page(ctx, sql, params, "f.severity DESC, a.app_key, f.id");
     }
 
     static final String FLAW_COLUMNS = """
@@ -365,12 +356,8 @@ final class Api {
             sql.append(" AND ").append(t).append(".cwe = ?");
             params.add((int) parseId(c, "cwe"));
         }
-        String status = ctx.queryParam("status");
+        String status = statusParam(ctx, STATUSES);
         if (status != null) {
-            if (!STATUSES.contains(status)) {
-                throw ApiError.badRequest("bad status '" + Accounts.abbreviate(status) + "' (" + String.join(", ",
-                        STATUSES.stream().sorted().toList()) + ")");
-            }
             String flawId = t.equals("f") ? "f.id" : t + ".flaw_id";
             String approved = "EXISTS (SELECT 1 FROM decision d WHERE d.flaw_id = " + flawId + " AND d.status = 'approved')";
             switch (status) {
@@ -436,10 +423,7 @@ final class Api {
                   g.class_name, g.method_name, g.source_path, g.line, g.message FROM finding g WHERE g.scan_id = ?""");
         List<Object> params = new ArrayList<>(List.of(scanId));
         filters(ctx, "g", sql, params);
-        sql.append(" ORDER BY g.ordinal OFFSET ? ROWS FETCH FIRST ? ROWS ONLY");
-        params.add(intParam(ctx, "offset", 0, 0, Integer.MAX_VALUE));
-        params.add(intParam(ctx, "limit", 100, 1, MAX_PAGE));
-        ctx.json(items(store.query(sql.toString(), params.toArray())));
+        ctx.json(items(page(ctx, sql, params, "g.ordinal")));
     }
 
     private void components(Context ctx) {
@@ -539,18 +523,12 @@ final class Api {
                   d.reviewed_by, d.reviewed_at, d.review_note
                 FROM decision d JOIN flaw f ON f.id = d.flaw_id JOIN app a ON a.id = f.app_id""" + " WHERE " + vis.sql());
         List<Object> params = new ArrayList<>(vis.params());
-        String status = ctx.queryParam("status");
+        String status = statusParam(ctx, List.of("proposed", "approved", "rejected", "revoked"));
         if (status != null) {
-            if (!Set.of("proposed", "approved", "rejected", "revoked").contains(status)) {
-                throw ApiError.badRequest("bad status '" + Accounts.abbreviate(status) + "' (proposed, approved, rejected, revoked)");
-            }
             sql.append(" AND d.status = ?");
             params.add(status);
         }
-        sql.append(" ORDER BY d.id DESC OFFSET ? ROWS FETCH FIRST ? ROWS ONLY");
-        params.add(intParam(ctx, "offset", 0, 0, Integer.MAX_VALUE));
-        params.add(intParam(ctx, "limit", 100, 1, MAX_PAGE));
-        ctx.json(items(store.query(sql.toString(), params.toArray())));
+        ctx.json(items(page(ctx, sql, params, "d.id DESC")));
     }
 
     private void review(Context ctx, String action) {
@@ -613,6 +591,26 @@ final class Api {
         } catch (RuntimeException e) {
             throw ApiError.badRequest("bad " + what + " '" + Accounts.abbreviate(String.valueOf(s)) + "': a number");
         }
+    }
+
+    /**
+     * One page of a list query: {@code sql} ordered by {@code orderBy}, from the request's {@code offset} (default 0),
+     * at most its {@code limit} rows (default 100, at most {@link #MAX_PAGE}).
+     */
+    private List<Map<String, Object>> page(Context ctx, StringBuilder sql, List<Object> params, String orderBy) {
+        sql.append(" ORDER BY ").append(orderBy).append(" OFFSET ? ROWS FETCH FIRST ? ROWS ONLY");
+        params.add(intParam(ctx, "offset", 0, 0, Integer.MAX_VALUE));
+        params.add(intParam(ctx, "limit", 100, 1, MAX_PAGE));
+        return store.query(sql.toString(), params.toArray());
+    }
+
+    /** The request's {@code status} filter, one of {@code allowed} (listed in this order when it is not); null when absent. */
+    static String statusParam(Context ctx, List<String> allowed) {
+        String status = ctx.queryParam("status");
+        if (status != null && !allowed.contains(status)) {
+            throw ApiError.badRequest("bad status '" + Accounts.abbreviate(status) + "' (" + String.join(", ", allowed) + ")");
+        }
+        return status;
     }
 
     static int intParam(Context ctx, String name, int dflt, int min, int max) {
