@@ -11,12 +11,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -301,7 +299,7 @@ public final class HashIndexUpdater {
                 }
             }
             // hashes first: a crash before the artifact states are written only makes the next update refetch
-            replace(dbDir, HashIndex.HASHES, String.join("\n", lines) + (lines.isEmpty() ? "" : "\n"));
+            DbFiles.replace(dbDir, HashIndex.HASHES, String.join("\n", lines) + (lines.isEmpty() ? "" : "\n"));
             StringBuilder sb = new StringBuilder();
             for (Map.Entry<String, HashIndex.ArtifactState> e : new TreeMap<>(states).entrySet()) {
                 HashIndex.ArtifactState s = e.getValue();
@@ -309,24 +307,10 @@ public final class HashIndexUpdater {
                         .append(String.join(",", new TreeSet<>(s.versionsWithJar()))).append('\t')
                         .append(String.join(",", new TreeSet<>(s.versionsWithoutJar()))).append('\n');
             }
-            replace(dbDir, HashIndex.ARTIFACTS, sb.toString());
+            DbFiles.replace(dbDir, HashIndex.ARTIFACTS, sb.toString());
             return lines.size();
         } catch (IOException e) {
             throw new DbException("cannot write the hash index in " + dbDir + ": " + DbImporter.oneLine(e), e);
-        }
-    }
-
-    private static void replace(Path dir, String name, String content) throws IOException {
-        Path tmp = Files.createTempFile(dir, name + "-", ".tmp");
-        try {
-            Files.writeString(tmp, content, StandardCharsets.UTF_8);
-            try {
-                Files.move(tmp, dir.resolve(name), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, dir.resolve(name), StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
         }
     }
 

@@ -12,7 +12,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -110,9 +109,7 @@ public final class MetadataIndex {
         m.forEach((k, r) -> sb.append(k).append('\t').append(r.version()).append('\t').append(r.date()).append('\n'));
         try {
             Files.createDirectories(dbDir);
-            Path tmp = Files.createTempFile(dbDir, "metadata-", ".tmp");
-            Files.writeString(tmp, sb, StandardCharsets.UTF_8);
-            Files.move(tmp, dbDir.resolve(FILE), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            DbFiles.replace(dbDir, FILE, sb);
         } catch (IOException e) {
             throw new DbException("cannot write " + dbDir.resolve(FILE) + ": " + DbImporter.oneLine(e), e);
         }

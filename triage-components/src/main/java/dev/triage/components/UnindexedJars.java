@@ -11,10 +11,8 @@ import dev.triage.intake.SkippedInput;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -363,17 +361,7 @@ public final class UnindexedJars {
         for (String l : lines.keySet()) sb.append(l).append('\n');
         try {
             Files.createDirectories(dbDir);
-            Path tmp = Files.createTempFile(dbDir, CONFIRMED + "-", ".tmp");
-            try {
-                Files.writeString(tmp, sb.toString(), StandardCharsets.UTF_8);
-                try {
-                    Files.move(tmp, dbDir.resolve(CONFIRMED), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, dbDir.resolve(CONFIRMED), StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            DbFiles.replace(dbDir, CONFIRMED, sb);
         } catch (IOException e) {
             throw new DbException("cannot write " + dbDir.resolve(CONFIRMED) + ": " + DbImporter.oneLine(e), e);
         }
