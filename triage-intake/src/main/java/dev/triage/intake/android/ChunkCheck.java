@@ -39,6 +39,9 @@ public final class ChunkCheck {
     private int elements;
     private int packages;
     private final java.util.Set<Long> stringPools = new java.util.HashSet<>();
+    /** Binary XML: the open elements, and the string pool's size (-1 before the pool). */
+    private int depth;
+    private int strings = -1;
 
     private ChunkCheck(byte[] b, Limits limits) {
         this.b = b;
@@ -79,84 +82,76 @@ public final class ChunkCheck {
         if (top != null) {
             return top;
         }
-        int end = (int) u32(b, 4);
-        int p = u16(b, 2);
-        int depth = 0;
-        int strings = -1;
-        while (p < end) {
-            if (end - p < 8) {
-                return "truncated chunk at offset " + p + " of the binary XML";
-            }
-            String h = header(p, end, "chunk");
-            if (h != null) {
-                return h;
-            }
-            int type = u16(b, p);
-            int hs = u16(b, p + 2);
-            int size = (int) u32(b, p + 4);
-            switch (type) {
-                case RES_STRING_POOL -> {
-                    String s = stringPool(p, size);
-                    if (s != null) {
-                        return s;
-                    }
-                    strings = (int) u32(b, p + 8);
-                }
-                case XML_RESOURCE_MAP -> {
-                    // an array of resource ids; nothing to bound beyond its size
-                }
-                case XML_START_NAMESPACE, XML_END_NAMESPACE, XML_CDATA, XML_END_ELEMENT -> {
-                    if (hs < 16 || size < hs + 8) {
-                        return String.format("corrupt XML node chunk 0x%04X at offset %d (size %d)", type, p, size);
-                    }
-                    if (type == XML_END_ELEMENT) {
-                        depth--;
-                    }
-                }
-                case XML_START_ELEMENT -> {
-                    if (hs < 16 || size < hs + 20) {
-                        return "corrupt start element at offset " + p + " (size " + size + ")";
-                    }
-                    int ext = p + hs;
-                    long name = u32(b, ext + 4);
-                    int attrStart = u16(b, ext + 8);
-                    int attrSize = u16(b, ext + 10);
-                    int attrCount = u16(b, ext + 12);
-                    if (attrCount > 0 && (attrSize < 20 || (long) attrStart + (long) attrSize * attrCount > size - hs)) {
-                        return "attributes of the element at offset " + p + " lie outside its chunk";
-                    }
-                    if (strings < 0) {
-                        return "element before the string pool at offset " + p;
-                    }
-                    if (name >= strings) {
-                        return "element name index " + name + " outside the string pool (" + strings + " strings)";
-                    }
-                    for (int i = 0; i < attrCount; i++) {
-                        int a = ext + attrStart + i * attrSize;
-                        long ns = u32(b, a);
-                        long an = u32(b, a + 4);
-                        long raw = u32(b, a + 8);
-                        if ((ns != 0xFFFFFFFFL && ns >= strings) || an >= strings
-                                || (raw != 0xFFFFFFFFL && raw >= strings)) {
-                            return "attribute string index outside the string pool at offset " + a;
-                        }
-                    }
-                    depth++;
-                    if (depth > limits.maxDepth()) {
-                        return "elements nested more than " + limits.maxDepth() + " levels deep";
-                    }
-                    if (++elements > limits.maxElements()) {
-                        return "more than " + limits.maxElements() + " elements";
-                    }
-                }
-                default -> {
-                    return String.format("unexpected chunk type 0x%04X at offset %d of the binary XML", type, p);
-                }
-            }
-            p += size;
+        String s = walk(u16(b, 2), (int) u32(b, 4), "binary XML", this::xmlChunk);
+        if (s != null) {
+            return s;
         }
         if (strings < 0) {
             return "binary XML without a string pool";
+        }
+        return null;
+    }
+
+    /** One chunk of a binary XML document (its header already checked). */
+    private String xmlChunk(int type, int p, int hs, int size) {
+        switch (type) {
+            case RES_STRING_POOL -> {
+                String s = stringPool(p, size);
+                if (s != null) {
+                    return s;
+                }
+                strings = (int) u32(b, p + 8);
+            }
+            case XML_RESOURCE_MAP -> {
+                // an array of resource ids; nothing to bound beyond its size
+            }
+            case XML_START_NAMESPACE, XML_END_NAMESPACE, XML_CDATA, XML_END_ELEMENT -> {
+                if (hs < 16 || size < hs + 8) {
+                    return String.format("corrupt XML node chunk 0x%04X at offset %d (size %d)", type, p, size);
+                }
+                if (type == XML_END_ELEMENT) {
+                    depth--;
+                }
+            }
+            case XML_START_ELEMENT -> {
+                if (hs < 16 || size < hs + 20) {
+                    return "corrupt start element at offset " + p + " (size " + size + ")";
+                }
+                int ext = p + hs;
+                long name = u32(b, ext + 4);
+                int attrStart = u16(b, ext + 8);
+                int attrSize = u16(b, ext + 10);
+                int attrCount = u16(b, ext + 12);
+                if (attrCount > 0 && (attrSize < 20 || (long) attrStart + (long) attrSize * attrCount > size - hs)) {
+                    return "attributes of the element at offset " + p + " lie outside its chunk";
+                }
+                if (strings < 0) {
+                    return "element before the string pool at offset " + p;
+                }
+                if (name >= strings) {
+                    return "element name index " + name + " outside the string pool (" + strings + " strings)";
+                }
+                for (int i = 0; i < attrCount; i++) {
+                    int a = ext + attrStart + i * attrSize;
+                    long ns = u32(b, a);
+                    long an = u32(b, a + 4);
+                    long raw = u32(b, a + 8);
+                    if ((ns != 0xFFFFFFFFL && ns >= strings) || an >= strings
+                            || (raw != 0xFFFFFFFFL && raw >= strings)) {
+                        return "attribute string index outside the string pool at offset " + a;
+                    }
+                }
+                depth++;
+                if (depth > limits.maxDepth()) {
+                    return "elements nested more than " + limits.maxDepth() + " levels deep";
+                }
+                if (++elements > limits.maxElements()) {
+                    return "more than " + limits.maxElements() + " elements";
+                }
+            }
+            default -> {
+                return String.format("unexpected chunk type 0x%04X at offset %d of the binary XML", type, p);
+            }
         }
         return null;
     }
@@ -190,108 +185,128 @@ public final class ChunkCheck {
 
     /** Checks the chunks between {@code p} and {@code end} of a table (or of a package inside it). */
     private String chunks(int p, int end, int level) {
+        return walk(p, end, "resource table", (type, at, hs, size) -> tableChunk(type, at, hs, size, level));
+    }
+
+    /** One chunk of a resource table at nesting {@code level} (its header already checked). */
+    private String tableChunk(int type, int p, int hs, int size, int level) {
+        if (!allowedIn(level, type)) {
+            // ARSCLib reads a chunk by where it stands as much as by its type: one it does not expect there is
+            // read as something else, with that thing's counts
+            return String.format("unexpected chunk type 0x%04X at offset %d of the resource table", type, p);
+        }
+        switch (type) {
+            case RES_STRING_POOL -> {
+                String s = stringPool(p, size);
+                if (s != null) {
+                    return s;
+                }
+                stringPools.add((long) p);
+            }
+            case TABLE_PACKAGE -> {
+                if (level > 0) {
+                    return "package chunk nested inside a package at offset " + p;
+                }
+                packages++;
+                if (hs < 284 || hs > size) {
+                    return "corrupt package header at offset " + p;
+                }
+                long typeStrings = u32(b, p + 268);
+                long keyStrings = u32(b, p + 276);
+                if (typeStrings > size || keyStrings > size) {
+                    return "package string pools outside the package chunk at offset " + p;
+                }
+                String s = chunks(p + hs, p + size, level + 1);
+                if (s != null) {
+                    return s;
+                }
+                // ARSCLib reads the type and key names as string pools at these offsets, whatever lies there
+                for (long pool : new long[] {typeStrings, keyStrings}) {
+                    if (pool != 0 && !stringPools.contains(p + pool)) {
+                        return "package at offset " + p + " names a string pool at +" + pool
+                                + " where there is none";
+                    }
+                }
+            }
+            case TABLE_TYPE_SPEC -> {
+                if (hs < 16 || size < hs) {
+                    return "corrupt type spec chunk at offset " + p;
+                }
+                long count = u32(b, p + 12);
+                if (count * 4 > size - hs) {
+                    return "type spec entry count " + count + " exceeds its chunk at offset " + p;
+                }
+            }
+            case TABLE_TYPE -> {
+                if (hs < 20 || size < hs) {
+                    return "corrupt type chunk at offset " + p;
+                }
+                String t = typeChunk(p, hs, size);
+                if (t != null) {
+                    return t;
+                }
+            }
+            case TABLE_LIBRARY, TABLE_STAGED_ALIAS -> {
+                // a count of fixed-size records after the header: library entries (id + 128 UTF-16 chars),
+                // staged aliases (two ids)
+                if (hs < 12) {
+                    return String.format("corrupt chunk 0x%04X at offset %d", type, p);
+                }
+                long count = u32(b, p + 8);
+                long record = type == TABLE_LIBRARY ? 260 : 8;
+                if (count * record > size - hs) {
+                    return String.format("chunk 0x%04X at offset %d declares %d entries, more than it holds",
+                            type, p, count);
+                }
+            }
+            case TABLE_OVERLAYABLE_POLICY -> {
+                if (hs < 16) {
+                    return "corrupt overlayable policy chunk at offset " + p;
+                }
+                long count = u32(b, p + 12);
+                if (count * 4 > size - hs) {
+                    return "overlayable policy at offset " + p + " declares " + count + " ids, more than it holds";
+                }
+            }
+            case TABLE_OVERLAYABLE -> {
+                // name and actor (256 UTF-16 chars each), then its policy chunks
+                if (hs < 1032) {
+                    return "corrupt overlayable chunk at offset " + p;
+                }
+                String s = chunks(p + hs, p + size, level + 1);
+                if (s != null) {
+                    return s;
+                }
+            }
+            default -> {
+                // staged alias flags and other chunks allowed here: sizes were checked above
+            }
+        }
+        return null;
+    }
+
+    /** What a walk does with each chunk: null to go on, or why the file cannot be read safely. */
+    private interface ChunkVisitor {
+        String visit(int type, int p, int headerSize, int size);
+    }
+
+    /**
+     * The one chunk walker of binary XML and resource tables: visits the chunks between {@code p} and {@code end}
+     * in order, each header checked to lie inside {@code end} first; the first problem ends the walk.
+     */
+    private String walk(int p, int end, String what, ChunkVisitor visitor) {
         while (p < end) {
             if (end - p < 8) {
-                return "truncated chunk at offset " + p + " of the resource table";
+                return "truncated chunk at offset " + p + " of the " + what;
             }
             String h = header(p, end, "chunk");
             if (h != null) {
                 return h;
             }
-            int type = u16(b, p);
-            int hs = u16(b, p + 2);
             int size = (int) u32(b, p + 4);
-            if (!allowedIn(level, type)) {
-                // ARSCLib reads a chunk by where it stands as much as by its type: one it does not expect there is
-                // read as something else, with that thing's counts
-                return String.format("unexpected chunk type 0x%04X at offset %d of the resource table", type, p);
-            }
-            switch (type) {
-                case RES_STRING_POOL -> {
-                    String s = stringPool(p, size);
-                    if (s != null) {
-                        return s;
-                    }
-                    stringPools.add((long) p);
-                }
-                case TABLE_PACKAGE -> {
-                    if (level > 0) {
-                        return "package chunk nested inside a package at offset " + p;
-                    }
-                    packages++;
-                    if (hs < 284 || hs > size) {
-                        return "corrupt package header at offset " + p;
-                    }
-                    long typeStrings = u32(b, p + 268);
-                    long keyStrings = u32(b, p + 276);
-                    if (typeStrings > size || keyStrings > size) {
-                        return "package string pools outside the package chunk at offset " + p;
-                    }
-                    String s = chunks(p + hs, p + size, level + 1);
-                    if (s != null) {
-                        return s;
-                    }
-                    // ARSCLib reads the type and key names as string pools at these offsets, whatever lies there
-                    for (long pool : new long[] {typeStrings, keyStrings}) {
-                        if (pool != 0 && !stringPools.contains(p + pool)) {
-                            return "package at offset " + p + " names a string pool at +" + pool
-                                    + " where there is none";
-                        }
-                    }
-                }
-                case TABLE_TYPE_SPEC -> {
-                    if (hs < 16 || size < hs) {
-                        return "corrupt type spec chunk at offset " + p;
-                    }
-                    long count = u32(b, p + 12);
-                    if (count * 4 > size - hs) {
-                        return "type spec entry count " + count + " exceeds its chunk at offset " + p;
-                    }
-                }
-                case TABLE_TYPE -> {
-                    if (hs < 20 || size < hs) {
-                        return "corrupt type chunk at offset " + p;
-                    }
-                    String t = typeChunk(p, hs, size);
-                    if (t != null) {
-                        return t;
-                    }
-                }
-                case TABLE_LIBRARY, TABLE_STAGED_ALIAS -> {
-                    // a count of fixed-size records after the header: library entries (id + 128 UTF-16 chars),
-                    // staged aliases (two ids)
-                    if (hs < 12) {
-                        return String.format("corrupt chunk 0x%04X at offset %d", type, p);
-                    }
-                    long count = u32(b, p + 8);
-                    long record = type == TABLE_LIBRARY ? 260 : 8;
-                    if (count * record > size - hs) {
-                        return String.format("chunk 0x%04X at offset %d declares %d entries, more than it holds",
-                                type, p, count);
-                    }
-                }
-                case TABLE_OVERLAYABLE_POLICY -> {
-                    if (hs < 16) {
-                        return "corrupt overlayable policy chunk at offset " + p;
-                    }
-                    long count = u32(b, p + 12);
-                    if (count * 4 > size - hs) {
-                        return "overlayable policy at offset " + p + " declares " + count + " ids, more than it holds";
-                    }
-                }
-                case TABLE_OVERLAYABLE -> {
-                    // name and actor (256 UTF-16 chars each), then its policy chunks
-                    if (hs < 1032) {
-                        return "corrupt overlayable chunk at offset " + p;
-                    }
-                    String s = chunks(p + hs, p + size, level + 1);
-                    if (s != null) {
-                        return s;
-                    }
-                }
-                default -> {
-                    // staged alias flags and other chunks allowed here: sizes were checked above
-                }
+            String problem = visitor.visit(u16(b, p), p, u16(b, p + 2), size);
+            if (problem != null) {
+                return problem;
             }
             p += size;
         }
