@@ -1,5 +1,6 @@
 package dev.triage.cli;
 
+import dev.triage.contract.TriageVersion;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -82,7 +83,7 @@ public final class Main implements Runnable {
     static final class VersionProvider implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[]{"triage " + Version.get(), "Java " + System.getProperty("java.version")};
+            return new String[]{"triage " + TriageVersion.get(), "Java " + System.getProperty("java.version")};
         }
     }
 }

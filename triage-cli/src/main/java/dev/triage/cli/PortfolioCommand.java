@@ -1,5 +1,6 @@
 package dev.triage.cli;
 
+import dev.triage.contract.TriageVersion;
 import dev.triage.components.AdvisoryDb;
 import dev.triage.components.ComponentOptions;
 import dev.triage.intake.IntakeOptions;
@@ -129,7 +130,7 @@ final class PortfolioCommand implements Runnable {
             PortfolioProgress progress = new PortfolioProgress(err, terminal, !noProgress);
             try (Store s = Store.open(store)) {
                 PortfolioRunner runner = new PortfolioRunner(s, new PortfolioRunner.Options(n, timeout, command, retryFailed,
-                        500, Version.get(), new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(settings), actor),
+                        500, TriageVersion.get(), new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(settings), actor),
                         progress);
                 PortfolioRunner.Summary sum = runner.run(listing);
                 progress.finish();
@@ -204,7 +205,7 @@ final class PortfolioCommand implements Runnable {
             // load the models and the rule catalogue before saying ready: start-up is not an app's time
             dev.triage.analysis.model.Models.builtIn();
             dev.triage.findings.RuleCatalogue.builtIn();
-            WorkerProtocol.serve(System.in, protocol, Version.get(), (artifact, reportDir) -> {
+            WorkerProtocol.serve(System.in, protocol, TriageVersion.get(), (artifact, reportDir) -> {
                 ScanRequest request = new ScanRequest(List.of(artifact), IntakeOptions.defaults(), Set.copyOf(rules),
                         Set.copyOf(excludeRules), 1, budget, ScanRequest.DEFAULT_SOURCES, components);
                 dev.triage.findings.ScanResult result = ScanPipeline.run(request);
@@ -269,7 +270,7 @@ final class PortfolioCommand implements Runnable {
             }
             if (staleYears <= 0) throw new CommandLine.ParameterException(spec.commandLine(), "--stale-years must be positive");
             try (Store s = Store.open(store)) {
-                Figures.Report report = PortfolioReport.of(s, staleYears, Version.get());
+                Figures.Report report = PortfolioReport.of(s, staleYears, TriageVersion.get());
                 for (Path p : ReportWriters.write(report, formats, output)) {
                     if (!p.getParent().getFileName().toString().equals("csv")) out.println("Wrote " + p);
                 }

@@ -1,5 +1,6 @@
 package dev.triage.cli;
 
+import dev.triage.contract.TriageVersion;
 import dev.triage.analysis.Analyses;
 import dev.triage.analysis.Deadline;
 import dev.triage.contract.Detection;
@@ -169,7 +170,7 @@ public final class ScanPipeline {
         coverage.put("methods-none", cov.methodsByNothing());
         ScanStats stats = new ScanStats(started, duration, program.appClassCount(), program.libraryClassCount(),
                 analysis.methodsAnalysed(), program.libraries().size(), intake.appCodeBytes(), coverage);
-        return new ScanResult(Version.get(), inputs(request), findings, problems, rules, stats, components,
+        return new ScanResult(TriageVersion.get(), inputs(request), findings, problems, rules, stats, components,
                 new AppCode(intake.jarRoles(), note));
     }
 

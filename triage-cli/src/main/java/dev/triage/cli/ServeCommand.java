@@ -1,5 +1,6 @@
 package dev.triage.cli;
 
+import dev.triage.contract.TriageVersion;
 import dev.triage.server.ServerOptions;
 import dev.triage.server.TriageServer;
 import dev.triage.store.Store;
@@ -79,7 +80,7 @@ final class ServeCommand implements Callable<Integer> {
         Path data = dataDir != null ? dataDir : defaultDataDir();
         List<String> worker = PortfolioCommand.workerCommand(workerHeap, timeout, db, List.of(), List.of());
         ServerOptions options = new ServerOptions(host, port, data, maxUploadMb * 1024 * 1024, workers, queue, timeout,
-                worker, Version.get(), rateLimit, uploadLimit, System.getenv("TRIAGE_ADMIN_PASSWORD"), !insecureCookies);
+                worker, TriageVersion.get(), rateLimit, uploadLimit, System.getenv("TRIAGE_ADMIN_PASSWORD"), !insecureCookies);
         Store s;
         try {
             s = Store.open(store);

@@ -1,5 +1,6 @@
 package dev.triage.cli;
 
+import dev.triage.contract.TriageVersion;
 import dev.triage.server.Accounts;
 import dev.triage.server.ServerOptions;
 import dev.triage.server.TriageServer;
@@ -57,7 +58,7 @@ class DashboardBrowserTest {
         List<String> worker = PortfolioCommand.workerCommand("1g", Duration.ofMinutes(10), null, List.of(), List.of());
         try (Store store = Store.open(tmp.resolve("store").resolve("s").toString());
              TriageServer server = new TriageServer(store, new ServerOptions("127.0.0.1", 0, tmp.resolve("data"), 256L << 20, 1, 10,
-                     Duration.ofMinutes(10), worker, Version.get(), 10_000, 100, "browser-test-admin-password", true))) {
+                     Duration.ofMinutes(10), worker, TriageVersion.get(), 10_000, 100, "browser-test-admin-password", true))) {
             server.start(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
             Accounts accounts = server.accounts();
             long team = accounts.createTeam("cardiology", "admin");

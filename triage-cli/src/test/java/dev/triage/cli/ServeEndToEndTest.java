@@ -1,5 +1,6 @@
 package dev.triage.cli;
 
+import dev.triage.contract.TriageVersion;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.triage.server.Accounts;
@@ -68,7 +69,7 @@ class ServeEndToEndTest {
     private TriageServer start(Store store) throws Exception {
         List<String> worker = PortfolioCommand.workerCommand("1g", Duration.ofMinutes(10), null, List.of(), List.of());
         TriageServer server = new TriageServer(store, new ServerOptions("127.0.0.1", 0, tmp.resolve("data"), 256L << 20, 1, 10,
-                Duration.ofMinutes(10), worker, Version.get(), 10_000, 100, "end-to-end-admin-password", true));
+                Duration.ofMinutes(10), worker, TriageVersion.get(), 10_000, 100, "end-to-end-admin-password", true));
         server.start(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
         return server;
     }

@@ -1,5 +1,6 @@
 package dev.triage.spark;
 
+import dev.triage.contract.TriageVersion;
 import dev.triage.portfolio.Figures;
 import dev.triage.portfolio.ReportWriters;
 import dev.triage.store.Store;
@@ -8,13 +9,11 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Properties;
 
 /**
  * The Spark job's entry point ({@code spark-submit --class dev.triage.spark.TriageSpark triage-spark.jar ...}):
@@ -55,7 +54,7 @@ public final class TriageSpark {
                 case "import" -> {
                     if (o.store == null) throw new IllegalArgumentException("import needs --store URL|PATH");
                     try (Store store = Store.open(o.store)) {
-                        SparkImport.Summary s = SparkImport.run(spark, o.positional.get(0), store, version(), o.by);
+                        SparkImport.Summary s = SparkImport.run(spark, o.positional.get(0), store, TriageVersion.get(), o.by);
                         System.out.println("Imported " + s.imported() + " scans (" + s.skipped() + " already stored) into " + store.description());
                     }
                 }
@@ -68,7 +67,7 @@ public final class TriageSpark {
 
     /** Computes the report in Spark and writes it (HTML, JSON, CSV) to {@code dest}, any Hadoop FileSystem URI. */
     static Figures.Report writeReport(SparkSession spark, String out, String dest, Opts o) throws IOException {
-        Figures.Report report = SparkReport.report(spark, out, o.staleYears, version());
+        Figures.Report report = SparkReport.report(spark, out, o.staleYears, TriageVersion.get());
         java.nio.file.Path local = Files.createTempDirectory("triage-spark-report-");
         try {
             ReportWriters.write(report, o.formats, local);
@@ -83,18 +82,6 @@ public final class TriageSpark {
             }
         }
         return report;
-    }
-
-    /** Triage's version, as the CLI reports it. */
-    static String version() {
-        try (InputStream in = TriageSpark.class.getResourceAsStream("/dev/triage/cli/version.properties")) {
-            if (in == null) return "dev";
-            Properties p = new Properties();
-            p.load(in);
-            return p.getProperty("version", "dev");
-        } catch (IOException e) {
-            return "dev";
-        }
     }
 
     static String usage() {
@@ -159,7 +146,7 @@ public final class TriageSpark {
         }
 
         ScanTask.Settings settings() {
-            return new ScanTask.Settings(workerHeap, millis(appTimeout), db, rules, excludeRules, retryFailed, version(),
+            return new ScanTask.Settings(workerHeap, millis(appTimeout), db, rules, excludeRules, retryFailed, TriageVersion.get(),
                     failOnceApp, failOnceMarker);
         }
 

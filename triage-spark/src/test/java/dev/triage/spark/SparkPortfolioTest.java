@@ -1,5 +1,6 @@
 package dev.triage.spark;
 
+import dev.triage.contract.TriageVersion;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -88,7 +89,7 @@ class SparkPortfolioTest {
         }
         Figures.Report single;
         try (Store s = Store.open(local)) {
-            single = PortfolioReport.of(s, 2, TriageSpark.version());
+            single = PortfolioReport.of(s, 2, TriageVersion.get());
         }
 
         // the same two rounds on Spark; the first attempt of one app's task dies midway
@@ -137,10 +138,10 @@ class SparkPortfolioTest {
         // the Spark scans imported into a store: the store's SQL gives exactly the Spark figures
         String imported = tmp.resolve("imported").resolve("store").toString();
         try (Store s = Store.open(imported)) {
-            SparkImport.Summary sum = SparkImport.run(spark, out, s, TriageSpark.version(), "test");
+            SparkImport.Summary sum = SparkImport.run(spark, out, s, TriageVersion.get(), "test");
             assertEquals(plan.apps().size() + changes.size(), sum.imported());
-            assertEquals(0, SparkImport.run(spark, out, s, TriageSpark.version(), "test").imported(), "importing again adds nothing");
-            JsonNode fromStore = tree(PortfolioReport.of(s, 2, TriageSpark.version()));
+            assertEquals(0, SparkImport.run(spark, out, s, TriageVersion.get(), "test").imported(), "importing again adds nothing");
+            JsonNode fromStore = tree(PortfolioReport.of(s, 2, TriageVersion.get()));
             assertEquals(sparkJson, fromStore, "the store's figures over the imported scans equal Spark's, times included");
         }
     }
@@ -152,7 +153,7 @@ class SparkPortfolioTest {
 
     private static ScanTask.Settings settings(Path db, String failOnceApp, String marker) {
         return new ScanTask.Settings("512m", 600_000, db.toString(), List.of(), List.of("app/stale-app"), false,
-                TriageSpark.version(), failOnceApp, marker);
+                TriageVersion.get(), failOnceApp, marker);
     }
 
     /** The report less what depends on when the scans ran: its date, the rounds' start times, the half-life. */
