@@ -1,16 +1,14 @@
 package dev.triage.findings;
 
+import dev.triage.contract.BundledIndex;
 import dev.triage.contract.Severity;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -45,7 +43,7 @@ public final class RuleCatalogue {
         ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
         ComplianceMapping compliance = ComplianceMapping.load(loader);
         Map<String, Rule> rules = new TreeMap<>();
-        for (String file : indexFiles(loader)) {
+        for (String file : BundledIndex.read(loader, BASE)) {
             try (InputStream in = loader.getResourceAsStream(BASE + file)) {
                 if (in == null) throw new IllegalStateException("rule file listed but missing: " + file);
                 JsonNode list = yaml.readTree(in);
@@ -60,21 +58,6 @@ public final class RuleCatalogue {
             }
         }
         return new RuleCatalogue(rules);
-    }
-
-    private static List<String> indexFiles(ClassLoader loader) {
-        List<String> files = new ArrayList<>();
-        try (InputStream in = loader.getResourceAsStream(BASE + "index.list")) {
-            if (in == null) throw new IllegalStateException("rule index missing: " + BASE + "index.list");
-            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            for (String line; (line = r.readLine()) != null; ) {
-                line = line.strip();
-                if (!line.isEmpty() && !line.startsWith("#")) files.add(line);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return files;
     }
 
     private static Rule parse(JsonNode n, String file, ComplianceMapping compliance) {

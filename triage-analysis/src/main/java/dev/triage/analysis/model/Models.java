@@ -3,14 +3,12 @@ package dev.triage.analysis.model;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.triage.contract.BundledIndex;
 import dev.triage.contract.Severity;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -91,7 +89,7 @@ public final class Models {
         ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
         ModelReader reader = new ModelReader();
         Map<String, JsonNode> trees = new LinkedHashMap<>();
-        for (String file : index(loader)) {
+        for (String file : BundledIndex.read(loader, BASE)) {
             m.files.add(file);
             try (InputStream in = loader.getResourceAsStream(BASE + file)) {
                 if (in == null) throw new IllegalStateException("model file listed but missing: " + file);
@@ -147,21 +145,6 @@ public final class Models {
     /** Named patterns that no row refers to (kept empty by a test). */
     public Set<String> unusedPatterns() {
         return unusedPatterns;
-    }
-
-    private static List<String> index(ClassLoader loader) {
-        List<String> files = new ArrayList<>();
-        try (InputStream in = loader.getResourceAsStream(BASE + "index.list")) {
-            if (in == null) throw new IllegalStateException("model index missing");
-            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            for (String line; (line = r.readLine()) != null; ) {
-                line = line.strip();
-                if (!line.isEmpty() && !line.startsWith("#")) files.add(line);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return files;
     }
 
     private void index() {
