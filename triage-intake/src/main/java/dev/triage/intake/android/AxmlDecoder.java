@@ -200,7 +200,7 @@ public final class AxmlDecoder {
         int id = a.getNameId();
         String name = null;
         if (id != 0) {
-            String fw = (id >>> 24) == 0x01 ? Framework.name(id) : names.name(id);
+            String fw = (id >>> 24) == 0x01 ? FrameworkResources.name(id) : names.name(id);
             if (fw != null && fw.startsWith("attr/")) {
                 name = fw.substring(5);
             }
@@ -235,7 +235,7 @@ public final class AxmlDecoder {
                 return data != 0 ? "true" : "false";
             case DEC:
             case HEX: {
-                String named = Framework.enumOrFlags(a.getNameId(), data);
+                String named = FrameworkResources.enumOrFlags(a.getNameId(), data);
                 if (named != null && !named.isEmpty()) {
                     return named;
                 }

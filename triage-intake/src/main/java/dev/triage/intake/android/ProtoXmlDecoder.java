@@ -190,7 +190,7 @@ public final class ProtoXmlDecoder {
         int id = a.getResourceId();
         String name = null;
         if (id != 0) {
-            String known = (id >>> 24) == 0x01 ? Framework.name(id) : names.name(id);
+            String known = (id >>> 24) == 0x01 ? FrameworkResources.name(id) : names.name(id);
             if (known != null && known.startsWith("attr/")) {
                 name = known.substring(5);
             }
@@ -261,7 +261,7 @@ public final class ProtoXmlDecoder {
             case INT_HEXADECIMAL_VALUE: {
                 boolean dec = p.getOneofValueCase() == Resources.Primitive.OneofValueCase.INT_DECIMAL_VALUE;
                 int data = dec ? p.getIntDecimalValue() : p.getIntHexadecimalValue();
-                String named = Framework.enumOrFlags(attrId, data);
+                String named = FrameworkResources.enumOrFlags(attrId, data);
                 if (named != null && !named.isEmpty()) {
                     return named;
                 }

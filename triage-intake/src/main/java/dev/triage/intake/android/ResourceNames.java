@@ -46,7 +46,7 @@ public final class ResourceNames {
         if (app != null) {
             return prefix + app;
         }
-        String fw = Framework.name(id);
+        String fw = FrameworkResources.name(id);
         if (fw != null) {
             return prefix + "android:" + fw;
         }

@@ -13,18 +13,18 @@ import java.util.concurrent.ConcurrentHashMap;
  * The Android framework resources (attribute names, enum and flag values, framework resource names),
  * from the framework table bundled with ARSCLib. Loaded once, on first use; trusted data.
  */
-final class Framework {
+final class FrameworkResources {
     private static volatile TableBlock table;
     private static final Map<Integer, Object> BAGS = new ConcurrentHashMap<>();
     private static final Object NONE = new Object();
 
-    private Framework() {
+    private FrameworkResources() {
     }
 
     private static TableBlock table() {
         TableBlock t = table;
         if (t == null) {
-            synchronized (Framework.class) {
+            synchronized (FrameworkResources.class) {
                 t = table;
                 if (t == null) {
                     try {
@@ -57,11 +57,11 @@ final class Framework {
 
     /** The enum or flag names of {@code data} for a framework attribute, or null when it has none. */
     static String enumOrFlags(int attrId, int data) {
-        Object bag = BAGS.computeIfAbsent(attrId, Framework::bag);
+        Object bag = BAGS.computeIfAbsent(attrId, FrameworkResources::bag);
         if (bag == NONE) {
             return null;
         }
-        synchronized (Framework.class) {
+        synchronized (FrameworkResources.class) {
             try {
                 return ((AttributeBag) bag).decodeAttributeValue(data);
             } catch (RuntimeException e) {
@@ -74,7 +74,7 @@ final class Framework {
         if ((attrId >>> 24) != 0x01) {
             return NONE;
         }
-        synchronized (Framework.class) {
+        synchronized (FrameworkResources.class) {
             try {
                 ResourceEntry e = table().getResource(attrId);
                 if (e == null) {
