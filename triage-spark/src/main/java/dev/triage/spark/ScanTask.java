@@ -188,7 +188,7 @@ final class ScanTask {
     private static Row unreadable(int round, AppUnit unit, AppUnit.Version v, int seq, int attempt, String reason) {
         return RowFactory.create(unit.appKey(), seq, v.line(), v.path(), v.name(), v.platform(), v.category(),
                 v.vendor(), v.storeUpdatedDay(), v.version(), "", "", 0L, null, null, null, null, null,
-                Tables.UNREADABLE, null, reason, null, null, null, null, null, null, null, attempt, null, round);
+                ParquetTables.UNREADABLE, null, reason, null, null, null, null, null, null, null, attempt, null, round);
     }
 
     /** True the first time it is asked for this app (a marker file created atomically), false after. */

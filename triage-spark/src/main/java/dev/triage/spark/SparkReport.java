@@ -34,7 +34,7 @@ final class SparkReport {
 
     /** The scans of every round: results rows that are scans, one per key even if an output was ever committed twice. */
     static Dataset<Row> scans(SparkSession spark, String out) {
-        return spark.read().parquet(out + "/" + Tables.RESULTS)
+        return spark.read().parquet(out + "/" + ParquetTables.RESULTS)
                 .where("status IN ('ok', 'failed')")
                 .dropDuplicates("round", "app_key", "seq", "artifact_sha256");
     }
@@ -63,7 +63,7 @@ final class SparkReport {
                 cached.add(df);
                 df.createOrReplaceTempView(name);
             }
-            spark.createDataFrame(List.of(), Tables.schema("id", "long", "flaw_id", "long", "kind", "string",
+            spark.createDataFrame(List.of(), ParquetTables.schema("id", "long", "flaw_id", "long", "kind", "string",
                     "reason", "string", "proposed_by", "string", "proposed_at", "long", "status", "string",
                     "reviewed_by", "string", "reviewed_at", "long", "review_note", "string")).createOrReplaceTempView("decision");
 
@@ -79,13 +79,13 @@ final class SparkReport {
                     categories.add(RowFactory.create(scheme.getKey(), rule.getKey(), rule.getValue()));
                 }
             }
-            spark.createDataFrame(categories, Tables.schema("scheme", "string", "rule_id", "string", "category", "string"))
+            spark.createDataFrame(categories, ParquetTables.schema("scheme", "string", "rule_id", "string", "category", "string"))
                     .createOrReplaceTempView("rule_category");
             List<Row> indicators = new ArrayList<>();
             for (var ind : new TreeMap<>(reference.indicatorRules()).entrySet()) {
                 for (String rule : new java.util.TreeSet<>(ind.getValue())) indicators.add(RowFactory.create(ind.getKey(), rule));
             }
-            spark.createDataFrame(indicators, Tables.schema("indicator", "string", "rule_id", "string"))
+            spark.createDataFrame(indicators, ParquetTables.schema("indicator", "string", "rule_id", "string"))
                     .createOrReplaceTempView("indicator_rule");
 
             Row last = spark.sql("SELECT MAX(finished_at) FROM scan").first();

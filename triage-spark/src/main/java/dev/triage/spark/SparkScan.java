@@ -58,7 +58,7 @@ final class SparkScan {
             rows = PortfolioSource.rows(r, manifestPath.getName(), problems);
         }
 
-        Path resultsPath = new Path(out, Tables.RESULTS);
+        Path resultsPath = new Path(out, ParquetTables.RESULTS);
         boolean hasResults = resultsPath.getFileSystem(conf).exists(resultsPath);
         int round;
         if (roundOption != null) {
@@ -108,7 +108,7 @@ final class SparkScan {
             JavaRDD<Row> results = jsc.parallelize(units, Math.max(1, units.size()))
                     .flatMap(u -> ScanTask.run(r, u, settings, hadoopConf.value()))
                     .repartition(Math.max(1, (units.size() + 1999) / 2000));
-            spark.createDataFrame(results, Tables.RESULTS_SCHEMA).write().mode(SaveMode.Overwrite).partitionBy("round")
+            spark.createDataFrame(results, ParquetTables.RESULTS_SCHEMA).write().mode(SaveMode.Overwrite).partitionBy("round")
                     .parquet(resultsPath.toString());
         } finally {
             hadoopConf.destroy();
@@ -120,8 +120,8 @@ final class SparkScan {
         Map<String, Long> byStatus = new HashMap<>();
         for (Row s : written.groupBy("status").count().collectAsList()) byStatus.put(s.getString(0), s.getLong(1));
         long scanned = byStatus.getOrDefault(ScanRecord.OK, 0L), failed = byStatus.getOrDefault(ScanRecord.FAILED, 0L);
-        long unreadable = byStatus.getOrDefault(Tables.UNREADABLE, 0L);
-        for (Row u : written.where("status = '" + Tables.UNREADABLE + "'").select("path", "failure_reason").collectAsList()) {
+        long unreadable = byStatus.getOrDefault(ParquetTables.UNREADABLE, 0L);
+        for (Row u : written.where("status = '" + ParquetTables.UNREADABLE + "'").select("path", "failure_reason").collectAsList()) {
             problems.add(u.getString(0) + ": " + u.getString(1));
         }
         return new Summary(round, rows.size(), scanned, failed, rows.size() - scanned - failed - unreadable, unreadable, problems);
@@ -141,7 +141,7 @@ final class SparkScan {
                         ScanTask.JSON.writeValueAsString(new java.util.TreeMap<>(f.properties()))));
             }
             return o.iterator();
-        }), Tables.FINDINGS_SCHEMA, out, Tables.FINDINGS, round);
+        }), ParquetTables.FINDINGS_SCHEMA, out, ParquetTables.FINDINGS, round);
         write(spark, rows.flatMap(r -> {
             ScanRecord rec = StoreShape.record(r);
             List<Row> o = new ArrayList<>();
@@ -151,7 +151,7 @@ final class SparkScan {
                         k.path(), k.sha1(), k.sha256(), k.shadedIn(), k.releaseDay()));
             }
             return o.iterator();
-        }), Tables.COMPONENTS_SCHEMA, out, Tables.COMPONENTS, round);
+        }), ParquetTables.COMPONENTS_SCHEMA, out, ParquetTables.COMPONENTS, round);
         write(spark, rows.flatMap(r -> {
             ScanRecord rec = StoreShape.record(r);
             List<Row> o = new ArrayList<>();
@@ -160,7 +160,7 @@ final class SparkScan {
                         a.summary(), a.score(), a.severity(), a.fixedVersion(), a.reachability()));
             }
             return o.iterator();
-        }), Tables.ADVISORIES_SCHEMA, out, Tables.ADVISORIES, round);
+        }), ParquetTables.ADVISORIES_SCHEMA, out, ParquetTables.ADVISORIES, round);
         write(spark, rows.flatMap(r -> {
             ScanRecord rec = StoreShape.record(r);
             List<Row> o = new ArrayList<>();
@@ -169,7 +169,7 @@ final class SparkScan {
                 o.add(keyed(r, i, p.input(), p.entry(), p.reason()));
             }
             return o.iterator();
-        }), Tables.SCAN_PROBLEMS_SCHEMA, out, Tables.SCAN_PROBLEMS, round);
+        }), ParquetTables.SCAN_PROBLEMS_SCHEMA, out, ParquetTables.SCAN_PROBLEMS, round);
     }
 
     private static Row keyed(Row key, Object... values) {

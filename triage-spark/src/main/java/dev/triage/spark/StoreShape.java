@@ -25,27 +25,27 @@ import java.util.Map;
  * flaw's, component's or event's the scan's id shifted left by 24 bits plus its ordinal in the scan.
  */
 final class StoreShape implements Serializable {
-    static final StructType APP = Tables.schema("id", "long", "app_key", "string", "name", "string", "platform", "string",
+    static final StructType APP = ParquetTables.schema("id", "long", "app_key", "string", "name", "string", "platform", "string",
             "category", "string", "vendor", "string", "store_updated_day", "int", "created_at", "long");
-    static final StructType APP_VERSION = Tables.schema("id", "long", "app_id", "long", "artifact_sha256", "string",
+    static final StructType APP_VERSION = ParquetTables.schema("id", "long", "app_id", "long", "artifact_sha256", "string",
             "artifact_name", "string", "artifact_bytes", "long", "version", "string", "build_day", "int",
             "build_source", "string", "store_updated_day", "int", "created_at", "long");
-    static final StructType SCAN = Tables.schema("id", "long", "app_id", "long", "app_version_id", "long", "run_id", "long",
+    static final StructType SCAN = ParquetTables.schema("id", "long", "app_id", "long", "app_version_id", "long", "run_id", "long",
             "started_at", "long", "finished_at", "long", "scan_day", "int", "tool_version", "string",
             "rules_version", "string", "status", "string", "failure_kind", "string", "failure_reason", "string",
             "app_classes", "int", "code_bytes", "long", "finding_count", "int", "problem_count", "int", "duration_ms", "long");
-    static final StructType FLAW = Tables.schema("id", "long", "app_id", "long", "fingerprint", "string", "rule_id", "string",
+    static final StructType FLAW = ParquetTables.schema("id", "long", "app_id", "long", "fingerprint", "string", "rule_id", "string",
             "cwe", "int", "severity", "int", "state", "string", "first_seen_scan", "long", "first_seen_at", "long",
             "last_seen_scan", "long", "last_seen_at", "long", "fixed_scan", "long", "fixed_at", "long", "reopen_count", "int");
-    static final StructType FLAW_EVENT = Tables.schema("id", "long", "flaw_id", "long", "scan_id", "long", "event", "string",
+    static final StructType FLAW_EVENT = ParquetTables.schema("id", "long", "flaw_id", "long", "scan_id", "long", "event", "string",
             "occurred_at", "long");
-    static final StructType FINDING = Tables.schema("id", "long", "scan_id", "long", "flaw_id", "long", "ordinal", "int",
+    static final StructType FINDING = ParquetTables.schema("id", "long", "scan_id", "long", "flaw_id", "long", "ordinal", "int",
             "state", "string", "fingerprint", "string", "rule_id", "string", "cwe", "int", "severity", "int",
             "confidence", "string", "class_name", "string", "method_name", "string", "source_path", "string", "line", "int",
             "message", "string");
-    static final StructType COMPONENT = Tables.schema("id", "long", "scan_id", "long", "ordinal", "int", "group_id", "string",
+    static final StructType COMPONENT = ParquetTables.schema("id", "long", "scan_id", "long", "ordinal", "int", "group_id", "string",
             "artifact_id", "string", "version", "string", "purl", "string");
-    static final StructType COMPONENT_ADVISORY = Tables.schema("id", "long", "scan_id", "long", "component_id", "long",
+    static final StructType COMPONENT_ADVISORY = ParquetTables.schema("id", "long", "scan_id", "long", "component_id", "long",
             "advisory_id", "string", "primary_alias", "string", "score", "double", "severity", "int",
             "fixed_version", "string", "reachability", "string");
 

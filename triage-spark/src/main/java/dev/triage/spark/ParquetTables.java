@@ -19,7 +19,7 @@ import java.util.List;
  *     keyed the same way.</li>
  * </ul>
  */
-final class Tables {
+final class ParquetTables {
     static final String RESULTS = "results";
     static final String FINDINGS = "findings";
     static final String COMPONENTS = "components";
@@ -28,7 +28,7 @@ final class Tables {
     /** Results that are scans (an unreadable artifact is a listing problem). */
     static final String UNREADABLE = "unreadable";
 
-    private Tables() {
+    private ParquetTables() {
     }
 
     private static final String S = "string", I = "int", L = "long", D = "double";
