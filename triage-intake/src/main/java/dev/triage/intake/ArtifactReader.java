@@ -22,7 +22,7 @@ public final class ArtifactReader {
     public void read(List<Path> inputs, IntakeListener listener) {
         java.util.Objects.requireNonNull(inputs, "inputs");
         java.util.Objects.requireNonNull(listener, "listener");
-        new dev.triage.intake.internal.Scanner(options, listener).run(inputs);
+        new dev.triage.intake.internal.InputWalker(options, listener).run(inputs);
     }
 
     /** The options this reader was made with. */

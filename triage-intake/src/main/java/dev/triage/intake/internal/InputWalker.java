@@ -35,7 +35,7 @@ import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
  * {@code read} call; not thread-safe. Never loads scanned code: class bytes are only parsed by ASM's
  * {@code ClassReader} header check.
  */
-public final class Scanner {
+public final class InputWalker {
     private enum Kind { DIR, JAR, WAR, EAR }
 
     private static final Pattern LIBRARY_DIRECTORY =
@@ -104,7 +104,7 @@ public final class Scanner {
         byte[] read(boolean keep) throws IOException, LimitException;
     }
 
-    public Scanner(IntakeOptions options, IntakeListener listener) {
+    public InputWalker(IntakeOptions options, IntakeListener listener) {
         this.options = options;
         this.limits = options.limits();
         this.listener = listener;
@@ -204,7 +204,7 @@ public final class Scanner {
 
     /** Reads an APK, AAB, AAR or DEX input; false when the input is not one of those. */
     private boolean readAndroid(Path path, String input, String ext, boolean classpath, Budget budget) {
-        AndroidScanner android = new AndroidScanner(this, limits);
+        AndroidInputReader android = new AndroidInputReader(this, limits);
         int magic = readMagic(path);
         boolean zip = (magic >>> 16) == 0x504B;
         boolean dexMagic = magic == 0x6465780A; // "dex\n"
@@ -246,7 +246,7 @@ public final class Scanner {
                     return true;
                 }
                 if (zip && archiveKind(ext) == null && !ext.equals("class")) {
-                    String kind = AndroidScanner.sniff(path);
+                    String kind = AndroidInputReader.sniff(path);
                     if (kind != null) {
                         return readAndroid(path, input, kind, classpath, budget);
                     }

@@ -37,21 +37,21 @@ import java.util.regex.Pattern;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 
 /**
- * Reads Android inputs for {@link Scanner}: APK (binary manifest and resources, multi-dex), AAB
+ * Reads Android inputs for {@link InputWalker}: APK (binary manifest and resources, multi-dex), AAB
  * (protobuf manifest and resources), AAR (classes.jar, text manifest and resources) and bare DEX files.
  * Manifest and resource table are read first (the manifest package decides which classes are app code),
  * then the DEX files in numeric order, then resource files and assets.
  */
-final class AndroidScanner {
+final class AndroidInputReader {
     static final Pattern ROOT_DEX = Pattern.compile("classes(\\d*)\\.dex");
     private static final int MAX_TEXT_ASSET = 1 << 20;
 
-    private final Scanner scanner;
+    private final InputWalker walker;
     private final IntakeLimits limits;
     private int minSdk;
 
-    AndroidScanner(Scanner scanner, IntakeLimits limits) {
-        this.scanner = scanner;
+    AndroidInputReader(InputWalker walker, IntakeLimits limits) {
+        this.walker = walker;
         this.limits = limits;
     }
 
@@ -76,12 +76,12 @@ final class AndroidScanner {
                 try {
                     budget.countEntry();
                 } catch (LimitException ex) {
-                    scanner.skip(input, Names.printable(e.getName()), ex.getMessage());
+                    walker.skip(input, Names.printable(e.getName()), ex.getMessage());
                     break;
                 }
                 String unsafe = Names.unsafeReason(e.getName());
                 if (unsafe != null) {
-                    scanner.skip(input, Names.printable(e.getName()), "unsafe entry name '"
+                    walker.skip(input, Names.printable(e.getName()), "unsafe entry name '"
                             + Names.printable(e.getName()) + "' (" + unsafe + "; zip-slip), not read");
                     continue;
                 }
@@ -97,21 +97,21 @@ final class AndroidScanner {
             if (e == null) {
                 return null;
             }
-            scanner.noteTime(e.getTime());
+            walker.noteTime(e.getTime());
             try {
                 return zip.read(e, budget, cap, what, true);
             } catch (LimitException ex) {
-                scanner.skip(input, name, ex.getMessage());
+                walker.skip(input, name, ex.getMessage());
                 if (ex.wholeInput) {
-                    throw new Scanner.StopInput();
+                    throw new InputWalker.StopInput();
                 }
                 return null;
             } catch (ZipArchive.CorruptEntryException ex) {
-                scanner.skip(input, name, ex.getMessage());
+                walker.skip(input, name, ex.getMessage());
                 return null;
             } catch (IOException | RuntimeException ex) {
-                Scanner.rethrowListener(ex);
-                scanner.skip(input, name, "truncated or corrupt archive entry: " + Names.describe(ex));
+                InputWalker.rethrowListener(ex);
+                walker.skip(input, name, "truncated or corrupt archive entry: " + Names.describe(ex));
                 return null;
             }
         }
@@ -135,34 +135,34 @@ final class AndroidScanner {
                     table = ArscDecoder.decode(arsc, chunkLimits(), limits.maxEntries());
                     names = table.names();
                     for (String p : table.problems()) {
-                        scanner.skip(input, "resources.arsc", p);
+                        walker.skip(input, "resources.arsc", p);
                     }
                 } catch (AxmlDecoder.DecodeException e) {
-                    scanner.skip(input, "resources.arsc", e.getMessage());
+                    walker.skip(input, "resources.arsc", e.getMessage());
                 }
             }
             CodeRole role = classpath ? CodeRole.LIBRARY : CodeRole.APP;
             ManifestInfo info = ManifestInfo.NONE;
             byte[] manifest = a.read("AndroidManifest.xml", limits.maxManifestBytes(), "AndroidManifest.xml");
             if (manifest == null && !a.entries.containsKey("AndroidManifest.xml")) {
-                scanner.skip(input, "AndroidManifest.xml", "no AndroidManifest.xml in the APK");
+                walker.skip(input, "AndroidManifest.xml", "no AndroidManifest.xml in the APK");
             }
             if (manifest != null) {
                 String text = decodeXml(input, "AndroidManifest.xml", manifest, names);
                 if (text != null) {
                     info = ManifestInfo.parse(text);
                     minSdk = info.minSdk();
-                    scanner.emitResource(new ResourceEntry("AndroidManifest.xml", origin(input, "AndroidManifest.xml"),
+                    walker.emitResource(new ResourceEntry("AndroidManifest.xml", origin(input, "AndroidManifest.xml"),
                             text.getBytes(StandardCharsets.UTF_8), role));
                 }
             }
             if (table != null) {
                 String pkg = info.packageName() != null ? info.packageName() : table.packageName();
-                scanner.emitResource(new ResourceEntry("android-resources.xml", origin(input, "resources.arsc"),
+                walker.emitResource(new ResourceEntry("android-resources.xml", origin(input, "resources.arsc"),
                         ArscDecoder.toXml(pkg, table.entries()).getBytes(StandardCharsets.UTF_8), role));
             }
             // 2. DEX files in numeric order
-            Set<String> prefixes = scanner.androidAppPrefixes(info.appPrefixes());
+            Set<String> prefixes = walker.androidAppPrefixes(info.appPrefixes());
             for (String dex : rootDexNames(a.entries.keySet())) {
                 byte[] bytes = a.read(dex, 0, dex);
                 if (bytes != null) {
@@ -171,11 +171,11 @@ final class AndroidScanner {
             }
             // 3. resource files, assets, Java resources
             readOtherEntries(a, input, role, names, "");
-        } catch (Scanner.StopInput | Scanner.ListenerFailure e) {
+        } catch (InputWalker.StopInput | InputWalker.ListenerFailure e) {
             throw e;
         } catch (IOException | RuntimeException e) {
-            Scanner.rethrowListener(e);
-            scanner.skip(input, "", "cannot read the APK as a zip archive: " + Names.describe(e));
+            InputWalker.rethrowListener(e);
+            walker.skip(input, "", "cannot read the APK as a zip archive: " + Names.describe(e));
         }
     }
 
@@ -193,7 +193,7 @@ final class AndroidScanner {
                 }
                 byte[] b = a.read(name, MAX_TEXT_ASSET, "asset");
                 if (b != null && isText(b)) {
-                    scanner.emitResource(new ResourceEntry(path, origin(input, name), b, role));
+                    walker.emitResource(new ResourceEntry(path, origin(input, name), b, role));
                 }
             } else if (path.startsWith("res/") && path.endsWith(".xml")) {
                 byte[] b = a.read(name, limits.maxManifestBytes(), "binary XML resource");
@@ -203,27 +203,27 @@ final class AndroidScanner {
                 if (ChunkCheck.isBinaryXml(b)) {
                     String text = decodeXml(input, name, b, names);
                     if (text != null) {
-                        scanner.emitResource(new ResourceEntry(path, origin(input, name),
+                        walker.emitResource(new ResourceEntry(path, origin(input, name),
                                 text.getBytes(StandardCharsets.UTF_8), role));
                     }
                 } else if (isText(b)) {
-                    scanner.emitResource(new ResourceEntry(path, origin(input, name), b, role));
+                    walker.emitResource(new ResourceEntry(path, origin(input, name), b, role));
                 }
             } else if (path.startsWith("META-INF/") && path.endsWith(".version")) {
                 byte[] b = a.read(name, 4096, "version file");
                 if (b != null) {
-                    scanner.emitResource(new ResourceEntry(path, origin(input, name), b, CodeRole.LIBRARY));
+                    walker.emitResource(new ResourceEntry(path, origin(input, name), b, CodeRole.LIBRARY));
                 }
             } else if (!path.startsWith("res/") && !path.startsWith("META-INF/") && !path.startsWith("lib/")
                     && Names.isKeptResource(path)) {
                 byte[] b = a.read(name, 0, "resource");
                 if (b != null) {
-                    scanner.emitResource(new ResourceEntry(path, origin(input, name), b, role));
+                    walker.emitResource(new ResourceEntry(path, origin(input, name), b, role));
                 }
             } else if (path.startsWith("META-INF/services/") && Names.isKeptResource(path)) {
                 byte[] b = a.read(name, 0, "resource");
                 if (b != null) {
-                    scanner.emitResource(new ResourceEntry(path, origin(input, name), b, CodeRole.LIBRARY));
+                    walker.emitResource(new ResourceEntry(path, origin(input, name), b, CodeRole.LIBRARY));
                 }
             }
         }
@@ -233,7 +233,7 @@ final class AndroidScanner {
         try {
             return AxmlDecoder.decode(bytes, names, chunkLimits());
         } catch (AxmlDecoder.DecodeException e) {
-            scanner.skip(input, entry, e.getMessage());
+            walker.skip(input, entry, e.getMessage());
             return null;
         }
     }
@@ -245,7 +245,7 @@ final class AndroidScanner {
                 out.add(n);
             }
         }
-        out.sort(Comparator.comparingLong(AndroidScanner::dexNumber).thenComparing(Comparator.naturalOrder()));
+        out.sort(Comparator.comparingLong(AndroidInputReader::dexNumber).thenComparing(Comparator.naturalOrder()));
         return out;
     }
 
@@ -286,13 +286,13 @@ final class AndroidScanner {
         String where = dexName;
         String problem = DexHeader.check(bytes);
         if (problem != null) {
-            scanner.skip(input, where, problem);
+            walker.skip(input, where, problem);
             return;
         }
         // the layout pre-check: nothing dex2jar allocates or loops over may exceed what the file holds
         DexLayout.Result layout = DexLayout.check(bytes);
         if (layout.fileProblem() != null) {
-            scanner.skip(input, where, layout.fileProblem());
+            walker.skip(input, where, layout.fileProblem());
             return;
         }
         java.util.Map<Integer, String> badClasses = layout.badClasses();
@@ -301,10 +301,10 @@ final class AndroidScanner {
             converter = QuietOutput.quietly(() -> new DexConverter(bytes, limits.maxDexMethodInstructions(),
                     badClasses.keySet()));
         } catch (RuntimeException | StackOverflowError | AssertionError e) {
-            scanner.skip(input, where, "corrupt DEX file: " + Names.describe(e));
+            walker.skip(input, where, "corrupt DEX file: " + Names.describe(e));
             return;
         } catch (OutOfMemoryError e) {
-            scanner.skip(input, where, SkippedInput.outOfMemory(input, where, "reading the DEX file").reason());
+            walker.skip(input, where, SkippedInput.outOfMemory(input, where, "reading the DEX file").reason());
             return;
         }
         String dexOrigin = dexName.isEmpty() ? containerOrigin : containerOrigin + "!/" + dexName;
@@ -313,7 +313,7 @@ final class AndroidScanner {
             boolean app = !classpath && name != null && isApp(name, appPrefixes, allApp);
             if (badClasses.containsKey(i)) {
                 String at = (where.isEmpty() ? "" : where + "!/") + (name == null ? "#" + i : Names.printable(name) + ".class");
-                scanner.skip(input, at, badClasses.get(i) + "; not converted");
+                walker.skip(input, at, badClasses.get(i) + "; not converted");
                 continue;
             }
             DexConverter.Result r;
@@ -324,21 +324,21 @@ final class AndroidScanner {
             } catch (OutOfMemoryError e) {
                 // one class that takes the heap costs a problem line; the others are still converted
                 String at = (where.isEmpty() ? "" : where + "!/") + (name == null ? "#" + i : Names.printable(name) + ".class");
-                scanner.skip(input, at, SkippedInput.outOfMemory(input, at, "converting this DEX class").reason());
+                walker.skip(input, at, SkippedInput.outOfMemory(input, at, "converting this DEX class").reason());
                 continue;
             }
             String known = r.internalName() != null ? r.internalName() : name;
             String clsWhere = (where.isEmpty() ? "" : where + "!/") + (known == null
                     ? "#" + i : Names.printable(known) + ".class");
             if (r.problem() != null) {
-                scanner.skip(input, clsWhere, r.problem());
+                walker.skip(input, clsWhere, r.problem());
                 continue;
             }
             for (String note : r.notes()) {
-                scanner.skip(input, clsWhere, note);
+                walker.skip(input, clsWhere, note);
             }
             String origin = dexOrigin + "!/" + r.internalName() + ".class";
-            scanner.emitAndroidClass(input, clsWhere, origin, r.bytes(), app ? CodeRole.APP : CodeRole.LIBRARY,
+            walker.emitAndroidClass(input, clsWhere, origin, r.bytes(), app ? CodeRole.APP : CodeRole.LIBRARY,
                     app ? null : dexOrigin);
         }
     }
@@ -364,13 +364,13 @@ final class AndroidScanner {
         try (InputStream in = Files.newInputStream(file)) {
             bytes = BoundedReader.read(in, () -> -1, budget, true);
         } catch (LimitException e) {
-            scanner.skip(input, "", e.getMessage());
+            walker.skip(input, "", e.getMessage());
             return;
         } catch (IOException e) {
-            scanner.skip(input, "", "cannot read: " + Names.describe(e));
+            walker.skip(input, "", "cannot read: " + Names.describe(e));
             return;
         }
-        Set<String> prefixes = new java.util.LinkedHashSet<>(scanner.appPrefixes());
+        Set<String> prefixes = new java.util.LinkedHashSet<>(walker.appPrefixes());
         readDex(bytes, input, input, "", classpath, prefixes, true);
     }
 
@@ -426,7 +426,7 @@ final class AndroidScanner {
                 }
             }
             if (!modules.contains("base")) {
-                scanner.skip(input, "base/manifest/AndroidManifest.xml",
+                walker.skip(input, "base/manifest/AndroidManifest.xml",
                         "no base module (base/manifest/AndroidManifest.xml) in the app bundle");
             }
             // 1. the resource name of every file that is kept
@@ -467,14 +467,14 @@ final class AndroidScanner {
                 }
                 int room = limits.maxEntries() - rows.size();
                 if (room <= 0) {
-                    scanner.skip(input, entry, "more than " + limits.maxEntries()
+                    walker.skip(input, entry, "more than " + limits.maxEntries()
                             + " resource entries in the bundle; not read");
                     continue;
                 }
                 try {
                     ArscDecoder.Table t = ResourcesPbDecoder.decode(pb, room);
                     for (String p : t.problems()) {
-                        scanner.skip(input, entry, p);
+                        walker.skip(input, entry, p);
                     }
                     for (ResourceTableEntry r : t.entries()) {
                         String emitted = r.file() == null ? null : paths.get(m + "/" + r.file());
@@ -486,7 +486,7 @@ final class AndroidScanner {
                     }
                     anyTable = true;
                 } catch (AxmlDecoder.DecodeException e) {
-                    scanner.skip(input, entry, e.getMessage());
+                    walker.skip(input, entry, e.getMessage());
                 }
             }
             ResourceNames names = new ArscDecoder.Table(tablePackage, rows, List.of()).names();
@@ -497,7 +497,7 @@ final class AndroidScanner {
                 String entry = m + "/manifest/AndroidManifest.xml";
                 if (!a.entries.containsKey(entry)) {
                     if (!m.equals("base")) {
-                        scanner.skip(input, entry, "module '" + Names.printable(m)
+                        walker.skip(input, entry, "module '" + Names.printable(m)
                                 + "' has no manifest; its code and resources are still read");
                     }
                     continue;
@@ -513,12 +513,12 @@ final class AndroidScanner {
                     minSdk = mi.minSdk();
                 }
                 manifestPrefixes.addAll(mi.appPrefixes());
-                scanner.emitResource(new ResourceEntry(paths.get(entry), origin(input, entry),
+                walker.emitResource(new ResourceEntry(paths.get(entry), origin(input, entry),
                         text.getBytes(StandardCharsets.UTF_8), role));
             }
             if (anyTable) {
                 String pkg = info.packageName() != null ? info.packageName() : tablePackage;
-                scanner.emitResource(new ResourceEntry("android-resources.xml",
+                walker.emitResource(new ResourceEntry("android-resources.xml",
                         origin(input, modules.contains("base") ? "base/resources.pb" : modules.get(0) + "/resources.pb"),
                         ArscDecoder.toXml(pkg, rows).getBytes(StandardCharsets.UTF_8), role));
             }
@@ -527,7 +527,7 @@ final class AndroidScanner {
             if (info.packageName() == null && tablePackage != null && !tablePackage.isBlank()) {
                 manifestPrefixes.add(tablePackage.trim().replace('.', '/'));
             }
-            Set<String> prefixes = scanner.androidAppPrefixes(manifestPrefixes);
+            Set<String> prefixes = walker.androidAppPrefixes(manifestPrefixes);
             for (String m : modules) {
                 String dir = m + "/dex/";
                 Set<String> local = new LinkedHashSet<>();
@@ -551,11 +551,11 @@ final class AndroidScanner {
                     readBundleFile(a, input, role, names, name, rest, e.getValue());
                 }
             }
-        } catch (Scanner.StopInput | Scanner.ListenerFailure e) {
+        } catch (InputWalker.StopInput | InputWalker.ListenerFailure e) {
             throw e;
         } catch (IOException | RuntimeException e) {
-            Scanner.rethrowListener(e);
-            scanner.skip(input, "", "cannot read the app bundle as a zip archive: " + Names.describe(e));
+            InputWalker.rethrowListener(e);
+            walker.skip(input, "", "cannot read the app bundle as a zip archive: " + Names.describe(e));
         }
     }
 
@@ -596,7 +596,7 @@ final class AndroidScanner {
             if (looksLikeTextXml(b)) {
                 String problem = TextXml.check(b, chunkLimits());
                 if (problem != null) {
-                    scanner.skip(input, name, problem);
+                    walker.skip(input, name, problem);
                     return;
                 }
                 text = new String(b, StandardCharsets.UTF_8);
@@ -604,7 +604,7 @@ final class AndroidScanner {
                 text = decodeProtoXml(input, name, b, names);
             }
             if (text != null) {
-                scanner.emitResource(new ResourceEntry(path, origin(input, name),
+                walker.emitResource(new ResourceEntry(path, origin(input, name),
                         text.getBytes(StandardCharsets.UTF_8), role));
             }
         } else if (rest.startsWith("root/")) {
@@ -612,17 +612,17 @@ final class AndroidScanner {
             if (p.startsWith("META-INF/") && p.endsWith(".version")) {
                 byte[] b = a.read(name, 4096, "version file");
                 if (b != null) {
-                    scanner.emitResource(new ResourceEntry(path, origin(input, name), b, CodeRole.LIBRARY));
+                    walker.emitResource(new ResourceEntry(path, origin(input, name), b, CodeRole.LIBRARY));
                 }
             } else if (p.startsWith("META-INF/services/") && Names.isKeptResource(p)) {
                 byte[] b = a.read(name, 0, "resource");
                 if (b != null) {
-                    scanner.emitResource(new ResourceEntry(path, origin(input, name), b, CodeRole.LIBRARY));
+                    walker.emitResource(new ResourceEntry(path, origin(input, name), b, CodeRole.LIBRARY));
                 }
             } else if (!p.startsWith("META-INF/") && !p.startsWith("lib/") && Names.isKeptResource(p)) {
                 byte[] b = a.read(name, 0, "resource");
                 if (b != null) {
-                    scanner.emitResource(new ResourceEntry(path, origin(input, name), b, role));
+                    walker.emitResource(new ResourceEntry(path, origin(input, name), b, role));
                 }
             }
         }
@@ -636,7 +636,7 @@ final class AndroidScanner {
         }
         byte[] b = a.read(name, MAX_TEXT_ASSET, "asset");
         if (b != null && isText(b)) {
-            scanner.emitResource(new ResourceEntry(path, origin(input, name), b, role));
+            walker.emitResource(new ResourceEntry(path, origin(input, name), b, role));
         }
     }
 
@@ -653,7 +653,7 @@ final class AndroidScanner {
         try {
             return ProtoXmlDecoder.decode(bytes, names, chunkLimits());
         } catch (AxmlDecoder.DecodeException e) {
-            scanner.skip(input, entry, e.getMessage());
+            walker.skip(input, entry, e.getMessage());
             return null;
         }
     }
@@ -675,16 +675,16 @@ final class AndroidScanner {
             String pkg = null;
             byte[] manifest = a.read("AndroidManifest.xml", limits.maxManifestBytes(), "AndroidManifest.xml");
             if (manifest == null && !a.entries.containsKey("AndroidManifest.xml")) {
-                scanner.skip(input, "AndroidManifest.xml", "no AndroidManifest.xml in the AAR");
+                walker.skip(input, "AndroidManifest.xml", "no AndroidManifest.xml in the AAR");
             }
             if (manifest != null) {
                 String problem = TextXml.check(manifest, xml);
                 if (problem != null) {
-                    scanner.skip(input, "AndroidManifest.xml", problem);
+                    walker.skip(input, "AndroidManifest.xml", problem);
                     manifest = null;
                 } else {
                     pkg = ManifestInfo.parse(new String(manifest, StandardCharsets.UTF_8)).packageName();
-                    scanner.emitResource(new ResourceEntry("AndroidManifest.xml", origin(input, "AndroidManifest.xml"),
+                    walker.emitResource(new ResourceEntry("AndroidManifest.xml", origin(input, "AndroidManifest.xml"),
                             manifest, role));
                 }
             }
@@ -711,7 +711,7 @@ final class AndroidScanner {
                     try {
                         table.addValues(name, TextXml.values(b, xml));
                     } catch (AxmlDecoder.DecodeException e) {
-                        scanner.skip(input, name, e.getMessage());
+                        walker.skip(input, name, e.getMessage());
                     }
                 } else if (name.endsWith(".xml") && !tcn[0].equals("raw")) {
                     byte[] b = a.read(name, limits.maxManifestBytes(), "XML resource");
@@ -720,34 +720,34 @@ final class AndroidScanner {
                     }
                     String problem = TextXml.check(b, xml);
                     if (problem != null) {
-                        scanner.skip(input, name, problem);
+                        walker.skip(input, name, problem);
                         continue;
                     }
                     table.addFile(name);
                     table.addIds(b);
-                    scanner.emitResource(new ResourceEntry(name, origin(input, name), b, role));
+                    walker.emitResource(new ResourceEntry(name, origin(input, name), b, role));
                 } else {
                     table.addFile(name);
                 }
             }
             for (String p : table.problems()) {
-                scanner.skip(input, "res/", p);
+                walker.skip(input, "res/", p);
             }
             if (anyRes) {
-                scanner.emitResource(new ResourceEntry("android-resources.xml", origin(input, "res"),
+                walker.emitResource(new ResourceEntry("android-resources.xml", origin(input, "res"),
                         ArscDecoder.toXml(pkg, table.rows()).getBytes(StandardCharsets.UTF_8), role));
             }
             // 3. code: classes.jar is the app (unless on the class path), libs/*.jar are libraries
             byte[] classes = a.read("classes.jar", 0, "classes.jar");
             if (classes != null) {
-                scanner.readAndroidJar(input, "classes.jar", classes, classpath,
+                walker.readAndroidJar(input, "classes.jar", classes, classpath,
                         classpath ? Names.fileName(input) : null, budget);
             }
             for (String name : a.entries.keySet()) {
                 if (name.startsWith("libs/") && name.endsWith(".jar") && name.indexOf('/', 5) < 0) {
                     byte[] b = a.read(name, 0, "library jar");
                     if (b != null) {
-                        scanner.readAndroidJar(input, name, b, true, null, budget);
+                        walker.readAndroidJar(input, name, b, true, null, budget);
                     }
                 }
             }
@@ -757,11 +757,11 @@ final class AndroidScanner {
                     readTextAsset(a, input, role, name, name);
                 }
             }
-        } catch (Scanner.StopInput | Scanner.ListenerFailure e) {
+        } catch (InputWalker.StopInput | InputWalker.ListenerFailure e) {
             throw e;
         } catch (IOException | RuntimeException e) {
-            Scanner.rethrowListener(e);
-            scanner.skip(input, "", "cannot read the AAR as a zip archive: " + Names.describe(e));
+            InputWalker.rethrowListener(e);
+            walker.skip(input, "", "cannot read the AAR as a zip archive: " + Names.describe(e));
         }
     }
 
@@ -769,6 +769,6 @@ final class AndroidScanner {
 
     void readSigning(Path file, String input) {
         dev.triage.intake.AndroidSigning s = dev.triage.intake.android.ApkSigningReader.read(file.toFile(), input, minSdk);
-        scanner.emitSigning(s);
+        walker.emitSigning(s);
     }
 }
