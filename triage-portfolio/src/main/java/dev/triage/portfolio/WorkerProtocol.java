@@ -34,7 +34,7 @@ public final class WorkerProtocol {
 
     /** Scans one artifact; {@code reportDir} is null or the folder its reports go to. */
     @FunctionalInterface
-    public interface Scanner {
+    public interface ArtifactScan {
         ScanRecord scan(Path artifact, Path reportDir);
     }
 
@@ -51,7 +51,7 @@ public final class WorkerProtocol {
     }
 
     /** As {@link #serve(InputStream, PrintStream, String, Function)}, for a scanner that also writes reports. */
-    public static void serve(InputStream in, PrintStream out, String toolVersion, Scanner scanner) throws IOException {
+    public static void serve(InputStream in, PrintStream out, String toolVersion, ArtifactScan scanner) throws IOException {
         out.println(READY);
         out.flush();
         BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
