@@ -26,6 +26,11 @@ import java.util.Set;
  * Constant propagation with abstract objects over ASM's dataflow framework. Understands literals,
  * static finals, arithmetic, strings and string builders, string concatenation, boxing, bundled
  * properties, values returned by app helpers, and the object facts the models describe.
+ *
+ * <p>Somewhat over 500 lines, on purpose: ASM's {@link Interpreter} contract puts every kind of instruction (new,
+ * copy, unary, binary, ternary, n-ary, return, merge) in one class, and each reads the same per-method state (lines,
+ * parameter slots, pending alias updates, changed objects). What grows with new library behaviour is not here: each
+ * method call goes to the transfer stages ({@link #naryOperation}), one class each.
  */
 public final class ValueInterpreter extends Interpreter<Value> {
     private static final Type STRING = Type.getObjectType("java/lang/String");
