@@ -84,8 +84,8 @@ public final class ObjectStateDetector implements Detector {
                 for (Integer pos : check.when().keySet()) when.put(pos, scan.argument(mi, pos));
                 List<PathStep> via = judge(scan.context(), scan.ref(), scan.frames(), check, object, Map.of(), when, 0);
                 if (via == null) continue;
-                if (!check.resultOnly().isEmpty() && resultOnlyUsedAs(scan.frames(), mi, check.resultOnly())) continue;
-                if (!check.resultUnlessAny().isEmpty() && resultGiven(scan.frames(), mi, check.resultUnlessAny())) continue;
+                if (!check.resultOnly().isEmpty() && CallResults.onlyUsedAs(scan.frames(), mi, check.resultOnly())) continue;
+                if (!check.resultUnlessAny().isEmpty() && CallResults.given(scan.frames(), mi, check.resultUnlessAny())) continue;
                 String key = ArgumentDetector.sinkKey(mi) + "|" + (check.object() != null ? check.object() : check.rule());
                 if (!reported.add(check.rule() + "|" + scan.method().instructions.indexOf(mi) + "|" + key)) continue;
                 String message = check.message();
@@ -101,83 +101,6 @@ public final class ObjectStateDetector implements Detector {
                 scan.report(new Detection(check.rule(), scan.location(mi), message, path, Confidence.HIGH, key, severity, Map.of()));
             }
         }
-    }
-
-    /**
-     * Whether what a call returns is used in the method only by the harmless calls listed (and never stored,
-     * returned or handed to other code): then the checked object never does what the check is about.
-     */
-    static boolean resultOnlyUsedAs(MethodFrames frames, MethodInsnNode call, List<CheckRow.ResultUse> uses) {
-        AbstractInsnNode next = call.getNext();
-        while (next != null && frames.before(next) == null && next.getOpcode() < 0) next = next.getNext();
-        Frame<Value> after = next == null ? null : frames.before(next);
-        if (after == null || after.getStackSize() == 0) return false;
-        AbstractObject result = after.getStack(after.getStackSize() - 1).object();
-        if (result == null) return false;
-        String site = result.site();
-        for (AbstractInsnNode i = frames.method().instructions.getFirst(); i != null; i = i.getNext()) {
-            Frame<Value> f = frames.before(i);
-            if (f == null || i.getOpcode() < 0 || i == call) continue;
-            int op = i.getOpcode();
-            if (i instanceof MethodInsnNode mi) {
-                int args = org.objectweb.asm.Type.getArgumentTypes(mi.desc).length;
-                boolean hasReceiver = op != Opcodes.INVOKESTATIC;
-                int base = f.getStackSize() - args - (hasReceiver ? 1 : 0);
-                for (int k = 0; k < args; k++) if (isSite(f.getStack(base + (hasReceiver ? 1 : 0) + k), site)) return false;
-                if (hasReceiver && isSite(f.getStack(base), site)) {
-                    boolean harmless = false;
-                    for (CheckRow.ResultUse u : uses) {
-                        if (!u.method().equals(mi.name)) continue;
-                        boolean made = true;
-                        for (Map.Entry<Integer, String> e : u.madeAs().entrySet()) {
-                            if (e.getKey() >= args) { made = false; break; }
-                            AbstractObject a = f.getStack(base + 1 + e.getKey()).object();
-                            // made with new of that class, or a modelled object of that kind
-                            if (a == null || (!e.getValue().equals(a.get("new")) && !e.getValue().equals(a.kind()))) made = false;
-                        }
-                        if (made) harmless = true;
-                    }
-                    if (!harmless) return false;
-                }
-            } else if (op == Opcodes.ARETURN || op == Opcodes.PUTSTATIC || op == Opcodes.PUTFIELD || op == Opcodes.AASTORE
-                    || op == Opcodes.ATHROW || i instanceof org.objectweb.asm.tree.InvokeDynamicInsnNode) {
-                for (int k = 0; k < f.getStackSize(); k++) if (isSite(f.getStack(k), site)) return false;
-            }
-        }
-        return true;
-    }
-
-    /**
-     * Whether the object a call returns (a parser its factory made) is given one of these fact sets in the method,
-     * over its life there: the hardening a parser receives itself, after the factory's check.
-     */
-    static boolean resultGiven(MethodFrames frames, MethodInsnNode call, List<Map<String, Object>> alternatives) {
-        AbstractObject result = resultObject(frames, call);
-        if (result == null) return false;
-        String site = result.site();
-        Map<String, Map<String, Object>> life = new TreeMap<>();
-        ObjectFacts.accumulate(life, site, result.state());
-        for (AbstractInsnNode i = frames.method().instructions.getFirst(); i != null; i = i.getNext()) {
-            Frame<Value> f = frames.before(i);
-            if (f != null) ObjectFacts.forEachValue(f, v -> {
-                if (v.object().site().equals(site)) ObjectFacts.accumulate(life, site, v.object().state());
-            });
-            for (AbstractObject c : frames.interpreter().changedAt(i)) if (c.site().equals(site)) ObjectFacts.accumulate(life, site, c.state());
-        }
-        return ObjectFacts.satisfiedAny(life.get(site), alternatives);
-    }
-
-    /** The object on top of the stack right after a call (what it returned), or null. */
-    private static AbstractObject resultObject(MethodFrames frames, MethodInsnNode call) {
-        AbstractInsnNode next = call.getNext();
-        while (next != null && frames.before(next) == null && next.getOpcode() < 0) next = next.getNext();
-        Frame<Value> after = next == null ? null : frames.before(next);
-        if (after == null || after.getStackSize() == 0) return null;
-        return after.getStack(after.getStackSize() - 1).object();
-    }
-
-    private static boolean isSite(Value v, String site) {
-        return v != null && v.object() != null && v.object().site().equals(site);
     }
 
     /**

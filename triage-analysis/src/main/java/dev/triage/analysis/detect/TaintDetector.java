@@ -69,7 +69,7 @@ public final class TaintDetector implements Detector {
             for (ArgumentRow row : ctx.models().argumentsNamed(mi.name)) {
                 SinkCalls.SinkHit hit = sinks.sinkAt(ctx, row, mi, i -> scan.argument(mi, i), false);
                 if (hit == null) continue;
-                if (!row.resultOnly().isEmpty() && ObjectStateDetector.resultOnlyUsedAs(frames, mi, row.resultOnly())) continue;
+                if (!row.resultOnly().isEmpty() && CallResults.onlyUsedAs(frames, mi, row.resultOnly())) continue;
                 // credentials or patient data: a finding of their own beside the kind's
                 for (Value v : hit.values()) {
                     Detection sd = rules.sensitive(row.kind(), scan.location(mi), ArgumentDetector.sinkKey(mi), v,

@@ -94,7 +94,7 @@ final class TaintSummaries {
                 for (ArgumentRow row : ctx.models().argumentsNamed(mi.name)) {
                     SinkCalls.SinkHit hit = sinks.sinkAt(ctx, row, mi, i -> frames.argument(mi, mi.desc, hasReceiver, i), true);
                     if (hit == null) continue;
-                    if (!row.resultOnly().isEmpty() && ObjectStateDetector.resultOnlyUsedAs(frames, mi, row.resultOnly())) continue;
+                    if (!row.resultOnly().isEmpty() && CallResults.onlyUsedAs(frames, mi, row.resultOnly())) continue;
                     for (Value v : hit.values()) {
                         if (rules.safePrefix(v, row.kind())) continue;
                         for (String l : v.labels()) {
