@@ -25,7 +25,7 @@ final class FrameCache {
     private final AnalysisContext context;
     private final Program program;
     private final Map<String, ClassNode> classes = Collections.synchronizedMap(lru(256));
-    private final Map<String, Optional<MethodFrames>> frames = Collections.synchronizedMap(lru(2048));
+    private final Map<MethodAtDepth, Optional<MethodFrames>> frames = Collections.synchronizedMap(lru(2048));
 
     FrameCache(AnalysisContext context) {
         this.context = context;
@@ -45,7 +45,7 @@ final class FrameCache {
     Optional<MethodFrames> frames(MethodRef ref, int depth) {
         // Keyed by depth too: deeper analyses follow fewer helpers, and a result must not depend on
         // which thread asked first (determinism).
-        String key = depth + " " + ref;
+        MethodAtDepth key = new MethodAtDepth(ref, depth);
         Optional<MethodFrames> f = frames.get(key);
         if (f != null) return f;
         ClassNode c = classNode(ref.owner());

@@ -30,9 +30,9 @@ public final class MethodSummaries {
     public static final AnalysisId<MethodSummaries> ID = AnalysisId.of("method-summaries", MethodSummaries::new);
 
     private final AnalysisContext context;
-    private final Map<String, Optional<Value>> returns = new ConcurrentHashMap<>();
-    private final Map<String, Optional<Map<Integer, AbstractObject>>> parameterEffects = new ConcurrentHashMap<>();
-    private final Map<String, Optional<Map<Integer, ParameterGuard>>> parameterGuards = new ConcurrentHashMap<>();
+    private final Map<MethodAtDepth, Optional<Value>> returns = new ConcurrentHashMap<>();
+    private final Map<MethodAtDepth, Optional<Map<Integer, AbstractObject>>> parameterEffects = new ConcurrentHashMap<>();
+    private final Map<MethodAtDepth, Optional<Map<Integer, ParameterGuard>>> parameterGuards = new ConcurrentHashMap<>();
 
     private MethodSummaries(AnalysisContext context) {
         this.context = context;
@@ -41,7 +41,7 @@ public final class MethodSummaries {
     /** Merged value an app method returns, or null when it cannot be analysed (depth, recursion, budget). */
     public Value returnValue(MethodRef method, int depth) {
         if (depth > AnalysisContext.MAX_DEPTH) return null;
-        String key = depth + " " + method;
+        MethodAtDepth key = new MethodAtDepth(method, depth);
         Optional<Value> cached = returns.get(key);
         if (cached != null) return cached.orElse(null);
         Value merged = null;
@@ -69,7 +69,7 @@ public final class MethodSummaries {
      */
     public Map<Integer, AbstractObject> parameterEffects(MethodRef method, int depth) {
         if (depth > AnalysisContext.MAX_DEPTH) return null;
-        String key = depth + " " + method;
+        MethodAtDepth key = new MethodAtDepth(method, depth);
         Optional<Map<Integer, AbstractObject>> cached = parameterEffects.get(key);
         if (cached != null) return cached.orElse(null);
         Map<Integer, AbstractObject> out = null;
@@ -117,7 +117,7 @@ public final class MethodSummaries {
      */
     public Map<Integer, ParameterGuard> parameterGuards(MethodRef method, int depth) {
         if (depth > AnalysisContext.MAX_DEPTH) return null;
-        String key = depth + " " + method;
+        MethodAtDepth key = new MethodAtDepth(method, depth);
         Optional<Map<Integer, ParameterGuard>> cached = parameterGuards.get(key);
         if (cached != null) return cached.orElse(null);
         Map<Integer, ParameterGuard> out = null;

@@ -5,6 +5,7 @@ import dev.triage.analysis.AnalysisContext;
 import dev.triage.analysis.AnalysisId;
 import dev.triage.contract.Location;
 import dev.triage.contract.Detection;
+import dev.triage.analysis.MethodAtDepth;
 import dev.triage.analysis.MethodFrames;
 import dev.triage.analysis.model.ArgumentRow;
 import dev.triage.analysis.model.Position;
@@ -66,7 +67,7 @@ final class TaintSummaries {
     private final AnalysisContext ctx;
     private final TaintRules rules;
     private final SinkCalls sinks;
-    private final Map<String, List<ParameterSink>> byMethod = new ConcurrentHashMap<>();
+    private final Map<MethodAtDepth, List<ParameterSink>> byMethod = new ConcurrentHashMap<>();
 
     private TaintSummaries(AnalysisContext ctx) {
         this.ctx = ctx;
@@ -77,7 +78,7 @@ final class TaintSummaries {
     /** Parameters of an app method that reach sinks, through its helpers up to the depth bound. */
     List<ParameterSink> of(MethodRef method, int depth) {
         if (depth > AnalysisContext.MAX_DEPTH) return List.of();
-        String key = depth + " " + method;
+        MethodAtDepth key = new MethodAtDepth(method, depth);
         List<ParameterSink> cached = byMethod.get(key);
         if (cached != null) return cached;
         List<ParameterSink> out = new ArrayList<>();
