@@ -239,6 +239,21 @@ class ModelValidationTest {
         models.tables.get("guard-dangerous-text").fieldNames().forEachRemaining(k -> {
             if (!sinkKinds.contains(k)) errors.add("guards.yml: guard-dangerous-text names unknown sink kind " + k);
         });
+        // the characters a hand-written escaper must remove are per sink kind; replacement calls exist, positions fit
+        models.tables.get("escaped-characters-clear").fields().forEachRemaining(e -> {
+            if (!sinkKinds.contains(e.getKey())) errors.add("sanitizers.yml: escaped-characters-clear names unknown sink kind " + e.getKey());
+            e.getValue().forEach(c -> {
+                if (c.asText().length() != 1) errors.add("sanitizers.yml: escaped-characters-clear: not one character: " + c.asText());
+            });
+        });
+        for (JsonNode r : models.tables.get("character-replacements")) {
+            MethodPattern call = tableMethod(r.get("call").asText());
+            for (String position : List.of("text", "target", "pattern", "replacement")) {
+                if (!r.has(position)) continue;
+                method(call, "table character-replacements", r.get(position).asText().equals("this") ? null : r.get(position).asInt());
+            }
+            if (r.has("target") == r.has("pattern")) errors.add("table character-replacements: one of target and pattern: " + r);
+        }
         models.tables.get("guard-url-prefix-clears").forEach(k -> {
             if (!sinkKinds.contains(k.asText())) errors.add("guards.yml: guard-url-prefix-clears names unknown sink kind " + k.asText());
         });

@@ -112,13 +112,21 @@ public final class PruningAnalyzer {
                             if (boundedOnJump) onJump = bounded;
                             else onFall = bounded;
                         }
+                        // A character compared unequal to a constant is not that character where the comparison says so.
+                        Frame<Value> unequal = unequalFrame(op, before, current, interpreter);
+                        if (unequal != null) {
+                            if (op == Opcodes.IF_ICMPNE) onJump = unequal;
+                            else onFall = unequal;
+                        }
                         if (op != Opcodes.GOTO && (taken == null || !taken)) merge(frames, i + 1, onFall, interpreter, work, queued);
                         if (taken == null || taken) merge(frames, target, onJump, interpreter, work, queued);
                     } else if (insn instanceof LookupSwitchInsnNode sw) {
                         Integer key = top(before).singleInt();
                         int idx = key == null ? -1 : sw.keys.indexOf(key);
                         if (key == null) {
-                            merge(frames, insns.indexOf(sw.dflt), current, interpreter, work, queued);
+                            List<Integer> cases = new ArrayList<>();
+                            for (int k = 0; k < sw.keys.size(); k++) if (sw.labels.get(k) != sw.dflt) cases.add(sw.keys.get(k));
+                            merge(frames, insns.indexOf(sw.dflt), noneOfFrame(cases, before, current, interpreter), interpreter, work, queued);
                             for (LabelNode l : sw.labels) merge(frames, insns.indexOf(l), current, interpreter, work, queued);
                         } else {
                             LabelNode l = idx >= 0 ? sw.labels.get(idx) : sw.dflt;
@@ -127,7 +135,9 @@ public final class PruningAnalyzer {
                     } else if (insn instanceof TableSwitchInsnNode sw) {
                         Integer key = top(before).singleInt();
                         if (key == null) {
-                            merge(frames, insns.indexOf(sw.dflt), current, interpreter, work, queued);
+                            List<Integer> cases = new ArrayList<>();
+                            for (int k = sw.min; k <= sw.max; k++) if (sw.labels.get(k - sw.min) != sw.dflt) cases.add(k);
+                            merge(frames, insns.indexOf(sw.dflt), noneOfFrame(cases, before, current, interpreter), interpreter, work, queued);
                             for (LabelNode l : sw.labels) merge(frames, insns.indexOf(l), current, interpreter, work, queued);
                         } else {
                             LabelNode l = key >= sw.min && key <= sw.max ? sw.labels.get(key - sw.min) : sw.dflt;
@@ -208,6 +218,51 @@ public final class PruningAnalyzer {
             return op == Opcodes.IF_ICMPGT || op == Opcodes.IF_ICMPGE;
         }
         return null;
+    }
+
+    /**
+     * For IF_ICMPEQ/IF_ICMPNE comparing a tainted character with a constant one: the frame on the branch where they
+     * differ, with the character marked as not that one ({@link EscapedCharacters}); null when nothing is marked.
+     */
+    private static Frame<Value> unequalFrame(int op, Frame<Value> before, Frame<Value> after, ValueInterpreter interpreter) {
+        if (op != Opcodes.IF_ICMPEQ && op != Opcodes.IF_ICMPNE) return null;
+        Value a = before.getStack(before.getStackSize() - 2);
+        Value b = before.getStack(before.getStackSize() - 1);
+        Value compared;
+        Integer constant;
+        if (b.singleInt() != null && a.constants() == null && hasFlow(a)) {
+            compared = a;
+            constant = b.singleInt();
+        } else if (a.singleInt() != null && b.constants() == null && hasFlow(b)) {
+            compared = b;
+            constant = a.singleInt();
+        } else {
+            return null;
+        }
+        return markedFrame(compared, List.of(constant), after, interpreter);
+    }
+
+    /** The frame a switch's default branch starts with: the switched character is none of the cases' characters. */
+    private static Frame<Value> noneOfFrame(List<Integer> cases, Frame<Value> before, Frame<Value> after, ValueInterpreter interpreter) {
+        Value switched = top(before);
+        if (cases.isEmpty() || switched.constants() != null || !hasFlow(switched)) return after;
+        Frame<Value> marked = markedFrame(switched, cases, after, interpreter);
+        return marked == null ? after : marked;
+    }
+
+    /** The frame with every slot holding {@code compared} marked as none of these characters, or null when none matters. */
+    private static Frame<Value> markedFrame(Value compared, List<Integer> characters, Frame<Value> after, ValueInterpreter interpreter) {
+        var models = interpreter.context().models();
+        java.util.Set<Integer> marks = EscapedCharacters.comparedCharacters(characters, models);
+        if (marks.isEmpty()) return null;
+        TrackingFrame f = new TrackingFrame(after);
+        for (int i = 0; i < f.getLocals(); i++) {
+            if (GuardTransfer.holds(f.getLocal(i), compared)) f.setLocal(i, EscapedCharacters.without(models, f.getLocal(i), marks));
+        }
+        for (int i = 0; i < f.getStackSize(); i++) {
+            if (GuardTransfer.holds(f.getStack(i), compared)) f.setStack(i, EscapedCharacters.without(models, f.getStack(i), marks));
+        }
+        return f;
     }
 
     private static boolean constant(Value v) {

@@ -432,8 +432,8 @@ public final class ValueInterpreter extends Interpreter<Value> {
      * A call, through the transfer stages in order: maps and lists made in view decide alone; then the platform's
      * value classes, modelled objects, labelled calls (sources), neutral rows or else library summaries; a call none
      * of them understood
-     * runs app code (a lambda's body, app callees) or is an unmodelled library call; sanitizers and guards see the
-     * result last (a lambda's result is sanitized, an app callee's is final).
+     * runs app code (a lambda's body, app callees) or is an unmodelled library call; sanitizers, character
+     * replacements and guards see the result last (a lambda's result is sanitized, an app callee's is final).
      */
     private Value call(AbstractInsnNode insn, List<? extends Value> values) {
         ctx.checkDeadline();
@@ -481,6 +481,7 @@ public final class ValueInterpreter extends Interpreter<Value> {
             ctx.libraryCallReached(site(insn), callName(c.insn), ValueContext.BY_MODEL);
         }
         SanitizerTransfer.apply(c);
+        EscapedCharacters.apply(c);
         GuardTransfer.apply(c);
         return c.result;
     }
