@@ -236,6 +236,11 @@ public final class AnalysisContext implements ValueContext {
         return results.get(StoredValues.ID).readLabels(call, args, depth);
     }
 
+    @Override
+    public Set<Integer> viewIds(String input) {
+        return results.get(LayoutViews.ID).ids(input);
+    }
+
     private volatile dev.triage.analysis.value.LibraryCodeSummaries libraryCode;
     /** Library call sites tainted data reaches → how they were described (see {@link ValueContext#BY_MODEL}). */
     private final Map<String, Integer> reachedSites = new ConcurrentHashMap<>();

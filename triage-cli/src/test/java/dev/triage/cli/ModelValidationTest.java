@@ -71,6 +71,7 @@ class ModelValidationTest {
             kind(c.kind(), kinds, c.file());
             method(c.method(), c.file(), null);
             c.when().keySet().forEach(i -> method(c.method(), c.file(), i));
+            c.viewInput().keySet().forEach(i -> method(c.method(), c.file(), i));
         }
         for (RegistrationRow r : models.registrations) {
             kind(r.kind(), kinds, r.file());

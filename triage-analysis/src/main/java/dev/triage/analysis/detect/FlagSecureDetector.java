@@ -4,6 +4,7 @@ import dev.triage.contract.Confidence;
 import dev.triage.analysis.value.ModelMatch;
 import dev.triage.analysis.AnalysisContext;
 import dev.triage.analysis.Detector;
+import dev.triage.analysis.LayoutViews;
 import dev.triage.analysis.MethodFrames;
 import dev.triage.analysis.ResourceScan;
 import dev.triage.analysis.model.Models;
@@ -105,50 +106,36 @@ public final class FlagSecureDetector implements Detector {
             this.models = m;
             this.program = ctx.program();
             this.sensitiveSources = Tables.set(m, "android-sensitive-screen-sources");
-            Set<String> names = Tables.set(m, "android-password-input-types");
-            Set<Integer> values = new HashSet<>();
-            for (String v : Tables.set(m, "android-password-input-values")) values.add(Integer.parseInt(v.strip()));
-            passwordValues.addAll(values);
+            Tables.set(m, "android-password-input-types"); // fails loudly when missing
+            LayoutViews.PasswordInputs inputs = LayoutViews.PasswordInputs.of(m);
+            passwordValues.addAll(inputs.typeValues());
             for (ArgumentRow a : m.arguments) if (a.kind().equals(INPUT_TYPE)) inputTypeRows.add(a);
             java.util.Map<String, Boolean> byName = new java.util.HashMap<>();
             for (var e : app.resources().ofType("layout")) {
                 if (e.id() == 0 || e.file() == null) continue;
-                if (hasPassword(app, "@layout/" + e.name(), names, values, byName, 0)) passwordLayouts.put(e.id(), e.name());
+                if (hasPassword(app, "@layout/" + e.name(), inputs, byName, 0)) passwordLayouts.put(e.id(), e.name());
             }
         }
 
         /** Whether the layout (or one it includes) holds a password or PIN input; memoised by reference. */
-        private static boolean hasPassword(AndroidApp app, String ref, Set<String> names, Set<Integer> values,
+        private static boolean hasPassword(AndroidApp app, String ref, LayoutViews.PasswordInputs inputs,
                                            java.util.Map<String, Boolean> memo, int depth) {
             Boolean known = memo.get(ref);
             if (known != null) return known;
             memo.put(ref, false); // an include cycle adds nothing
             AndroidApp.XmlFile f = depth > 8 ? null : app.xmlResource(ref);
-            boolean out = f != null && element(app, f.root(), names, values, memo, depth, 0);
+            boolean out = f != null && element(app, f.root(), inputs, memo, depth, 0);
             memo.put(ref, out);
             return out;
         }
 
-        private static boolean element(AndroidApp app, dev.triage.program.android.XmlTree.Element e, Set<String> names,
-                                       Set<Integer> values, java.util.Map<String, Boolean> memo, int depth, int level) {
+        private static boolean element(AndroidApp app, dev.triage.program.android.XmlTree.Element e, LayoutViews.PasswordInputs inputs,
+                                       java.util.Map<String, Boolean> memo, int depth, int level) {
             if (level > 256) return false; // as deep as XmlTree parses
-            if ("true".equals(e.android("password"))) return true;
-            String type = e.android("inputType");
-            if (type != null) {
-                for (String t : type.split("\\|")) {
-                    String x = t.strip();
-                    if (names.contains(x)) return true;
-                    try {
-                        long v = x.startsWith("0x") ? Long.parseLong(x.substring(2), 16) : Long.parseLong(x);
-                        if (values.contains((int) (v & 0xfff))) return true;
-                    } catch (NumberFormatException ignored) {
-                        // a flag name that is no password type
-                    }
-                }
-            }
+            if (inputs.declaredBy(e)) return true;
             String include = "include".equals(e.name()) ? e.attr("layout") : null;
-            if (include != null && include.startsWith("@") && hasPassword(app, include, names, values, memo, depth + 1)) return true;
-            for (var c : e.children()) if (element(app, c, names, values, memo, depth, level + 1)) return true;
+            if (include != null && include.startsWith("@") && hasPassword(app, include, inputs, memo, depth + 1)) return true;
+            for (var c : e.children()) if (element(app, c, inputs, memo, depth, level + 1)) return true;
             return false;
         }
 

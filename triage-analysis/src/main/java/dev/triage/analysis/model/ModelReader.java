@@ -24,7 +24,7 @@ final class ModelReader {
                     "argument-unless-any", "method-annotated", "unless-result-only", "mybatis-substituted", "if-prefix", "unless-prefix",
                     "receiver-at", "provenance", "note")),
             Map.entry("calls", Set.of("kind", "class", "method", "descriptor", "subtypes", "label", "when", "component",
-                    "name-matches", "class-matches", "clean-for", "provenance", "note")),
+                    "name-matches", "class-matches", "clean-for", "view-input", "provenance", "note")),
             Map.entry("fields", Set.of("kind", "class", "field", "label", "platform", "provenance", "note")),
             Map.entry("summaries", Set.of("class", "method", "descriptor", "subtypes", "from", "to", "restores", "provenance", "note")),
             Map.entry("neutrals", Set.of("class", "method", "descriptor", "subtypes", "provenance", "note")),
@@ -207,7 +207,7 @@ final class ModelReader {
             throw new IllegalStateException(file + ": name-matches needs method \"*\", class-matches class \"*\": " + r);
         }
         return new CallRow(text(r, "kind", file), m, r.path("label").asText(""), when(r.get("when"), file),
-                component(r, file), name, cls, texts(r.get("clean-for")), provenance(r), file);
+                viewInput(r, file), component(r, file), name, cls, texts(r.get("clean-for")), provenance(r), file);
     }
 
     private static ParameterRow parameterRow(JsonNode r, String file) {
@@ -229,6 +229,26 @@ final class ModelReader {
         p = new ParameterRow(text(r, "kind", file), annotation, method, methodAnnotation, List.copyOf(args),
                 text(r, "label", file), component(r, file), provenance(r), file);
         return p;
+    }
+
+    /**
+     * {@code view-input: {0: password}}: the argument at each index is the resource id of a view the app's layouts
+     * declare with that kind of input ({@link CallRow#VIEW_INPUTS}); empty when absent.
+     */
+    private static Map<Integer, String> viewInput(JsonNode r, String file) {
+        JsonNode v = r.get("view-input");
+        if (v == null) return Map.of();
+        if (!v.isObject()) throw new IllegalStateException(file + ": view-input is a map of argument index to input kind: " + r);
+        Map<Integer, String> m = new LinkedHashMap<>();
+        v.fields().forEachRemaining(e -> {
+            if (!CallRow.VIEW_INPUTS.contains(e.getValue().asText())) {
+                throw new IllegalStateException(file + ": unknown view input '" + e.getValue().asText() + "' " + CallRow.VIEW_INPUTS + ": " + r);
+            }
+            int index = argument(com.fasterxml.jackson.databind.node.TextNode.valueOf(e.getKey()), file);
+            if (index < 0) throw new IllegalStateException(file + ": view-input names an argument by its index: " + r);
+            m.put(index, e.getValue().asText());
+        });
+        return Collections.unmodifiableMap(m);
     }
 
     /** {@code component: exposed} (the only condition on Android components so far), or null. */

@@ -15,6 +15,17 @@ final class SourceTransfer {
     private SourceTransfer() {
     }
 
+    /** Each {@code view-input} argument is a single constant id of a view the app's layouts declare with that input. */
+    private static boolean viewInputHolds(CallRow row, Call c) {
+        for (var e : row.viewInput().entrySet()) {
+            if (e.getKey() >= c.args.size()) return false;
+            Value id = c.args.get(e.getKey());
+            if (id.constants() == null || id.constants().size() != 1) return false;
+            if (!(id.constants().iterator().next() instanceof Integer n) || !c.context().viewIds(e.getValue()).contains(n)) return false;
+        }
+        return true;
+    }
+
     static void apply(Call c) {
         ValueContext ctx = c.context();
         ValueInterpreter vi = c.interpreter;
@@ -25,7 +36,7 @@ final class SourceTransfer {
             String label = row.label();
             if (row.kind().equals("source")) {
                 c.understood = true;
-                if (!CallLabels.conditionsHold(row.when(), c.args)) continue;
+                if (!CallLabels.conditionsHold(row.when(), c.args) || !viewInputHolds(row, c)) continue;
                 // An Android component's input is untrusted only where other apps can send it.
                 if (row.component() != null && !vi.exposure().exposedComponent(c.insn.owner)
                         && !vi.exposure().exposedComponent(vi.ownerName())) {

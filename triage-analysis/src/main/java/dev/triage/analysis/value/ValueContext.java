@@ -95,6 +95,14 @@ public interface ValueContext {
         return Set.of();
     }
 
+    /**
+     * Resource ids of the views the app's layouts declare with this kind of input ({@code password}), for the models'
+     * {@code view-input} conditions; empty when there are none or the program is no Android app.
+     */
+    default Set<Integer> viewIds(String input) {
+        return Set.of();
+    }
+
     boolean sourceEnabled(String kind);
 
     /** Whether a source kind is sensitive data (location, identifiers, health...) rather than untrusted input. */
