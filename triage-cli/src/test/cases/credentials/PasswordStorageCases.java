@@ -20,6 +20,7 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Properties;
+import java.util.prefs.Preferences;
 
 /**
  * The portal's set-up page saves the integration account the administrator types in: the password in a file or a
@@ -88,5 +89,36 @@ public class PasswordStorageCases {
 
     public void goodPasswordSentToResponse(HttpServletRequest req, PrintWriter page) {
         page.println(req.getParameter("password").length() + " characters");
+    }
+
+    public void badPasswordInPreferences(HttpServletRequest req) {
+        Preferences prefs = Preferences.userNodeForPackage(PasswordStorageCases.class);
+        prefs.put("lab.user", req.getParameter("user"));
+        prefs.put("lab.password", req.getParameter("password")); // BUG: java/cleartext-password-storage
+    }
+
+    public void goodEncryptedPasswordInPreferences(HttpServletRequest req, Cipher sealed) throws GeneralSecurityException {
+        Preferences prefs = Preferences.userNodeForPackage(PasswordStorageCases.class);
+        prefs.putByteArray("lab.password.enc", sealed.doFinal(req.getParameter("password").getBytes(StandardCharsets.UTF_8)));
+    }
+
+    public void badPinBytesInPreferences(HttpServletRequest req) {
+        Preferences.systemRoot().node("portal/kiosk").putByteArray("pin", req.getParameter("pin").getBytes(StandardCharsets.UTF_8)); // BUG: java/cleartext-password-storage
+    }
+
+    public void badPasswordInPropertiesXml(HttpServletRequest req, Path dir) throws IOException {
+        Properties p = new Properties();
+        p.setProperty("smtp.password", req.getParameter("smtpPassword"));
+        try (OutputStream out = Files.newOutputStream(dir.resolve("smtp.xml"))) {
+            p.storeToXML(out, "mail relay"); // BUG: java/cleartext-password-storage
+        }
+    }
+
+    public void goodHostInPropertiesXml(HttpServletRequest req, Path dir) throws IOException {
+        Properties p = new Properties();
+        p.setProperty("smtp.host", req.getParameter("smtpHost"));
+        try (OutputStream out = Files.newOutputStream(dir.resolve("smtp.xml"))) {
+            p.storeToXML(out, "mail relay");
+        }
     }
 }

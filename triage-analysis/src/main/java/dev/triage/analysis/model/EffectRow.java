@@ -10,9 +10,20 @@ package dev.triage.analysis.model;
  * @param returnedBy  when not null, the value is what the app's implementation of a callback, given as an argument,
  *                    returns (its single constant, else unknown): an entity resolver that answers every entity
  *                    with empty input
+ * @param add         when not null, the fact is a count: its known value plus this (a count not known stays unknown:
+ *                    how many times a digest was updated)
+ * @param once        the fact is recorded only when the object has none yet (what a digest was given first)
  */
 public record EffectRow(MethodPattern method, String key, Integer keyArgument, Integer valueArgument, Object value,
-                        Callback returnedBy) {
+                        Callback returnedBy, Integer add, boolean once) {
+    /** A {@code value} that removes the fact ({@code value: null} in a model: a digest's reset forgets its input). */
+    public static final Object REMOVE = new Object() {
+        @Override
+        public String toString() {
+            return "(removed)";
+        }
+    };
+
     /** The callback an argument implements: argument {@code argument}'s {@code method} with {@code descriptor}. */
     public record Callback(int argument, String method, String descriptor) {
     }

@@ -33,7 +33,7 @@ final class ModelReader {
             Map.entry("checks", Set.of("rule", "at", "argument", "object", "unless-any", "if-any", "when", "raise-severity",
                     "message", "unless-result-only", "unless-result-any", "provenance", "note")),
             Map.entry("parameters", Set.of("kind", "annotation", "class", "method", "descriptor", "subtypes", "method-annotation",
-                    "arguments", "label", "component", "provenance", "note")),
+                    "arguments", "label", "component", "named", "provenance", "note")),
             Map.entry("guards", Set.of("class", "method", "descriptor", "subtypes", "checks", "clears", "when", "pattern", "makes",
                     "requires", "untainted", "provenance", "note")),
             Map.entry("registrations", Set.of("kind", "class", "method", "descriptor", "subtypes", "receiver", "flags",
@@ -210,7 +210,7 @@ final class ModelReader {
                 viewInput(r, file), component(r, file), name, cls, texts(r.get("clean-for")), provenance(r), file);
     }
 
-    private static ParameterRow parameterRow(JsonNode r, String file) {
+    private ParameterRow parameterRow(JsonNode r, String file) {
         String annotation = r.hasNonNull("annotation") ? "L" + internal(r.get("annotation").asText()) + ";" : null;
         String methodAnnotation = r.hasNonNull("method-annotation") ? "L" + internal(r.get("method-annotation").asText()) + ";" : null;
         ParameterRow p;
@@ -226,8 +226,10 @@ final class ModelReader {
             else args.add(argument(a, file));
         }
         if (method != null && args.isEmpty()) throw new IllegalStateException(file + ": a method parameters row needs 'arguments': " + r);
+        java.util.regex.Pattern named = pattern(r.get("named"), file);
+        if (named != null && annotation == null) throw new IllegalStateException(file + ": 'named' needs 'annotation': " + r);
         p = new ParameterRow(text(r, "kind", file), annotation, method, methodAnnotation, List.copyOf(args),
-                text(r, "label", file), component(r, file), provenance(r), file);
+                text(r, "label", file), component(r, file), named, provenance(r), file);
         return p;
     }
 
@@ -374,8 +376,15 @@ final class ModelReader {
                 returnedBy = new EffectRow.Callback(argument(value.get("returned-by"), file), text(value, "method", file),
                         text(value, "descriptor", file));
             } else if (value != null && value.isTextual() && value.asText().startsWith("argument ")) valueArg = argument(value, file);
+            else if (value != null && value.isNull()) fixed = EffectRow.REMOVE;
             else fixed = value == null ? Boolean.TRUE : scalar(value);
-            effects.add(new EffectRow(method(e, file), fixedKey, keyArg, valueArg, fixed, returnedBy));
+            Integer add = null;
+            if (e.has("add")) {
+                if (value != null || !e.get("add").isInt()) throw new IllegalStateException(file + ": an effect adds a number or sets a value: " + e);
+                add = e.get("add").asInt();
+                fixed = null;
+            }
+            effects.add(new EffectRow(method(e, file), fixedKey, keyArg, valueArg, fixed, returnedBy, add, e.path("once").asBoolean(false)));
         });
         Map<String, Integer> initial = new LinkedHashMap<>();
         r.path("initial").fields().forEachRemaining(e -> initial.put(e.getKey(), argument(e.getValue(), file)));

@@ -17,7 +17,11 @@ import java.util.List;
  * @param methodAnnotation method annotation descriptor, or null
  * @param arguments        declared parameter indexes (empty: every reference-typed parameter)
  * @param component        {@code exposed}: only in code of an Android component other apps can reach; or null
+ * @param named            for an {@code annotation} row: the row holds only for a parameter whose request name matches
+ *                         in full (the annotation's {@code value} or {@code name}, else the compiled parameter name:
+ *                         {@code @RequestParam("password")}, {@code @RequestParam String password}); or null
  */
 public record ParameterRow(String kind, String annotation, MethodPattern method, String methodAnnotation,
-                        List<Integer> arguments, String label, String component, String provenance, String file) {
+                        List<Integer> arguments, String label, String component, java.util.regex.Pattern named,
+                        String provenance, String file) {
 }

@@ -53,6 +53,13 @@ public final class AbstractObject {
         return new AbstractObject(site, kind, m, escaped);
     }
 
+    public AbstractObject without(String key) {
+        if (!state.containsKey(key)) return this;
+        Map<String, Object> m = new HashMap<>(state);
+        m.remove(key);
+        return new AbstractObject(site, kind, m, escaped);
+    }
+
     public AbstractObject escape() {
         return escaped ? this : new AbstractObject(site, kind, state, true);
     }

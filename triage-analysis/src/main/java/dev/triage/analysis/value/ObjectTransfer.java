@@ -99,9 +99,11 @@ final class ObjectTransfer {
                 }
                 key = k;
             }
-            Object val = ef.returnedBy() != null ? callbackReturns(c, ef.returnedBy())
+            if (ef.once() && updated.get(key) != null) continue;
+            Object val = ef.add() != null ? (updated.get(key) instanceof Integer n ? (Object) (n + ef.add()) : AbstractObject.UNKNOWN)
+                    : ef.returnedBy() != null ? callbackReturns(c, ef.returnedBy())
                     : ef.valueArgument() != null ? CallLabels.fact(c.args.get(ef.valueArgument())) : ef.value();
-            updated = updated.with(key, val);
+            updated = val == EffectRow.REMOVE ? updated.without(key) : updated.with(key, val);
         }
         if (updated != o) c.interpreter.addPending(new AliasUpdate(o.site(), receiver.withObject(updated)));
         Type ret = c.returnType;

@@ -2,10 +2,14 @@ package dev.triage.analysis.value;
 
 import dev.triage.analysis.model.ParameterRow;
 import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.AnnotationNode;
+import org.objectweb.asm.tree.LabelNode;
+import org.objectweb.asm.tree.LocalVariableNode;
 import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.MethodNode;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -20,27 +24,93 @@ final class ParameterSources {
     private ParameterSources() {
     }
 
-    static String kindOf(ValueContext ctx, ComponentExposure exposure, ClassNode owner, MethodNode method, int param, Type type) {
-        if (type.getSort() != Type.OBJECT && type.getSort() != Type.ARRAY) return null;
+    /**
+     * The source kinds of a parameter (empty when it is none): every row of its annotations that holds (a row
+     * {@code named} for a credential holds only for a parameter bound by such a name), else the framework's own.
+     */
+    static List<String> labelsOf(ValueContext ctx, ComponentExposure exposure, ClassNode owner, MethodNode method, int param, Type type) {
+        if (type.getSort() != Type.OBJECT && type.getSort() != Type.ARRAY) return List.of();
         // Numbers, booleans, dates and UUIDs the framework has already converted cannot carry an injection.
-        if (type.getSort() == Type.OBJECT && tableSet(ctx, "converted-parameter-types").contains(type.getInternalName())) return null;
+        if (type.getSort() == Type.OBJECT && tableSet(ctx, "converted-parameter-types").contains(type.getInternalName())) return List.of();
         List<AnnotationNode> anns = annotations(method, param);
-        for (AnnotationNode a : anns) {
-            for (ParameterRow p : ctx.models().parameterSources(a.desc)) return p.label();
-        }
+        List<String> labels = new ArrayList<>();
+        for (AnnotationNode a : anns) labels.addAll(annotationLabels(ctx, a.desc, a, method, param));
+        if (!labels.isEmpty()) return labels;
         String framework = frameworkSource(ctx, exposure, owner, method, param);
-        if (framework != null) return framework;
+        if (framework != null) return List.of(framework);
         if ((method.access & org.objectweb.asm.Opcodes.ACC_STATIC) != 0 && method.name.equals("main")
                 && method.desc.equals("([Ljava/lang/String;)V")) {
-            return "command-line";
+            return List.of("command-line");
         }
-        if (!anns.isEmpty() || type.getSort() != Type.OBJECT && type.getSort() != Type.ARRAY) return null;
+        if (!anns.isEmpty() || type.getSort() != Type.OBJECT && type.getSort() != Type.ARRAY) return List.of();
         Set<String> handler = tableSet(ctx, "handler-method-annotations");
         Set<String> jaxrs = tableSet(ctx, "jaxrs-method-annotations");
         boolean isHandler = has(method.visibleAnnotations, handler) || has(method.invisibleAnnotations, handler);
         boolean isResource = has(method.visibleAnnotations, jaxrs);
-        if (isHandler && tableSet(ctx, "handler-simple-parameter-types").contains(type.getDescriptor())) return "remote";
-        if (isResource && !tableSet(ctx, "framework-parameter-types").contains(type.getInternalName())) return "remote";
+        if (isHandler && tableSet(ctx, "handler-simple-parameter-types").contains(type.getDescriptor())) {
+            // Spring binds it as if it carried @RequestParam (by the compiled parameter name): that annotation's rows
+            List<String> implicit = new ArrayList<>();
+            for (String desc : tableSet(ctx, "handler-implicit-parameter-annotation")) {
+                implicit.addAll(annotationLabels(ctx, desc, null, method, param));
+            }
+            return implicit.isEmpty() ? List.of("remote") : implicit;
+        }
+        if (isResource && !tableSet(ctx, "framework-parameter-types").contains(type.getInternalName())) return List.of("remote");
+        return List.of();
+    }
+
+    /** The labels of the rows for a parameter annotation (given, or implied when {@code a} is null) that hold. */
+    private static List<String> annotationLabels(ValueContext ctx, String descriptor, AnnotationNode a, MethodNode method, int param) {
+        List<String> out = new ArrayList<>();
+        String name = null;
+        boolean named = false;
+        for (ParameterRow p : ctx.models().parameterSources(descriptor)) {
+            if (p.named() != null) {
+                if (!named) {
+                    name = boundName(a, method, param);
+                    named = true;
+                }
+                if (name == null || !p.named().matcher(name).matches()) continue;
+            }
+            if (!out.contains(p.label())) out.add(p.label());
+        }
+        return out;
+    }
+
+    /**
+     * The name a framework binds a parameter by: the annotation's {@code value} or {@code name} when it gives one,
+     * else the compiled parameter name (javac {@code -parameters}, as Spring Boot builds compile; else the local
+     * variable table of a debug build), or null when the class file keeps none.
+     */
+    private static String boundName(AnnotationNode a, MethodNode method, int param) {
+        if (a != null && a.values != null) {
+            for (int i = 0; i + 1 < a.values.size(); i += 2) {
+                if ((a.values.get(i).equals("value") || a.values.get(i).equals("name"))
+                        && a.values.get(i + 1) instanceof String s && !s.isEmpty()) {
+                    return s;
+                }
+            }
+        }
+        if (method.parameters != null && param < method.parameters.size() && method.parameters.get(param).name != null) {
+            return method.parameters.get(param).name;
+        }
+        if (method.localVariables == null) return null;
+        int slot = (method.access & org.objectweb.asm.Opcodes.ACC_STATIC) != 0 ? 0 : 1;
+        Type[] args = Type.getArgumentTypes(method.desc);
+        for (int i = 0; i < param && i < args.length; i++) slot += args[i].getSize();
+        for (LocalVariableNode lv : method.localVariables) {
+            if (lv.index == slot && lv.start == firstLabel(method)) return lv.name;
+        }
+        for (LocalVariableNode lv : method.localVariables) {
+            if (lv.index == slot) return lv.name;
+        }
+        return null;
+    }
+
+    private static LabelNode firstLabel(MethodNode method) {
+        for (AbstractInsnNode n = method.instructions.getFirst(); n != null; n = n.getNext()) {
+            if (n instanceof LabelNode l) return l;
+        }
         return null;
     }
 

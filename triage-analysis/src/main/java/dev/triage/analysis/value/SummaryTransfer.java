@@ -42,6 +42,9 @@ final class SummaryTransfer {
             } else {
                 Value target = s.to() == Position.THIS ? c.receiver : (s.to() >= 0 && s.to() < c.args.size() ? c.args.get(s.to()) : null);
                 if (target != null && target.object() != null) {
+                    // the call may also have recorded a fact on the object (an effect, already queued): keep it
+                    AbstractObject updated = c.interpreter.pendingObject(target.object().site());
+                    if (updated != null && updated.kind() != null) target = target.withObject(updated);
                     Value nv = target.withLabels(labels);
                     if (s.to() >= 0 && "array".equals(target.object().kind())) {
                         // The call writes into the array: its content is no longer what the code wrote.

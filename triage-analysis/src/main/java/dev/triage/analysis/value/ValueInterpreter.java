@@ -159,11 +159,15 @@ public final class ValueInterpreter extends Interpreter<Value> {
             return isInstanceMethod && local == 0 ? entered(v, ObjectSites.thisSite(owner.name), "this", -1) : v;
         }
         v = entered(v.asParam(p), ObjectSites.parameterSite(owner.name, method.name, method.desc, p), "parameter", p).withLabels(Set.of("@p" + p));
-        String source = ParameterSources.kindOf(ctx, exposure, owner, method, p, type);
-        if (source != null && ctx.sourceEnabled(source)) {
+        boolean registered = false;
+        for (String source : ParameterSources.labelsOf(ctx, exposure, owner, method, p, type)) {
+            if (!ctx.sourceEnabled(source)) continue;
             String id = owner.name + "#" + method.name + "#param" + p;
-            ctx.registerSource(id, new Origin("parameter " + p + " of " + owner.name.replace('/', '.') + "." + method.name
-                    + " (" + source + " input)", owner.name, method.name, sourcePath(), firstLine()));
+            if (!registered) {
+                ctx.registerSource(id, new Origin("parameter " + p + " of " + owner.name.replace('/', '.') + "." + method.name
+                        + " (" + source + " input)", owner.name, method.name, sourcePath(), firstLine()));
+                registered = true;
+            }
             v = v.withLabels(Set.of("t:" + source + "@" + id));
         }
         // what the app's own components send here (intents, results, saved instance state)
@@ -561,6 +565,14 @@ public final class ValueInterpreter extends Interpreter<Value> {
      * (a constructor that both creates a modelled object and receives labels) compose: labels add
      * up, and the modelled object state wins over a plain one.
      */
+    /** The object an update queued by this instruction gives a site (an effect's new facts), or null. */
+    AbstractObject pendingObject(String site) {
+        for (AliasUpdate u : pending) {
+            if (u.site().equals(site)) return u.replacement().object();
+        }
+        return null;
+    }
+
     void addPending(AliasUpdate u) {
         for (int i = 0; i < pending.size(); i++) {
             AliasUpdate prev = pending.get(i);
