@@ -11,7 +11,6 @@ import com.reandroid.arsc.value.ValueType;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -32,7 +31,7 @@ public final class AxmlDecoder {
 
     private final ResourceNames names;
     private final StringBuilder out = new StringBuilder();
-    private final Map<String, String> prefixes = new LinkedHashMap<>();
+    private final NamespacePrefixes prefixes = new NamespacePrefixes();
     private int line = 1;
 
     private AxmlDecoder(ResourceNames names) {
@@ -81,33 +80,11 @@ public final class AxmlDecoder {
         }
         for (int i = 0; i < e.getNamespaceCount(); i++) {
             ResXmlNamespace ns = e.getNamespaceAt(i);
-            String uri = ns.getUri();
-            String prefix = ns.getPrefix();
-            if (uri == null || uri.isEmpty()) {
-                continue;
-            }
-            if (uri.equals(ANDROID_NS)) {
-                prefix = "android";
-            }
-            if (prefix == null || !validName(prefix) || prefixes.containsValue(prefix)) {
-                prefix = "ns" + (prefixes.size() + 1);
-            }
-            prefixes.putIfAbsent(uri, prefix);
+            prefixes.declare(ns.getUri(), ns.getPrefix());
         }
         for (Iterator<ResXmlElement> it = e.getElements(); it.hasNext(); ) {
             collectNamespaces(it.next(), depth + 1);
         }
-    }
-
-    private String prefixFor(String uri) {
-        if (uri == null || uri.isEmpty()) {
-            return null;
-        }
-        if (uri.equals(ANDROID_NS)) {
-            prefixes.putIfAbsent(uri, "android");
-            return "android";
-        }
-        return prefixes.computeIfAbsent(uri, u -> "ns" + (prefixes.size() + 1));
     }
 
     private void element(ResXmlElement e, boolean root, int depth) {
@@ -123,8 +100,8 @@ public final class AxmlDecoder {
             attrs.append(' ').append(attributeName(a)).append("=\"").append(escape(value(a))).append('"');
         }
         if (root) {
-            prefixFor(ANDROID_NS);
-            for (Map.Entry<String, String> ns : prefixes.entrySet()) {
+            prefixes.prefixFor(ANDROID_NS);
+            for (Map.Entry<String, String> ns : prefixes.byUri().entrySet()) {
                 out.append(" xmlns:").append(ns.getValue()).append("=\"").append(escape(ns.getKey())).append('"');
             }
         }
@@ -197,17 +174,25 @@ public final class AxmlDecoder {
     }
 
     private String attributeName(ResXmlAttribute a) {
-        int id = a.getNameId();
+        return attributeName(names, a.getNameId(), a.getUri(), a.getName(), prefixes::prefixFor);
+    }
+
+    /**
+     * An attribute's qualified name as both decoders write it: the name its resource id has (a framework attribute,
+     * or one of the app's own) else the name the file gives, made an XML name; a framework attribute without a
+     * namespace is put in the android one; {@code prefixFor} gives the namespace's prefix (null: none).
+     */
+    static String attributeName(ResourceNames names, int id, String uri, String givenName,
+                                java.util.function.UnaryOperator<String> prefixFor) {
         String name = null;
         if (id != 0) {
-            String fw = (id >>> 24) == 0x01 ? FrameworkResources.name(id) : names.name(id);
-            if (fw != null && fw.startsWith("attr/")) {
-                name = fw.substring(5);
+            String known = (id >>> 24) == 0x01 ? FrameworkResources.name(id) : names.name(id);
+            if (known != null && known.startsWith("attr/")) {
+                name = known.substring(5);
             }
         }
-        String uri = a.getUri();
         if (name == null) {
-            name = a.getName();
+            name = givenName;
         }
         if ((id >>> 24) == 0x01 && (uri == null || uri.isEmpty())) {
             uri = ANDROID_NS;
@@ -216,7 +201,7 @@ public final class AxmlDecoder {
             name = id != 0 ? String.format("attr_0x%08x", id) : "attr";
         }
         name = xmlName(name);
-        String prefix = prefixFor(uri);
+        String prefix = prefixFor.apply(uri);
         return prefix == null ? name : prefix + ":" + name;
     }
 
@@ -278,10 +263,6 @@ public final class AxmlDecoder {
         return sb.toString();
     }
 
-    /** Whether a namespace prefix can be written as it is: an XML name not starting with {@code xml}. */
-    static boolean validName(String s) {
-        return s != null && !s.isEmpty() && xmlName(s).equals(s) && !s.toLowerCase().startsWith("xml");
-    }
 
     static String escape(String s) {
         StringBuilder sb = new StringBuilder(s.length() + 8);

@@ -7,7 +7,6 @@ import com.reandroid.arsc.value.ValueType;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -24,7 +23,7 @@ public final class ProtoXmlDecoder {
 
     private final ResourceNames names;
     private final StringBuilder out = new StringBuilder();
-    private final Map<String, String> prefixes = new LinkedHashMap<>();
+    private final NamespacePrefixes prefixes = new NamespacePrefixes();
     private final int maxDepth;
     private int line = 1;
 
@@ -92,35 +91,13 @@ public final class ProtoXmlDecoder {
             return;
         }
         for (Resources.XmlNamespace ns : e.getNamespaceDeclarationList()) {
-            String uri = ns.getUri();
-            String prefix = ns.getPrefix();
-            if (uri.isEmpty()) {
-                continue;
-            }
-            if (uri.equals(AxmlDecoder.ANDROID_NS)) {
-                prefix = "android";
-            }
-            if (!AxmlDecoder.validName(prefix) || prefixes.containsValue(prefix)) {
-                prefix = "ns" + (prefixes.size() + 1);
-            }
-            prefixes.putIfAbsent(uri, prefix);
+            prefixes.declare(ns.getUri(), ns.getPrefix());
         }
         for (Resources.XmlNode c : e.getChildList()) {
             if (c.hasElement()) {
                 collectNamespaces(c.getElement(), depth + 1);
             }
         }
-    }
-
-    private String prefixFor(String uri) {
-        if (uri == null || uri.isEmpty()) {
-            return null;
-        }
-        if (uri.equals(AxmlDecoder.ANDROID_NS)) {
-            prefixes.putIfAbsent(uri, "android");
-            return "android";
-        }
-        return prefixes.computeIfAbsent(uri, u -> "ns" + (prefixes.size() + 1));
     }
 
     private void element(Resources.XmlNode node, boolean root, int depth) {
@@ -136,8 +113,8 @@ public final class ProtoXmlDecoder {
             attrs.append(' ').append(attributeName(a)).append("=\"").append(AxmlDecoder.escape(value(a))).append('"');
         }
         if (root) {
-            prefixFor(AxmlDecoder.ANDROID_NS);
-            for (Map.Entry<String, String> ns : prefixes.entrySet()) {
+            prefixes.prefixFor(AxmlDecoder.ANDROID_NS);
+            for (Map.Entry<String, String> ns : prefixes.byUri().entrySet()) {
                 out.append(" xmlns:").append(ns.getValue()).append("=\"").append(AxmlDecoder.escape(ns.getKey()))
                         .append('"');
             }
@@ -187,27 +164,7 @@ public final class ProtoXmlDecoder {
     }
 
     private String attributeName(Resources.XmlAttribute a) {
-        int id = a.getResourceId();
-        String name = null;
-        if (id != 0) {
-            String known = (id >>> 24) == 0x01 ? FrameworkResources.name(id) : names.name(id);
-            if (known != null && known.startsWith("attr/")) {
-                name = known.substring(5);
-            }
-        }
-        String uri = a.getNamespaceUri();
-        if (name == null) {
-            name = a.getName();
-        }
-        if ((id >>> 24) == 0x01 && uri.isEmpty()) {
-            uri = AxmlDecoder.ANDROID_NS;
-        }
-        if (name.isEmpty()) {
-            name = id != 0 ? String.format("attr_0x%08x", id) : "attr";
-        }
-        name = AxmlDecoder.xmlName(name);
-        String prefix = prefixFor(uri);
-        return prefix == null ? name : prefix + ":" + name;
+        return AxmlDecoder.attributeName(names, a.getResourceId(), a.getNamespaceUri(), a.getName(), prefixes::prefixFor);
     }
 
     private String value(Resources.XmlAttribute a) {
