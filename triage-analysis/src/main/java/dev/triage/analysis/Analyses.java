@@ -7,6 +7,7 @@ import dev.triage.analysis.detect.AndroidNetworkConfigDetector;
 import dev.triage.analysis.detect.AndroidSecretDetector;
 import dev.triage.analysis.detect.ApkSigningDetector;
 import dev.triage.analysis.detect.CleartextHttpDetector;
+import dev.triage.analysis.detect.CookieHeaderDetector;
 import dev.triage.analysis.detect.ConfigSecretDetector;
 import dev.triage.analysis.detect.ConfigSettingDetector;
 import dev.triage.analysis.detect.FlagSecureDetector;
@@ -58,6 +59,7 @@ public final class Analyses {
                 new KeyMaterialDetector(),
                 new ShortKeyDetector(),
                 new CleartextHttpDetector(),
+                new CookieHeaderDetector(),
                 new ConfigSecretDetector(),
                 new ConfigSettingDetector(models),
                 new ApkSigningDetector(models),
