@@ -6,6 +6,7 @@ import dev.triage.analysis.detect.AndroidComponentDetector;
 import dev.triage.analysis.detect.AndroidNetworkConfigDetector;
 import dev.triage.analysis.detect.AndroidSecretDetector;
 import dev.triage.analysis.detect.ApkSigningDetector;
+import dev.triage.analysis.detect.CleartextAuthorizationDetector;
 import dev.triage.analysis.detect.CleartextHttpDetector;
 import dev.triage.analysis.detect.CookieHeaderDetector;
 import dev.triage.analysis.detect.ConfigSecretDetector;
@@ -60,6 +61,7 @@ public final class Analyses {
                 new ShortKeyDetector(),
                 new CleartextHttpDetector(),
                 new CookieHeaderDetector(),
+                new CleartextAuthorizationDetector(),
                 new ConfigSecretDetector(),
                 new ConfigSettingDetector(models),
                 new ApkSigningDetector(models),
