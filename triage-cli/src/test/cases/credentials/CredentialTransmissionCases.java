@@ -1,6 +1,8 @@
 package corpus.credentials;
 
+import okhttp3.Credentials;
 import okhttp3.Request;
+import org.apache.http.client.methods.HttpGet;
 import org.apache.commons.net.ftp.FTPClient;
 import org.apache.commons.net.ftp.FTPSClient;
 import org.apache.http.client.methods.HttpPost;
@@ -26,7 +28,9 @@ import java.util.List;
 /**
  * A portal that signs its users in to a lab's system with the password they typed: over http:// the password
  * crosses the network in clear text, in a header, a body, a URL or a socket. The same requests over https://, a TLS
- * socket, FTPS or to the machine itself, and a user name alone, are the safe twins.
+ * socket, FTPS or to the machine itself, and a user name alone, are the safe twins. The portal's own service account
+ * sent in an Authorization header (hard-coded, from the environment, computed) over http:// is as readable; over
+ * https:// it is not, and other headers carry no credentials.
  */
 public class CredentialTransmissionCases {
     private final RestTemplate rest = new RestTemplate();
@@ -148,5 +152,46 @@ public class CredentialTransmissionCases {
         FTPClient ftp = new FTPSClient();
         ftp.connect("archive.example.org");
         ftp.login(req.getParameter("user"), req.getParameter("password"));
+    }
+
+    private static final String SERVICE_USER = "portal-svc";
+    private static final String SERVICE_PASSWORD = "Lab!2024";
+
+    public void badHardcodedBasicAuthOverHttp() throws IOException {
+        HttpURLConnection c = (HttpURLConnection) new URL("http://labs.example.org/api/results").openConnection(); // BUG: java/cleartext-http
+        String token = Base64.getEncoder().encodeToString((SERVICE_USER + ":" + SERVICE_PASSWORD).getBytes(StandardCharsets.UTF_8));
+        c.setRequestProperty("Authorization", "Basic " + token); // BUG: java/credential-cleartext-transmission
+        c.getResponseCode();
+    }
+
+    public void goodHardcodedBasicAuthOverHttps() throws IOException {
+        HttpURLConnection c = (HttpURLConnection) new URL("https://labs.example.org/api/results").openConnection();
+        String token = Base64.getEncoder().encodeToString((SERVICE_USER + ":" + SERVICE_PASSWORD).getBytes(StandardCharsets.UTF_8));
+        c.setRequestProperty("Authorization", "Basic " + token);
+        c.getResponseCode();
+    }
+
+    public void goodAcceptHeaderOverHttp() throws IOException {
+        HttpURLConnection c = (HttpURLConnection) new URL("http://labs.example.org/api/status").openConnection(); // BUG: java/cleartext-http
+        c.setRequestProperty("Accept", "application/json");
+        c.getResponseCode();
+    }
+
+    public void badBearerFromEnvironmentOverHttp() throws IOException {
+        HttpGet get = new HttpGet("http://registry.example.org/api/patients"); // BUG: java/cleartext-http
+        get.setHeader("Authorization", "Bearer " + System.getenv("REGISTRY_TOKEN")); // BUG: java/credential-cleartext-transmission
+    }
+
+    public void goodBearerFromEnvironmentOverHttps() throws IOException {
+        HttpGet get = new HttpGet("https://registry.example.org/api/patients");
+        get.setHeader("Authorization", "Bearer " + System.getenv("REGISTRY_TOKEN"));
+    }
+
+    public void badOkHttpComputedCredentialsOverHttp() {
+        new Request.Builder().url("http://api.example.org/orders").header("Authorization", Credentials.basic(SERVICE_USER, SERVICE_PASSWORD)).build(); // BUG: java/cleartext-http, java/credential-cleartext-transmission
+    }
+
+    public void goodOkHttpComputedCredentialsToLoopback() {
+        new Request.Builder().url("http://localhost:8080/orders").header("Authorization", Credentials.basic(SERVICE_USER, SERVICE_PASSWORD)).build();
     }
 }

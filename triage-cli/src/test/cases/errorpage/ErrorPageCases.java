@@ -64,4 +64,12 @@ public class ErrorPageCases {
     public void goodCodeOnly(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         resp.sendError(404);
     }
+
+    public void badPathInMessage(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        resp.sendError(HttpServletResponse.SC_NOT_FOUND, "No chart at " + req.getPathInfo()); // BUG: java/error-page-xss
+    }
+
+    public void goodPathEncodedInMessage(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        resp.sendError(HttpServletResponse.SC_NOT_FOUND, "No chart at " + Encode.forHtml(req.getPathInfo()));
+    }
 }

@@ -97,4 +97,23 @@ public class SleepLoopCases {
             Thread.sleep(100);
         }
     }
+
+    public int badDoWhileLoop(HttpServletRequest req) {
+        int pages = Integer.parseInt(req.getParameter("pages"));
+        int printed = 0;
+        do {
+            printed++;
+        } while (printed < pages); // BUG: java/uncontrolled-resource-consumption
+        return printed;
+    }
+
+    public int goodDoWhileLoopBounded(HttpServletRequest req) {
+        int pages = Integer.parseInt(req.getParameter("pages"));
+        if (pages > MAX_COPIES) pages = MAX_COPIES;
+        int printed = 0;
+        do {
+            printed++;
+        } while (printed < pages);
+        return printed;
+    }
 }

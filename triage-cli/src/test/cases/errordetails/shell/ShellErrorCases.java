@@ -59,4 +59,20 @@ public class ShellErrorCases {
         int code = p.waitFor();
         resp.getWriter().println(code == 0 ? "Backups are current" : "Backups need attention");
     }
+
+    public void badErrorLinesJoined(HttpServletResponse resp) throws IOException {
+        Process p = new ProcessBuilder("/usr/local/bin/restore", "--dry-run").start();
+        StringBuilder report = new StringBuilder("Restore check failed:\n");
+        try (BufferedReader err = new BufferedReader(new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8))) {
+            report.append(err.readLine());
+        }
+        resp.getWriter().write(report.toString()); // BUG: java/shell-error-exposed
+    }
+
+    public void badErrorStreamAsJson(HttpServletResponse resp) throws IOException {
+        Process p = Runtime.getRuntime().exec(new String[] {"/usr/local/bin/restore", "--verify"});
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        resp.setContentType("application/json");
+        resp.getWriter().printf("{\"error\": \"%s\"}", err); // BUG: java/shell-error-exposed
+    }
 }

@@ -2,6 +2,8 @@ package corpus.lowersources.audit;
 
 import java.io.BufferedReader;
 import java.io.Console;
+import java.io.FileInputStream;
+import java.io.InputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.URL;
@@ -13,7 +15,7 @@ import java.sql.Statement;
 import java.util.Properties;
 import java.util.Set;
 
-/** The records export tool: run by an operator, reading the console, and a remote manifest. */
+/** The records export tool: run by an operator, reading the console, a remote manifest and a settings file. */
 public class AuditSourceCases {
     private static final Set<String> TABLES = Set.of("visits", "notes");
 
@@ -61,5 +63,13 @@ public class AuditSourceCases {
     public void goodPropertiesDefaultOnly() throws IOException {
         Properties defaults = new Properties();
         Runtime.getRuntime().exec(defaults.getProperty("post.export.command", "/usr/bin/true"));
+    }
+
+    public void badCommandFromPropertiesFile(String configFile) throws IOException {
+        Properties settings = new Properties();
+        try (InputStream in = new FileInputStream(configFile)) {
+            settings.load(in);
+        }
+        Runtime.getRuntime().exec(settings.getProperty("post.export.command")); // BUG: java/command-injection
     }
 }

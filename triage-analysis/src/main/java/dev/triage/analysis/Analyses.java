@@ -6,7 +6,9 @@ import dev.triage.analysis.detect.AndroidComponentDetector;
 import dev.triage.analysis.detect.AndroidNetworkConfigDetector;
 import dev.triage.analysis.detect.AndroidSecretDetector;
 import dev.triage.analysis.detect.ApkSigningDetector;
+import dev.triage.analysis.detect.CleartextAuthorizationDetector;
 import dev.triage.analysis.detect.CleartextHttpDetector;
+import dev.triage.analysis.detect.CookieHeaderDetector;
 import dev.triage.analysis.detect.ConfigSecretDetector;
 import dev.triage.analysis.detect.ConfigSettingDetector;
 import dev.triage.analysis.detect.FlagSecureDetector;
@@ -58,6 +60,8 @@ public final class Analyses {
                 new KeyMaterialDetector(),
                 new ShortKeyDetector(),
                 new CleartextHttpDetector(),
+                new CookieHeaderDetector(),
+                new CleartextAuthorizationDetector(),
                 new ConfigSecretDetector(),
                 new ConfigSettingDetector(models),
                 new ApkSigningDetector(models),

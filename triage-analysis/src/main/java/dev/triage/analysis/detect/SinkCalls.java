@@ -114,6 +114,10 @@ final class SinkCalls {
             // a view name's known prefix says what it is ("redirect:") and whether the app fixed where it leads
             values.removeIf(v -> !HandlerReturns.prefixAllows(row.ifPrefix(), row.unlessPrefix(), v.prefix()));
         }
+        if (row.ifText() != null) {
+            // the text says what the value does (a Set-Cookie header with a max age keeps the cookie on disk)
+            values.removeIf(v -> !textMatches(row.ifText(), v));
+        }
         if (!row.argumentUnlessAny().isEmpty()) {
             // Judged only on an object whose facts are known (an intent built here), never on one passed in.
             values.removeIf(v -> v.object() == null || v.object().escaped() || v.object().kind() == null
@@ -121,6 +125,16 @@ final class SinkCalls {
                     || ObjectFacts.satisfiedAny(v.object(), row.argumentUnlessAny()));
         }
         return values.isEmpty() ? null : new SinkHit(values, receiverParam, receiverKind, receiverLabel);
+    }
+
+    /** One text the value may have (a constant, or its template with holes for unknown parts) matches in full. */
+    static boolean textMatches(java.util.regex.Pattern p, Value v) {
+        java.util.Set<String> texts = v.strings();
+        if (texts == null) {
+            String t = v.template();
+            texts = t == null ? java.util.Set.of() : java.util.Set.of(t);
+        }
+        return texts.stream().anyMatch(t -> p.matcher(t).matches());
     }
 
     /**

@@ -37,6 +37,9 @@ import java.util.Map;
  *             a redirect: {@code "redirect:"}); null: no condition
  * @param unlessPrefix not a sink for a value whose known text prefix starts with a match (a redirect to a fixed path);
  *             null: no condition
+ * @param ifText a sink only for a value whose text matches in full: a constant it may have, or its template (known
+ *             text with each unknown part U+0000: a Set-Cookie header that keeps the cookie on disk); null: no
+ *             condition
  */
 public record ArgumentRow(String kind, MethodPattern method, int argument, Map<Integer, String> when,
                        String receiverObject, List<Map<String, Object>> receiverUnlessAny,
@@ -44,5 +47,5 @@ public record ArgumentRow(String kind, MethodPattern method, int argument, Map<I
                        List<Map<String, Object>> argumentUnlessAny, List<String> methodAnnotations, boolean receiverUnhardened,
                        List<CheckRow.ResultUse> resultOnly, boolean mapperSubstituted,
                        java.util.regex.Pattern ifPrefix, java.util.regex.Pattern unlessPrefix, int receiverAt,
-                       String provenance, String file) {
+                       java.util.regex.Pattern ifText, String provenance, String file) {
 }

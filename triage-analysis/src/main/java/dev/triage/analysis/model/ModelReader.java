@@ -22,7 +22,7 @@ final class ModelReader {
             Map.entry("arguments", Set.of("kind", "class", "method", "descriptor", "subtypes", "argument", "when",
                     "receiver-object", "receiver-unless-any", "receiver-if-any", "receiver-labelled", "receiver-unhardened",
                     "argument-unless-any", "method-annotated", "unless-result-only", "mybatis-substituted", "if-prefix", "unless-prefix",
-                    "receiver-at", "provenance", "note")),
+                    "receiver-at", "if-text", "provenance", "note")),
             Map.entry("calls", Set.of("kind", "class", "method", "descriptor", "subtypes", "label", "when", "component",
                     "name-matches", "class-matches", "clean-for", "view-input", "provenance", "note")),
             Map.entry("fields", Set.of("kind", "class", "field", "label", "platform", "provenance", "note")),
@@ -176,7 +176,8 @@ final class ModelReader {
                 factAlternatives(r.get("argument-unless-any")), List.copyOf(annotations), r.path("receiver-unhardened").asBoolean(false),
                 resultUses(r.get("unless-result-only"), file), mapper, pattern(r.get("if-prefix"), file),
                 pattern(r.get("unless-prefix"), file),
-                r.has("receiver-at") ? argument(r.get("receiver-at"), file) : Position.THIS, provenance(r), file);
+                r.has("receiver-at") ? argument(r.get("receiver-at"), file) : Position.THIS, pattern(r.get("if-text"), file),
+                provenance(r), file);
     }
 
     private ReturnRow returnRow(JsonNode r, String file) {

@@ -111,11 +111,11 @@ final class JdkValueTransfer {
     /** A builder's value carries its content as constants/prefix and the content's labels. */
     private static Value builderValue(Value builder, Value content) {
         return new Value(builder.type(), 1, content.constants(), content.prefix(), builder.object(), -1,
-                content.labels(), content.origin());
+                content.labels(), content.origin(), content.template());
     }
 
     private static Value contentOf(Value builder) {
-        return new Value(STRING, 1, builder.constants(), builder.prefix(), null, -1, builder.labels(), builder.origin());
+        return new Value(STRING, 1, builder.constants(), builder.prefix(), null, -1, builder.labels(), builder.origin(), builder.template());
     }
 
     private static Value labelled(Value v, Value receiver, List<? extends Value> args) {
@@ -129,7 +129,8 @@ final class JdkValueTransfer {
     /** The string a value turns into when appended (String.valueOf semantics). */
     static Value stringOf(Value v, Type asType) {
         if (v.constants() == null) {
-            return new Value(STRING, 1, null, v.type() != null && v.type().equals(STRING) ? v.prefix() : null, null, -1, v.labels(), v.origin());
+            boolean text = v.type() != null && v.type().equals(STRING);
+            return new Value(STRING, 1, null, text ? v.prefix() : null, null, -1, v.labels(), v.origin(), text ? v.template() : null);
         }
         Set<Object> out = new LinkedHashSet<>();
         for (Object c : v.constants()) {
@@ -172,7 +173,17 @@ final class JdkValueTransfer {
             }
             return new Value(STRING, 1, out, commonPrefix(out), null, -1, Set.copyOf(labels), a.origin() != null ? a.origin() : b.origin());
         }
-        return prefixOnly(a, labels);
+        return prefixOnly(a, labels).withTemplate(joinedTemplate(a, b, max));
+    }
+
+    /** The template of {@code a + b} (known text with a hole per unknown part), or null. */
+    private static String joinedTemplate(Value a, Value b, int max) {
+        String ta = Value.templateOf(a);
+        String tb = Value.templateOf(b);
+        if (ta == null || tb == null || ta.length() + tb.length() > max) return null;
+        String t = ta + tb;
+        long holes = t.chars().filter(ch -> ch == Value.HOLE).count();
+        return holes > Value.MAX_HOLES ? null : t;
     }
 
     /** The value is known to be the empty string (the start of every concatenation). */

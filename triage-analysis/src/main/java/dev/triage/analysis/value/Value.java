@@ -10,7 +10,8 @@ import java.util.TreeSet;
 
 /**
  * The abstract value of a stack slot or local variable: its type, the constants it may hold (a
- * small set; {@code null} means unknown), a known prefix for partly known strings, an abstract
+ * small set; {@code null} means unknown), a known prefix for partly known strings, a text template for strings
+ * joined from known and unknown parts (each unknown part a {@link #HOLE}), an abstract
  * object, the declared parameter it is (if it is one, unchanged), labels (such as
  * {@code predictable-random}) and where its constant came from.
  */
@@ -25,6 +26,11 @@ public final class Value implements org.objectweb.asm.tree.analysis.Value {
         }
     };
 
+    /** Stands for one unknown part in a {@link #template()}. */
+    public static final char HOLE = '\u0000';
+    /** Unknown parts kept per template; a text joined from more is not templated. */
+    public static final int MAX_HOLES = 8;
+
     public static final Value UNINITIALIZED = new Value(null, 1, null, null, null, -1, Set.of(), null);
     public static final Value UNKNOWN_WIDE = new Value(null, 2, null, null, null, -1, Set.of(), null);
 
@@ -36,9 +42,15 @@ public final class Value implements org.objectweb.asm.tree.analysis.Value {
     private final int param;
     private final Set<String> labels;
     private final Origin origin;
+    private final String template;
 
     public Value(Type type, int size, Set<Object> constants, String prefix, AbstractObject obj, int param, Set<String> labels,
                  Origin origin) {
+        this(type, size, constants, prefix, obj, param, labels, origin, null);
+    }
+
+    public Value(Type type, int size, Set<Object> constants, String prefix, AbstractObject obj, int param, Set<String> labels,
+                 Origin origin, String template) {
         this.type = type;
         this.size = size;
         this.constants = constants == null ? null : Collections.unmodifiableSet(constants);
@@ -47,6 +59,7 @@ public final class Value implements org.objectweb.asm.tree.analysis.Value {
         this.param = param;
         this.labels = labels;
         this.origin = origin;
+        this.template = constants != null ? null : template;
     }
 
     public static Value unknown(Type type) {
@@ -102,6 +115,27 @@ public final class Value implements org.objectweb.asm.tree.analysis.Value {
 
     public String prefix() { return prefix; }
 
+    /**
+     * The text of a string joined from known and unknown parts, each unknown part a {@link #HOLE}
+     * ({@code "id=" + token + "; Path=/"} is {@code "id=\u0000; Path=/"}), or null when not known that well.
+     * Known strings have none: see {@link #constants()}.
+     */
+    public String template() { return template; }
+
+    /** A string value's text as a template: its single constant, its template, or null. */
+    public static String templateOf(Value v) {
+        if (v == null) return null;
+        String s = v.singleString();
+        if (s != null) return s.indexOf(HOLE) >= 0 ? null : s;
+        if (v.constants != null) return null;
+        if (v.template != null) return v.template;
+        return (v.prefix == null ? "" : v.prefix) + HOLE;
+    }
+
+    public Value withTemplate(String t) {
+        return new Value(type, size, constants, prefix, obj, param, labels, origin, t);
+    }
+
     public AbstractObject object() { return obj; }
 
     /** Declared parameter index (0-based, not counting {@code this}) this value is, or -1. */
@@ -114,26 +148,26 @@ public final class Value implements org.objectweb.asm.tree.analysis.Value {
     public Origin origin() { return origin; }
 
     public Value withType(Type t) {
-        return new Value(t, t == null ? size : t.getSize(), constants, prefix, obj, param, labels, origin);
+        return new Value(t, t == null ? size : t.getSize(), constants, prefix, obj, param, labels, origin, template);
     }
 
     public Value withObject(AbstractObject o) {
-        return new Value(type, size, constants, prefix, o, param, labels, origin);
+        return new Value(type, size, constants, prefix, o, param, labels, origin, template);
     }
 
     public Value withLabels(Set<String> extra) {
         if (extra.isEmpty() || labels.containsAll(extra)) return this;
         Set<String> l = new TreeSet<>(labels);
         l.addAll(extra);
-        return new Value(type, size, constants, prefix, obj, param, Collections.unmodifiableSet(l), origin);
+        return new Value(type, size, constants, prefix, obj, param, Collections.unmodifiableSet(l), origin, template);
     }
 
     public Value withOrigin(Origin o) {
-        return new Value(type, size, constants, prefix, obj, param, labels, o);
+        return new Value(type, size, constants, prefix, obj, param, labels, o, template);
     }
 
     public Value asParam(int index) {
-        return new Value(type, size, constants, prefix, obj, index, labels, origin);
+        return new Value(type, size, constants, prefix, obj, index, labels, origin, template);
     }
 
     public Value withConstants(Set<Object> c, String newPrefix, Origin o) {
@@ -163,7 +197,7 @@ public final class Value implements org.objectweb.asm.tree.analysis.Value {
             l = Collections.unmodifiableSet(u);
         }
         Origin org = origin != null ? origin : w.origin;
-        return new Value(t, size, c, p, o, pa, l, org);
+        return new Value(t, size, c, p, o, pa, l, org, Objects.equals(template, w.template) ? template : null);
     }
 
     private static Type mergeType(Type a, Type b) {
@@ -186,12 +220,13 @@ public final class Value implements org.objectweb.asm.tree.analysis.Value {
         if (this == o) return true;
         if (!(o instanceof Value v)) return false;
         return size == v.size && param == v.param && Objects.equals(type, v.type) && Objects.equals(constants, v.constants)
-                && Objects.equals(prefix, v.prefix) && Objects.equals(obj, v.obj) && labels.equals(v.labels);
+                && Objects.equals(prefix, v.prefix) && Objects.equals(obj, v.obj) && labels.equals(v.labels)
+                && Objects.equals(template, v.template);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(type, size, constants, prefix, obj, param, labels);
+        return Objects.hash(type, size, constants, prefix, obj, param, labels, template);
     }
 
     @Override
