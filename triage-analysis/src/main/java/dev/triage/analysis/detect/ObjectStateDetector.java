@@ -71,6 +71,12 @@ public final class ObjectStateDetector implements Detector {
         return rules;
     }
 
+    /** {@code app-resource}: calls whose result is the app's own resource, read by {@code unless-result-only} uses. */
+    @Override
+    public Set<String> modelKinds() {
+        return Set.of("app-resource");
+    }
+
     @Override
     public void visitMethod(MethodScan scan) {
         Set<String> reported = new HashSet<>();
@@ -95,6 +101,10 @@ public final class ObjectStateDetector implements Detector {
                 if (app != null && app.minSdk() < raise.minSdkBelow()) {
                     severity = raise.severity();
                     message = raise.message().replace("{minSdk}", String.valueOf(app.minSdk()));
+                }
+                if (check.lowered() != null && resultOnlyUsedAs(scan.frames(), mi, check.lowered().uses())) {
+                    severity = check.lowered().severity();
+                    message = message + check.lowered().message();
                 }
                 List<PathStep> path = new ArrayList<>(via);
                 path.add(new PathStep(scan.location(mi), message));
@@ -134,6 +144,12 @@ public final class ObjectStateDetector implements Detector {
                             AbstractObject a = f.getStack(base + 1 + e.getKey()).object();
                             // made with new of that class, or a modelled object of that kind
                             if (a == null || (!e.getValue().equals(a.get("new")) && !e.getValue().equals(a.kind()))) made = false;
+                        }
+                        for (Map.Entry<Integer, String> e : u.labelled().entrySet()) {
+                            // what the argument carries: the app's own resource, named by a constant, and nothing
+                            // that may be input (a stream that is the resource or the request body on another path)
+                            Value a = e.getKey() >= args ? null : f.getStack(base + 1 + e.getKey());
+                            if (a == null || !a.hasLabel(e.getValue()) || a.labels().stream().anyMatch(dev.triage.analysis.value.Taint::isFlow)) made = false;
                         }
                         if (made) harmless = true;
                     }
