@@ -162,6 +162,18 @@ public class HandWrittenEscaperCases {
         resp.getWriter().println("<div>" + escapeSwitch(req.getParameter("comment")) + req.getParameter("signature") + "</div>"); // BUG: java/xss
     }
 
+    /** Escaped, then the entities turned back into markup "for display": the sender's tags are live again. */
+    public void badEscapedThenUnescaped(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        String comment = escapeChained(req.getParameter("comment")).replace("&lt;", "<").replace("&gt;", ">");
+        resp.getWriter().println("<div>" + comment + "</div>"); // BUG: java/xss
+    }
+
+    /** A library encoder's output unescaped the same way. */
+    public void badEncoderOutputUnescaped(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        String comment = org.owasp.encoder.Encode.forHtml(req.getParameter("comment")).replace("&#39;", "'");
+        resp.getWriter().println("<div title='" + comment + "'>note</div>"); // BUG: java/xss
+    }
+
     /** An escaper of another class, called on an instance. */
     public void goodInstanceEscaper(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         resp.getWriter().println("<li>" + new MarkupEscaper().escape(req.getParameter("medication")) + "</li>");
