@@ -88,6 +88,11 @@ public class HandWrittenEscaperCases {
         return s.replaceAll("[<>\"'&]", "");
     }
 
+    /** Keeps only letters, digits, spaces and a little punctuation (a negated class). */
+    static String keepPlainText(String s) {
+        return s.replaceAll("[^\\w\\s.,-]+", "");
+    }
+
     /** Drops script tags only: any other tag (an img with onerror) gets through. */
     static String stripScriptTags(String s) {
         return s.replaceAll("(?i)<script>", "");
@@ -132,6 +137,10 @@ public class HandWrittenEscaperCases {
 
     public void goodStripped(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         resp.getWriter().println("<h3>" + stripMarkup(req.getParameter("title")) + "</h3>");
+    }
+
+    public void goodPlainTextKept(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        resp.getWriter().println("<h3 title=\"" + keepPlainText(req.getParameter("title")) + "\">x</h3>");
     }
 
     public void badScriptTagsStripped(HttpServletRequest req, HttpServletResponse resp) throws IOException {
