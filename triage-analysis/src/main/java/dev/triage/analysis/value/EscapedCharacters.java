@@ -174,9 +174,9 @@ final class EscapedCharacters {
                     reopened.addAll(t.alike().getOrDefault(kind, List.of()));
                 }
             });
-            if (removed.isEmpty() && reopened.isEmpty() && with.chars().noneMatch(t.relevant()::contains)) return;
             // a regular expression's replacement may put the match back ($0, \\): nothing is removed then
-            if (r.pattern() != Integer.MIN_VALUE && (with.indexOf('$') >= 0 || with.indexOf('\\') >= 0)) return;
+            if (r.pattern() != Integer.MIN_VALUE && (with.indexOf('$') >= 0 || with.indexOf('\\') >= 0)) removed.clear();
+            if (removed.isEmpty() && reopened.isEmpty() && with.chars().noneMatch(t.relevant()::contains)) return;
             Set<Integer> introduced = new TreeSet<>();
             with.chars().forEach(introduced::add);
             removed.removeAll(introduced);
