@@ -88,6 +88,11 @@ public class HandWrittenEscaperCases {
         return s.replaceAll("[<>\"'&]", "");
     }
 
+    /** Keeps only letters, digits, spaces and a little punctuation (a negated class). */
+    static String keepPlainText(String s) {
+        return s.replaceAll("[^\\w\\s.,-]+", "");
+    }
+
     /** Drops script tags only: any other tag (an img with onerror) gets through. */
     static String stripScriptTags(String s) {
         return s.replaceAll("(?i)<script>", "");
@@ -134,6 +139,10 @@ public class HandWrittenEscaperCases {
         resp.getWriter().println("<h3>" + stripMarkup(req.getParameter("title")) + "</h3>");
     }
 
+    public void goodPlainTextKept(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        resp.getWriter().println("<h3 title=\"" + keepPlainText(req.getParameter("title")) + "\">x</h3>");
+    }
+
     public void badScriptTagsStripped(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         resp.getWriter().println("<h3>" + stripScriptTags(req.getParameter("title")) + "</h3>"); // BUG: java/xss
     }
@@ -160,6 +169,18 @@ public class HandWrittenEscaperCases {
     /** The escaper's output joined with raw input: the raw part is still the sender's. */
     public void badEscapedJoinedWithRaw(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         resp.getWriter().println("<div>" + escapeSwitch(req.getParameter("comment")) + req.getParameter("signature") + "</div>"); // BUG: java/xss
+    }
+
+    /** Escaped, then the entities turned back into markup "for display": the sender's tags are live again. */
+    public void badEscapedThenUnescaped(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        String comment = escapeChained(req.getParameter("comment")).replace("&lt;", "<").replace("&gt;", ">");
+        resp.getWriter().println("<div>" + comment + "</div>"); // BUG: java/xss
+    }
+
+    /** A library encoder's output unescaped the same way. */
+    public void badEncoderOutputUnescaped(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        String comment = org.owasp.encoder.Encode.forHtml(req.getParameter("comment")).replace("&#39;", "'");
+        resp.getWriter().println("<div title='" + comment + "'>note</div>"); // BUG: java/xss
     }
 
     /** An escaper of another class, called on an instance. */

@@ -243,7 +243,10 @@ class ModelValidationTest {
         // the characters a hand-written escaper must remove are per sink kind; replacement calls exist, positions fit
         models.tables.get("escaped-characters-clear").fields().forEachRemaining(e -> {
             if (!sinkKinds.contains(e.getKey())) errors.add("sanitizers.yml: escaped-characters-clear names unknown sink kind " + e.getKey());
-            e.getValue().forEach(c -> {
+            if (!e.getValue().path("characters").isArray() || e.getValue().path("characters").isEmpty()) {
+                errors.add("sanitizers.yml: escaped-characters-clear: no characters for " + e.getKey());
+            }
+            e.getValue().path("characters").forEach(c -> {
                 if (c.asText().length() != 1) errors.add("sanitizers.yml: escaped-characters-clear: not one character: " + c.asText());
             });
         });

@@ -1,5 +1,7 @@
 package dev.triage.portfolio;
 
+import dev.triage.report.HtmlText;
+
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -159,28 +161,11 @@ final class HtmlReport {
         return String.format(Locale.ROOT, "%.1f", d);
     }
 
-    /** HTML-escapes text from the store and makes control characters visible. */
+    /**
+     * HTML-escapes text from the store exactly as the scan report does ({@link HtmlText}): one line, control and
+     * bidirectional-override characters visible.
+     */
     static String esc(String s) {
-        if (s == null) return "";
-        StringBuilder b = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '&' -> b.append("&amp;");
-                case '<' -> b.append("&lt;");
-                case '>' -> b.append("&gt;");
-                case '"' -> b.append("&quot;");
-                case '\'' -> b.append("&#39;");
-                case '`' -> b.append("&#96;");
-                default -> {
-                    if (c < 0x20 || c == 0x7f || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069)) {
-                        b.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-                    } else {
-                        b.append(c);
-                    }
-                }
-            }
-        }
-        return b.toString();
+        return HtmlText.escape(s);
     }
 }

@@ -287,21 +287,7 @@ public final class HtmlReport implements ReportWriter {
 
     /** HTML-escapes text (for element content and quoted attribute values); control characters are made visible. */
     static String esc(String s) {
-        String t = ReportSupport.oneLine(s);
-        StringBuilder sb = new StringBuilder(t.length() + 16);
-        for (int i = 0; i < t.length(); i++) {
-            char c = t.charAt(i);
-            switch (c) {
-                case '&' -> sb.append("&amp;");
-                case '<' -> sb.append("&lt;");
-                case '>' -> sb.append("&gt;");
-                case '"' -> sb.append("&quot;");
-                case '\'' -> sb.append("&#39;");
-                case '`' -> sb.append("&#96;");
-                default -> sb.append(c);
-            }
-        }
-        return sb.toString();
+        return HtmlText.escape(s);
     }
 
     private static final String CSS = String.join("\n",

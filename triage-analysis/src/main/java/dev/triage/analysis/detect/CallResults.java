@@ -50,6 +50,12 @@ final class CallResults {
                             // made with new of that class, or a modelled object of that kind
                             if (a == null || (!e.getValue().equals(a.get("new")) && !e.getValue().equals(a.kind()))) made = false;
                         }
+                        for (Map.Entry<Integer, String> e : u.labelled().entrySet()) {
+                            // what the argument carries: the app's own resource, named by a constant, and nothing
+                            // that may be input (a stream that is the resource or the request body on another path)
+                            Value a = e.getKey() >= args ? null : f.getStack(base + 1 + e.getKey());
+                            if (a == null || !a.hasLabel(e.getValue()) || a.labels().stream().anyMatch(dev.triage.analysis.value.Taint::isFlow)) made = false;
+                        }
                         if (made) harmless = true;
                     }
                     if (!harmless) return false;

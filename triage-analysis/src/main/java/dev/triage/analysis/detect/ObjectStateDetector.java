@@ -71,6 +71,12 @@ public final class ObjectStateDetector implements Detector {
         return rules;
     }
 
+    /** {@code app-resource}: calls whose result is the app's own resource, read by {@code unless-result-only} uses. */
+    @Override
+    public Set<String> modelKinds() {
+        return Set.of("app-resource");
+    }
+
     @Override
     public void visitMethod(MethodScan scan) {
         Set<String> reported = new HashSet<>();
@@ -95,6 +101,10 @@ public final class ObjectStateDetector implements Detector {
                 if (app != null && app.minSdk() < raise.minSdkBelow()) {
                     severity = raise.severity();
                     message = raise.message().replace("{minSdk}", String.valueOf(app.minSdk()));
+                }
+                if (check.lowered() != null && CallResults.onlyUsedAs(scan.frames(), mi, check.lowered().uses())) {
+                    severity = check.lowered().severity();
+                    message = message + check.lowered().message();
                 }
                 List<PathStep> path = new ArrayList<>(via);
                 path.add(new PathStep(scan.location(mi), message));

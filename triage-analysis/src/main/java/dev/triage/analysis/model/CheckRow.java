@@ -17,17 +17,20 @@ import java.util.Map;
  * @param resultUnlessAny when not empty: not reported when the object the call returns (a parser made by a factory)
  *                   is given one of these fact sets in the method, over its life there (the hardening set on a
  *                   SAXParser's XMLReader, an entity resolver that returns empty input set on a DocumentBuilder)
+ * @param lowered   when not null: reported at its severity, its message added, when what the call returns is used, in
+ *                   the method, only by its calls (a parser that parses only the app's own resources)
  */
 public record CheckRow(String rule, MethodPattern at, int argument, String object,
                     List<Map<String, Object>> unlessAny, List<Map<String, Object>> ifAny,
                     Map<Integer, ConstantCondition> when, SeverityRaise raise, String message, List<ResultUse> resultOnly,
-                    List<Map<String, Object>> resultUnlessAny, String provenance, String file) {
+                    List<Map<String, Object>> resultUnlessAny, SeverityLowering lowered, String provenance, String file) {
     /**
      * A harmless use of a checked call's result: a call of {@code method} on it, whose arguments at the positions
      * of {@code madeAs} are objects made in the method with {@code new} of that class (an identity transformer given a
      * {@code new DOMSource(document)}: a tree already in memory, no text to parse), or modelled objects of that kind
-     * (an evaluation context of kind {@code spel-simple-context}).
+     * (an evaluation context of kind {@code spel-simple-context}), and whose arguments at the positions of
+     * {@code labelled} carry that label (a stream of the app's own resource named by a constant: {@code app-resource}).
      */
-    public record ResultUse(String method, Map<Integer, String> madeAs) {
+    public record ResultUse(String method, Map<Integer, String> madeAs, Map<Integer, String> labelled) {
     }
 }

@@ -31,7 +31,7 @@ final class ModelReader {
             Map.entry("objects", Set.of("object", "created-by", "effects", "initial", "initial-types", "copy-facts", "types",
                     "views", "provenance", "note")),
             Map.entry("checks", Set.of("rule", "at", "argument", "object", "unless-any", "if-any", "when", "raise-severity",
-                    "message", "unless-result-only", "unless-result-any", "provenance", "note")),
+                    "message", "unless-result-only", "unless-result-any", "lower-if-result-only", "provenance", "note")),
             Map.entry("parameters", Set.of("kind", "annotation", "class", "method", "descriptor", "subtypes", "method-annotation",
                     "arguments", "label", "component", "named", "provenance", "note")),
             Map.entry("guards", Set.of("class", "method", "descriptor", "subtypes", "checks", "clears", "when", "pattern", "makes",
@@ -286,7 +286,18 @@ final class ModelReader {
         return new CheckRow(text(r, "rule", file), method(r.get("at"), file), argument, object,
                 factAlternatives(r.get("unless-any")), factAlternatives(r.get("if-any")), Collections.unmodifiableMap(when),
                 raise, text(r, "message", file), resultUses(r.get("unless-result-only"), file),
-                factAlternatives(r.get("unless-result-any")), provenance(r), file);
+                factAlternatives(r.get("unless-result-any")), lowering(r.get("lower-if-result-only"), file), provenance(r), file);
+    }
+
+    /** {@code lower-if-result-only: {uses: [...], severity: n, message: "..."}}, or null. */
+    private static SeverityLowering lowering(JsonNode n, String file) {
+        if (n == null) return null;
+        int level = n.path("severity").asInt(-1);
+        List<CheckRow.ResultUse> uses = resultUses(n.get("uses"), file);
+        if (uses.isEmpty() || level < 0 || level > 5) {
+            throw new IllegalStateException(file + ": lower-if-result-only needs uses and a severity 0-5: " + n);
+        }
+        return new SeverityLowering(uses, Severity.ofLevel(level), text(n, "message", file));
     }
 
     private static List<CheckRow.ResultUse> resultUses(JsonNode n, String file) {
@@ -296,7 +307,13 @@ final class ModelReader {
             Map<Integer, String> madeAs = new java.util.TreeMap<>();
             JsonNode m = u.get("made-as");
             if (m != null) m.fields().forEachRemaining(e -> madeAs.put(Integer.parseInt(e.getKey()), internal(e.getValue().asText())));
-            out.add(new CheckRow.ResultUse(text(u, "method", file), Collections.unmodifiableMap(madeAs)));
+            Map<Integer, String> labelled = new java.util.TreeMap<>();
+            JsonNode l = u.get("labelled");
+            if (l != null) l.fields().forEachRemaining(e -> labelled.put(Integer.parseInt(e.getKey()), e.getValue().asText()));
+            u.fieldNames().forEachRemaining(k -> {
+                if (!Set.of("method", "made-as", "labelled").contains(k)) throw new IllegalStateException(file + ": unknown key '" + k + "' in " + u);
+            });
+            out.add(new CheckRow.ResultUse(text(u, "method", file), Collections.unmodifiableMap(madeAs), Collections.unmodifiableMap(labelled)));
         }
         return List.copyOf(out);
     }

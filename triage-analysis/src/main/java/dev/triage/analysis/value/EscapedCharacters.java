@@ -39,8 +39,8 @@ final class EscapedCharacters {
     private record Replacement(String owner, String name, String descriptor, int text, int target, int pattern, int replacement) {
     }
 
-    private record Tables(Set<Integer> relevant, Map<String, Set<Integer>> required, Map<String, List<String>> alike,
-                          Map<String, List<Replacement>> replacements) {
+    private record Tables(Set<Integer> relevant, Map<String, Set<Integer>> required, Map<String, Pattern> reopenedBy,
+                          Map<String, List<String>> alike, Map<String, List<Replacement>> replacements) {
     }
 
     private static Tables tables(Models models) {
@@ -50,10 +50,12 @@ final class EscapedCharacters {
     private static Tables read(Models models) {
         Map<String, Set<Integer>> required = new LinkedHashMap<>();
         Set<Integer> relevant = new TreeSet<>();
+        Map<String, Pattern> reopenedBy = new HashMap<>();
         JsonNode t = models.tables.get("escaped-characters-clear");
         if (t != null) t.fields().forEachRemaining(e -> {
             Set<Integer> chars = new TreeSet<>();
-            e.getValue().forEach(c -> {
+            if (e.getValue().hasNonNull("reopened-by")) reopenedBy.put(e.getKey(), Pattern.compile(e.getValue().get("reopened-by").asText()));
+            e.getValue().path("characters").forEach(c -> {
                 String s = c.asText();
                 if (s.length() != 1) throw new IllegalStateException("escaped-characters-clear: not one character: " + s);
                 chars.add((int) s.charAt(0));
@@ -78,7 +80,7 @@ final class EscapedCharacters {
             }
             replacements.computeIfAbsent(rep.name(), k -> new ArrayList<>()).add(rep);
         });
-        return new Tables(Set.copyOf(relevant), required, alike, replacements);
+        return new Tables(Set.copyOf(relevant), required, reopenedBy, alike, replacements);
     }
 
     /** A table position: {@code this} (-1) or a declared parameter index. */
@@ -95,8 +97,8 @@ final class EscapedCharacters {
     /**
      * The labels with these characters marked absent from each flow label's data and those of {@code introduced}
      * (characters a replacement text puts back) no longer marked; a label whose marks now cover a kind's characters is
-     * clean for it. Kinds once cleared stay cleared: a line break turned into {@code <br>} after escaping is markup the
-     * code chose, not the attacker.
+     * clean for it. Kinds once cleared stay cleared here: a line break turned into {@code <br>} after escaping is
+     * markup the code chose, not the attacker (a replacement that leaves markup open re-opens them: {@link #apply}).
      */
     static Set<String> mark(Models models, Set<String> labels, Collection<Integer> removed, Collection<Integer> introduced) {
         Tables t = tables(models);
@@ -146,6 +148,9 @@ final class EscapedCharacters {
      * A transfer stage: a call of the {@code character-replacements} table. The data the text carried comes back with
      * the target's character marked absent (when it is one character, or a pattern that matches every occurrence of
      * it) and the replacement's characters no longer marked; labels the target or replacement carry stay as they are.
+     * A replacement text that matches a kind's {@code reopened-by} pattern (a lone {@code <} or a quote: entities
+     * turned back into markup, {@code [url]} into {@code <a href='}) makes the text's data reach that kind again,
+     * whoever had cleared it (an encoder's output unescaped for display is no longer encoded).
      */
     static void apply(Call c) {
         if (c.result == null || c.result.labels().isEmpty()) return;
@@ -162,9 +167,16 @@ final class EscapedCharacters {
             if (with == null) return;
             Set<Integer> removed = r.target() != Integer.MIN_VALUE ? targetCharacter(c.at(r.target()))
                     : patternCharacters(c.at(r.pattern()), t.relevant());
-            if (removed.isEmpty() && with.chars().noneMatch(t.relevant()::contains)) return;
+            Set<String> reopened = new TreeSet<>();
+            t.reopenedBy().forEach((kind, p) -> {
+                if (p.matcher(with).find()) {
+                    reopened.add(kind);
+                    reopened.addAll(t.alike().getOrDefault(kind, List.of()));
+                }
+            });
             // a regular expression's replacement may put the match back ($0, \\): nothing is removed then
-            if (r.pattern() != Integer.MIN_VALUE && (with.indexOf('$') >= 0 || with.indexOf('\\') >= 0)) return;
+            if (r.pattern() != Integer.MIN_VALUE && (with.indexOf('$') >= 0 || with.indexOf('\\') >= 0)) removed.clear();
+            if (removed.isEmpty() && reopened.isEmpty() && with.chars().noneMatch(t.relevant()::contains)) return;
             Set<Integer> introduced = new TreeSet<>();
             with.chars().forEach(introduced::add);
             removed.removeAll(introduced);
@@ -175,7 +187,7 @@ final class EscapedCharacters {
             Set<String> out = new TreeSet<>();
             for (String l : c.result.labels()) (Taint.isFlow(l) && textBases.contains(Taint.base(l)) ? fromText : out).add(l);
             if (fromText.isEmpty()) return;
-            out.addAll(mark(models, fromText, removed, introduced));
+            out.addAll(mark(models, reopened.isEmpty() ? fromText : Taint.restore(fromText, reopened), removed, introduced));
             c.result = new Value(c.result.type(), c.result.getSize(), c.result.constants(), c.result.prefix(), c.result.object(),
                     c.result.param(), Collections.unmodifiableSet(out), c.result.origin());
             return;

@@ -54,6 +54,9 @@ final class SourceTransfer {
                         + c.insn.name + "(...) returns " + row.label() + " input"));
                 label = "t:" + row.label() + "@" + id;
                 if (!row.cleanFor().isEmpty()) label = Taint.sanitize(label, row.cleanFor());
+            } else if (!CallLabels.conditionsHold(row.when(), c.args)) {
+                // a label row with constant conditions (a resource named by a constant) labels only such calls
+                continue;
             }
             if (c.constructsReceiver()) {
                 vi.addPending(new AliasUpdate(c.receiver.object().site(), c.receiver.withLabels(Set.of(label))));
