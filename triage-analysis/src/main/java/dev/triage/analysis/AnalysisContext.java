@@ -232,6 +232,11 @@ public final class AnalysisContext implements ValueContext {
     }
 
     @Override
+    public Set<String> storeKeyLabels(org.objectweb.asm.tree.MethodInsnNode call, List<? extends Value> args) {
+        return results.get(StoredValues.ID).keyLabels(call, args);
+    }
+
+    @Override
     public Set<String> storedLabels(org.objectweb.asm.tree.MethodInsnNode call, List<? extends Value> args, int depth) {
         return results.get(StoredValues.ID).readLabels(call, args, depth);
     }

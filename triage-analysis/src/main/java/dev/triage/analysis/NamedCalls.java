@@ -27,8 +27,15 @@ final class NamedCalls {
     }
 
     static void forEachCaller(Program program, AnalysisContext context, Set<String> names, CallerVisitor visitor) {
+        forEachCaller(program, context, names, a -> true, visitor);
+    }
+
+    /** As above, in the app classes {@code classes} accepts only. */
+    static void forEachCaller(Program program, AnalysisContext context, Set<String> names,
+                              java.util.function.Predicate<Program.AppClass> classes, CallerVisitor visitor) {
         if (names.isEmpty()) return;
         for (Program.AppClass a : program.appClasses()) {
+            if (!classes.test(a)) continue;
             Set<MethodRef> callers = new LinkedHashSet<>();
             for (CallSite cs : a.calls()) if (names.contains(cs.name())) callers.add(cs.caller());
             for (MethodRef caller : callers) {

@@ -8,6 +8,8 @@ import dev.triage.program.Program;
 import org.objectweb.asm.Opcodes;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.Set;
@@ -19,7 +21,9 @@ import java.util.Set;
  * method overriding a library method (a Runnable's run, a Comparator's compare, a D8 lambda class's interface method:
  * library code may call it); class and instance initialisers run
  * when the class is used. From those roots, the class-hierarchy call graph (with lambda and method-reference
- * targets) gives the rest. A method nothing reaches is dead code: what it would leak is never leaked.
+ * targets) gives the rest. A method nothing reaches is dead code: what it would leak is never leaked. Reflection with
+ * constant names counts as a call: a reached method that invokes a looked-up method ({@code reflective-invocations})
+ * reaches the app methods whose class and name are string constants of that method.
  *
  * <p>Only Android apps are judged: a web app or library is called by a container or by its users through any
  * public method, so there every method counts as reachable.
@@ -64,12 +68,49 @@ public final class Reachability {
                 if (m.name().startsWith("<") || overridesLibrary(c, m) || modelledCallback(c, m)) work.add(m.ref());
             }
         }
+        Set<String> invocations = dev.triage.analysis.value.ReflectiveCalls.of(models).invocationNames();
         while (!work.isEmpty()) {
             MethodRef m = work.poll();
             if (!seen.add(m)) continue;
             for (MethodRef callee : program.callGraph().callees(m)) if (!seen.contains(callee)) work.add(callee);
+            if (!invocations.isEmpty()) for (MethodRef t : reflectiveTargets(m, invocations)) if (!seen.contains(t)) work.add(t);
         }
         return Set.copyOf(seen);
+    }
+
+    /**
+     * The app methods a method may invoke by reflection: when it calls an invocation method, those whose class name
+     * (dotted or internal) and method name are both string constants in its code.
+     */
+    private List<MethodRef> reflectiveTargets(MethodRef m, Set<String> invocations) {
+        Program.AppClass a = program.appClass(m.owner());
+        if (a == null) return List.of();
+        boolean invokes = false;
+        for (dev.triage.program.CallSite cs : a.calls()) {
+            if (cs.caller().equals(m) && invocations.contains(cs.name())) {
+                invokes = true;
+                break;
+            }
+        }
+        if (!invokes) return List.of();
+        org.objectweb.asm.tree.ClassNode node = program.readCode(m.owner());
+        if (node == null) return List.of();
+        Set<String> strings = new HashSet<>();
+        for (org.objectweb.asm.tree.MethodNode mn : node.methods) {
+            if (!mn.name.equals(m.name()) || !mn.desc.equals(m.descriptor())) continue;
+            for (var insn = mn.instructions.getFirst(); insn != null; insn = insn.getNext()) {
+                if (insn instanceof org.objectweb.asm.tree.LdcInsnNode ldc && ldc.cst instanceof String s) strings.add(s);
+            }
+        }
+        List<MethodRef> out = new ArrayList<>();
+        for (String s : strings) {
+            Program.AppClass target = program.appClass(s.replace('.', '/'));
+            if (target == null) continue;
+            for (MethodInfo mi : target.info().methods()) {
+                if (!mi.isAbstract() && strings.contains(mi.name())) out.add(mi.ref());
+            }
+        }
+        return out;
     }
 
     /** The method overrides a framework method whose parameters the models describe (a provider's openFile, call). */

@@ -22,10 +22,19 @@ import java.util.TreeSet;
  * {@code stored-value-reads} ({@code {call, store, key}}). Keys are the constant strings the value analysis resolves;
  * a write under a key it cannot resolve reaches every read of that store, and a read of an unresolved key gets
  * everything the store holds. Order-insensitive, and computed from writers analysed past MAX_DEPTH (no recursion).
+ *
+ * <p>A private file is a store keyed by its name, written through a stream: the call that opens it
+ * ({@code stored-file-opens}: {@code {call, store, key}}) gives the stream a key label ({@link #keyLabels}), which
+ * the writers and buffers wrapped around it carry (their constructors' summaries); a write to such a stream or writer
+ * ({@code stored-stream-writes}: {@code {call, value}}) stores the value under the keys its receiver carries. Stream
+ * writes are looked for in the classes that open a file (the stream handed to a helper of another class is not
+ * followed).
  */
 public final class StoredValues {
     public static final AnalysisId<StoredValues> ID = AnalysisId.of("stored-values", StoredValues::new);
     private static final String ANY_KEY = "*";
+    /** The label a stream opened on a store's key carries: {@code store:files/notes.txt}. */
+    private static final String KEY_LABEL = "store:";
 
     private record Access(String call, String store, int key, int value) {
     }
@@ -33,6 +42,9 @@ public final class StoredValues {
     private final AnalysisContext context;
     private final Program program;
     private final List<Access> writes = new ArrayList<>();
+    private final List<Access> opens = new ArrayList<>();
+    private final Map<String, List<Access>> opensByName = new HashMap<>();
+    private final List<Access> streamWrites = new ArrayList<>();
     private final Map<String, List<Access>> readsByName = new HashMap<>();
     private final Object lock = new Object();
     /** store → key → taint written under it. */
@@ -45,6 +57,16 @@ public final class StoredValues {
         if (w != null) {
             for (JsonNode r : w) writes.add(new Access(r.get("call").asText(), r.get("store").asText(), r.get("key").asInt(), r.get("value").asInt()));
         }
+        JsonNode o = context.models().tables.get("stored-file-opens");
+        if (o != null) {
+            for (JsonNode r : o) {
+                Access a = new Access(r.get("call").asText(), r.get("store").asText(), r.get("key").asInt(), -1);
+                opens.add(a);
+                opensByName.computeIfAbsent(name(a.call()), k -> new ArrayList<>()).add(a);
+            }
+        }
+        JsonNode sw = context.models().tables.get("stored-stream-writes");
+        if (sw != null) for (JsonNode r : sw) streamWrites.add(new Access(r.get("call").asText(), null, -1, r.get("value").asInt()));
         JsonNode rd = context.models().tables.get("stored-value-reads");
         if (rd != null) {
             for (JsonNode r : rd) {
@@ -69,6 +91,23 @@ public final class StoredValues {
                 for (String k : keys) out.addAll(store.getOrDefault(k, Set.of()));
                 out.addAll(store.getOrDefault(ANY_KEY, Set.of()));
             }
+        }
+        return out;
+    }
+
+    /**
+     * The key labels of a stream a call opens on a store's key ({@code openFileOutput("notes.txt", mode)}): one per
+     * name the key argument may be, or the store's any-key label when it is not a known constant; empty for other
+     * calls and outside Android apps.
+     */
+    public Set<String> keyLabels(MethodInsnNode mi, List<? extends Value> args) {
+        List<Access> os = opensByName.get(mi.name);
+        if (os == null || program.android() == null) return Set.of();
+        Set<String> out = new TreeSet<>();
+        for (Access a : os) {
+            if (!matches(a.call(), mi)) continue;
+            Set<String> keys = a.key() < args.size() ? args.get(a.key()).strings() : null;
+            for (String k : keys == null || keys.isEmpty() ? Set.of(ANY_KEY) : keys) out.add(KEY_LABEL + a.store() + "/" + k);
         }
         return out;
     }
@@ -106,6 +145,31 @@ public final class StoredValues {
                 }
             }
         });
+        if (!opens.isEmpty() && !streamWrites.isEmpty()) {
+            Set<String> openNames = new TreeSet<>(opensByName.keySet());
+            Set<String> writeNames = new TreeSet<>();
+            for (Access w : streamWrites) writeNames.add(name(w.call()));
+            NamedCalls.forEachCaller(program, context, writeNames, a -> callsAny(a, openNames), (caller, mf, calls) -> {
+                for (MethodInsnNode mi : calls) {
+                    if (mi.getOpcode() == Opcodes.INVOKESTATIC) continue;
+                    for (Access w : streamWrites) {
+                        if (!matches(w.call(), mi)) continue;
+                        Value stream = mf.argument(mi, mi.desc, true, -1);
+                        Value v = mf.argument(mi, mi.desc, true, w.value());
+                        if (stream == null || v == null) continue;
+                        Set<String> taint = new TreeSet<>();
+                        for (String l : v.labels()) if (Taint.isTaint(l)) taint.add(l);
+                        if (taint.isEmpty()) continue;
+                        for (String l : stream.labels()) {
+                            if (!l.startsWith(KEY_LABEL)) continue;
+                            int slash = l.indexOf('/');
+                            out.computeIfAbsent(l.substring(KEY_LABEL.length(), slash), k -> new HashMap<>())
+                                    .computeIfAbsent(l.substring(slash + 1), x -> new TreeSet<>()).addAll(taint);
+                        }
+                    }
+                }
+            });
+        }
         Map<String, Map<String, Set<String>>> frozen = new HashMap<>();
         out.forEach((store, byKey) -> {
             Map<String, Set<String>> f = new HashMap<>();
@@ -113,6 +177,11 @@ public final class StoredValues {
             frozen.put(store, Map.copyOf(f));
         });
         return Map.copyOf(frozen);
+    }
+
+    private static boolean callsAny(Program.AppClass a, Set<String> names) {
+        for (dev.triage.program.CallSite cs : a.calls()) if (names.contains(cs.name())) return true;
+        return false;
     }
 
     private static String name(String call) {

@@ -186,7 +186,7 @@ class ModelValidationTest {
                 method(tableMethod(r.get("callback").asText()), "table callback-handoffs", r.get("parameter").asInt());
             }
         }
-        for (String table : List.of("stored-value-writes", "stored-value-reads")) {
+        for (String table : List.of("stored-value-writes", "stored-value-reads", "stored-file-opens", "stored-stream-writes")) {
             JsonNode t = models.tables.get(table);
             if (t == null) {
                 errors.add("missing table " + table);
@@ -194,8 +194,21 @@ class ModelValidationTest {
             }
             for (JsonNode r : t) {
                 MethodPattern call = tableMethod(r.get("call").asText());
-                method(call, "table " + table, r.get("key").asInt());
+                if (r.has("key")) method(call, "table " + table, r.get("key").asInt());
                 if (r.has("value")) method(call, "table " + table, r.get("value").asInt());
+            }
+        }
+        for (String table : List.of("reflective-class-lookups", "reflective-method-lookups", "reflective-invocations")) {
+            JsonNode t = models.tables.get(table);
+            if (t == null) {
+                errors.add("missing table " + table);
+                continue;
+            }
+            for (JsonNode r : t) {
+                MethodPattern call = tableMethod(r.get("call").asText());
+                for (String position : List.of("name", "target", "arguments")) {
+                    if (r.has(position)) method(call, "table " + table, r.get(position).asInt());
+                }
             }
         }
         for (NeutralRow n : models.neutrals) {

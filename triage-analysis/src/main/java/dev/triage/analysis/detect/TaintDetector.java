@@ -99,6 +99,13 @@ public final class TaintDetector implements Detector {
                         p -> scan.argument(mi, p)));
                 continue;
             }
+            // Reflection with constant names: the app methods it names, with the invocation's object and arguments.
+            dev.triage.analysis.value.ReflectiveCalls.Invocation reflected = dev.triage.analysis.value.ReflectiveCalls.of(ctx.models())
+                    .invocation(ctx.program(), mi, scan.argument(mi, Position.THIS), p -> scan.argument(mi, p));
+            if (reflected != null) {
+                reportThroughCalls(scan, mi, reflected.targets(), reflected.argument());
+                continue;
+            }
             // Sinks inside app methods this one calls (also through a library interface the app implements).
             if (!ctx.program().isApp(mi.owner) && !CallTargets.appReceiver(ctx.program(), mi, scan.argument(mi, Position.THIS))) continue;
             List<MethodRef> targets = CallTargets.targets(ctx.program(), mi, scan.argument(mi, Position.THIS));

@@ -113,6 +113,13 @@ final class TaintSummaries {
                             frames.argument(mi, mi.desc, true, Position.THIS), p -> frames.argument(mi, mi.desc, true, p)), unique);
                     continue;
                 }
+                dev.triage.analysis.value.ReflectiveCalls.Invocation reflected = dev.triage.analysis.value.ReflectiveCalls.of(ctx.models())
+                        .invocation(ctx.program(), mi, frames.argument(mi, mi.desc, hasReceiver, Position.THIS),
+                                p -> frames.argument(mi, mi.desc, hasReceiver, p));
+                if (reflected != null) {
+                    throughCalls(method, depth, here, reflected.targets(), reflected.argument(), unique);
+                    continue;
+                }
                 Value receiverValue = frames.argument(mi, mi.desc, hasReceiver, Position.THIS);
                 if (!ctx.program().isApp(mi.owner) && !CallTargets.appReceiver(ctx.program(), mi, receiverValue)) continue;
                 List<MethodRef> targets = CallTargets.targets(ctx.program(), mi, receiverValue);

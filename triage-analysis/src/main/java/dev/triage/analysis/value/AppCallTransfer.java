@@ -46,6 +46,33 @@ final class AppCallTransfer {
         return true;
     }
 
+    /**
+     * An invocation of an app method looked up by constant names ({@link ReflectiveCalls}): what the methods it names
+     * return for the target object and the argument array's elements.
+     */
+    static boolean reflective(Call c) {
+        if (c.result == null || c.receiver == null) return false;
+        ReflectiveCalls.Invocation inv = ReflectiveCalls.of(c.context().models()).invocation(c.context().program(), c.insn,
+                c.receiver, c::at);
+        if (inv == null) return false;
+        Value merged = null;
+        for (MethodRef t : inv.targets()) {
+            Value summary = c.context().returnSummary(t, c.interpreter.depth() + 1);
+            if (summary == null) continue;
+            Type[] params = Type.getArgumentTypes(t.descriptor());
+            List<Value> args = new ArrayList<>();
+            for (int i = 0; i < params.length; i++) {
+                Value a = inv.argument().apply(i);
+                args.add(a != null ? a : Value.unknown(params[i]));
+            }
+            Value v = instantiate(summary, args, Type.getReturnType(t.descriptor()));
+            merged = merged == null ? v : merged.merge(v);
+        }
+        // the result is boxed (an Object): what it carries, not what it is
+        if (merged != null) c.result = Value.unknown(c.returnType).withLabels(merged.labels());
+        return true;
+    }
+
     /** App code: what the callees return; true when the call runs app code (then no later stage applies). */
     static boolean appCallees(Call c) {
         Program program = c.context().program();

@@ -90,6 +90,11 @@ public interface ValueContext {
         return Set.of();
     }
 
+    /** Key labels of a stream a call opens on one of the app's private stores (a file by its name: StoredValues). */
+    default Set<String> storeKeyLabels(org.objectweb.asm.tree.MethodInsnNode call, java.util.List<? extends Value> args) {
+        return Set.of();
+    }
+
     /** Taint a read from the app's private stores returns: what its code wrote under the same key (StoredValues). */
     default Set<String> storedLabels(org.objectweb.asm.tree.MethodInsnNode call, java.util.List<? extends Value> args, int depth) {
         return Set.of();

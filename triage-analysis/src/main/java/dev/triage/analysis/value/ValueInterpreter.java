@@ -453,6 +453,17 @@ public final class ValueInterpreter extends Interpreter<Value> {
         }
         JdkValueTransfer.apply(c);
         ObjectTransfer.apply(c);
+        ReflectiveCalls reflective = ReflectiveCalls.of(ctx.models());
+        if (reflective.mayBe(c.insn.name)) {
+            // Class.forName("a.B"), getMethod("m", ...): the class and method named, for an invoke to run
+            Value looked = reflective.lookup(c.insn, c.receiver, c.args, c.returnType, site(insn), ctx.program());
+            if (looked != null) {
+                c.result = looked;
+                c.understood = true;
+            }
+            // Method.invoke of a method looked up so: the app methods it names run (no library stage applies)
+            if (AppCallTransfer.reflective(c)) return c.result;
+        }
         boolean modelled = c.understood;
         SourceTransfer.apply(c);
         DeliveredIntentTransfer.apply(c);

@@ -1,0 +1,168 @@
+package dev.triage.analysis.value;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.triage.analysis.model.Models;
+import dev.triage.analysis.model.Position;
+import dev.triage.program.ClassInfo;
+import dev.triage.program.MethodInfo;
+import dev.triage.program.MethodRef;
+import dev.triage.program.Program;
+import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.MethodInsnNode;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.WeakHashMap;
+import java.util.function.IntFunction;
+
+/**
+ * Reflection with constant names, taken as the call it names: a class looked up by a constant name
+ * ({@code Class.forName("a.B")}, the table {@code reflective-class-lookups}), a method of it looked up by a constant
+ * name ({@code getMethod("m", ...)}, {@code reflective-method-lookups}), and that method invoked
+ * ({@code Method.invoke(obj, args)}, {@code reflective-invocations}) run the app methods of that name (and, when the
+ * argument array's length is known, that many parameters) in the class or its app superclasses, with the
+ * invocation's target object as receiver and the array's elements (by constant index) as arguments. The looked-up
+ * class and method are objects of kinds {@link #CLASS} and {@link #METHOD} in the value analysis; a name that is not
+ * one constant, or a class outside the app, is not followed.
+ */
+public final class ReflectiveCalls {
+    public static final String CLASS = "reflected-class";
+    public static final String METHOD = "reflected-method";
+    private static final Map<Models, ReflectiveCalls> BY_MODELS = Collections.synchronizedMap(new WeakHashMap<>());
+
+    private record Row(String owner, String name, String desc, int nameArg, int targetArg, int argumentsArg) {
+    }
+
+    private final List<Row> classLookups = new ArrayList<>();
+    private final List<Row> methodLookups = new ArrayList<>();
+    private final List<Row> invocations = new ArrayList<>();
+    private final Set<String> names = new HashSet<>();
+
+    private ReflectiveCalls(Models m) {
+        this.models = new java.lang.ref.WeakReference<>(m);
+        read(m, "reflective-class-lookups", classLookups);
+        read(m, "reflective-method-lookups", methodLookups);
+        read(m, "reflective-invocations", invocations);
+    }
+
+    /** The last models asked for (asked per call instruction: a scan has one set of models). */
+    private static volatile ReflectiveCalls last;
+    private final java.lang.ref.WeakReference<Models> models;
+
+    /** The tables of these models, read once. */
+    public static ReflectiveCalls of(Models m) {
+        ReflectiveCalls l = last;
+        if (l != null && l.models.get() == m) return l;
+        l = BY_MODELS.computeIfAbsent(m, ReflectiveCalls::new);
+        last = l;
+        return l;
+    }
+
+    private void read(Models m, String table, List<Row> out) {
+        JsonNode t = m.tables.get(table);
+        if (t == null) return;
+        for (JsonNode r : t) {
+            String call = r.get("call").asText();
+            int dot = call.indexOf('.');
+            int paren = call.indexOf('(');
+            out.add(new Row(call.substring(0, dot), call.substring(dot + 1, paren), call.substring(paren),
+                    r.path("name").asInt(-1), r.path("target").asInt(-1), r.path("arguments").asInt(-1)));
+            names.add(call.substring(dot + 1, paren));
+        }
+    }
+
+    /** Whether a call of this name may be one of the reflective calls (a cheap first test). */
+    public boolean mayBe(String methodName) {
+        return names.contains(methodName);
+    }
+
+    /** Method names of the invocation rows ({@code invoke}). */
+    public Set<String> invocationNames() {
+        Set<String> out = new HashSet<>();
+        invocations.forEach(r -> out.add(r.name()));
+        return out;
+    }
+
+    private static Row row(List<Row> rows, MethodInsnNode mi, Program program) {
+        for (Row r : rows) {
+            if (r.name().equals(mi.name) && r.desc().equals(mi.desc) && program.isSubtype(mi.owner, r.owner())) return r;
+        }
+        return null;
+    }
+
+    /**
+     * The object a lookup call returns: a class by its constant name, or a method of a looked-up class by its constant
+     * name; null for other calls or names that are not single constants (a class literal is not followed).
+     */
+    Value lookup(MethodInsnNode mi, Value receiver, List<? extends Value> args, Type returnType, String site, Program program) {
+        Row c = row(classLookups, mi, program);
+        if (c != null) {
+            String name = single(c.nameArg() < args.size() ? args.get(c.nameArg()) : null);
+            if (name == null) return null;
+            Map<String, Object> state = new HashMap<>();
+            state.put("class", name.replace('.', '/'));
+            return Value.ofObject(returnType, new AbstractObject(site, CLASS, state, false));
+        }
+        Row m = row(methodLookups, mi, program);
+        if (m == null || receiver == null) return null;
+        String cls = className(receiver);
+        String name = single(m.nameArg() < args.size() ? args.get(m.nameArg()) : null);
+        if (cls == null || name == null) return null;
+        Map<String, Object> state = new HashMap<>();
+        state.put("class", cls);
+        state.put("method", name);
+        return Value.ofObject(returnType, new AbstractObject(site, METHOD, state, false));
+    }
+
+    /** The internal class name a Class value stands for when it is a looked-up class, or null. */
+    private static String className(Value v) {
+        return v.object() != null && CLASS.equals(v.object().kind()) && v.object().get("class") instanceof String s ? s : null;
+    }
+
+    private static String single(Value v) {
+        Set<String> s = v == null ? null : v.strings();
+        return s != null && s.size() == 1 ? s.iterator().next() : null;
+    }
+
+    /** An invocation of a looked-up app method: the methods it runs and their arguments. */
+    public record Invocation(List<MethodRef> targets, IntFunction<Value> argument) {
+    }
+
+    /**
+     * The app methods an invocation runs, with their parameters by declared index ({@link Position#THIS}: the target
+     * object); null when the call is no invocation of a method looked up by constant names of an app class.
+     */
+    public Invocation invocation(Program program, MethodInsnNode mi, Value method, IntFunction<Value> callArgument) {
+        if (method == null || method.object() == null || !METHOD.equals(method.object().kind())) return null;
+        Row r = row(invocations, mi, program);
+        if (r == null) return null;
+        if (!(method.object().get("class") instanceof String cls) || !(method.object().get("method") instanceof String name)) return null;
+        if (!program.isApp(cls)) return null;
+        Value array = callArgument.apply(r.argumentsArg());
+        Integer count = array != null && array.object() != null && array.object().get("length") instanceof Integer n ? n : null;
+        List<MethodRef> targets = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (String c = cls; c != null && program.isApp(c) && seen.add(c); ) {
+            ClassInfo info = program.find(c);
+            if (info == null) break;
+            for (MethodInfo m : info.methods()) {
+                if (!m.name().equals(name) || m.isAbstract()) continue;
+                if (count != null && Type.getArgumentTypes(m.descriptor()).length != count) continue;
+                targets.add(m.ref());
+            }
+            if (!targets.isEmpty()) break; // the most specific class declaring it
+            c = info.superName();
+        }
+        if (targets.isEmpty()) return null;
+        return new Invocation(List.copyOf(targets), p -> {
+            if (p == Position.THIS) return callArgument.apply(r.targetArg());
+            if (p < 0 || array == null || array.object() == null) return null;
+            return array.object().get("e" + p) instanceof Value v ? v : null;
+        });
+    }
+}
