@@ -1,5 +1,7 @@
 package corpus.xml;
 
+import org.dom4j.io.SAXReader;
+import org.jdom2.input.SAXBuilder;
 import org.w3c.dom.Document;
 import org.xml.sax.helpers.DefaultHandler;
 
@@ -10,6 +12,7 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.SAXParser;
 import javax.xml.parsers.SAXParserFactory;
 import java.io.InputStream;
+import java.net.URL;
 
 /**
  * A clinic portal that reads its own configuration XML (form definitions, code tables) from the class path or the war
@@ -75,5 +78,38 @@ public class AppResourceParserCases {
         DocumentBuilder db = DocumentBuilderFactory.newInstance().newDocumentBuilder(); // BUG: java/xxe-parser
         db.parse(AppResourceParserCases.class.getResourceAsStream(FORMS));
         return db;
+    }
+
+    // ---- parsers judged where they parse (jdom2, dom4j): the document given to the parse call decides
+
+    /** The war's own deployment descriptor, from the servlet context or (outside a container) the class path. */
+    public org.jdom2.Document lowJdomDeploymentDescriptor(ServletContext ctx) throws Exception {
+        SAXBuilder builder = new SAXBuilder();
+        URL url = ctx != null ? ctx.getResource("/WEB-INF/web.xml") : AppResourceParserCases.class.getClassLoader().getResource("WEB-INF/web.xml");
+        return builder.build(url); // BUG: java/xxe-parser
+    }
+
+    public org.dom4j.Document lowDom4jClassPathResource() throws Exception {
+        SAXReader reader = new SAXReader();
+        return reader.read(AppResourceParserCases.class.getResourceAsStream(FORMS)); // BUG: java/xxe-parser
+    }
+
+    public org.jdom2.Document badJdomRequestBody(HttpServletRequest req) throws Exception {
+        SAXBuilder builder = new SAXBuilder();
+        return builder.build(req.getInputStream()); // BUG: java/xxe-parser, java/xxe
+    }
+
+    /** The same builder for the bundled menu and an upload: the upload's parse stays High. */
+    public void badJdomResourceThenUpload(ServletContext ctx, InputStream uploaded) throws Exception {
+        SAXBuilder builder = new SAXBuilder();
+        builder.build(ctx.getResourceAsStream("/WEB-INF/menu.xml")); // BUG: java/xxe-parser
+        builder.build(uploaded); // BUG: java/xxe-parser
+    }
+
+    /** The bundled sample or the request body, by a flag: the request branch is live. */
+    public org.dom4j.Document badDom4jResourceOrRequest(HttpServletRequest req) throws Exception {
+        SAXReader reader = new SAXReader();
+        InputStream in = req.getParameter("sample") != null ? AppResourceParserCases.class.getResourceAsStream(FORMS) : req.getInputStream();
+        return reader.read(in); // BUG: java/xxe-parser, java/xxe
     }
 }

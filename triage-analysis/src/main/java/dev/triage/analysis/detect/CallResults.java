@@ -69,6 +69,23 @@ final class CallResults {
     }
 
     /**
+     * Whether the call's arguments at these positions carry these labels and nothing that may be input (no taint or
+     * parameter flow): a parser judged at its parse call, given the app's own resource named by a constant. A value
+     * that is the resource on one path and a request body on another carries the request's taint too, so it fails.
+     */
+    static boolean argumentsLabelled(MethodFrames frames, MethodInsnNode call, Map<Integer, String> labelled) {
+        Frame<Value> f = frames.before(call);
+        if (f == null) return false;
+        int args = org.objectweb.asm.Type.getArgumentTypes(call.desc).length;
+        int base = f.getStackSize() - args;
+        for (Map.Entry<Integer, String> e : labelled.entrySet()) {
+            Value a = e.getKey() >= args ? null : f.getStack(base + e.getKey());
+            if (a == null || !a.hasLabel(e.getValue()) || a.labels().stream().anyMatch(dev.triage.analysis.value.Taint::isFlow)) return false;
+        }
+        return true;
+    }
+
+    /**
      * Whether the object a call returns (a parser its factory made) is given one of these fact sets in the method,
      * over its life there: the hardening a parser receives itself, after the factory's check.
      */

@@ -106,6 +106,11 @@ public final class ObjectStateDetector implements Detector {
                     severity = check.lowered().severity();
                     message = message + check.lowered().message();
                 }
+                if (check.loweredByArguments() != null
+                        && CallResults.argumentsLabelled(scan.frames(), mi, check.loweredByArguments().uses().get(0).labelled())) {
+                    severity = check.loweredByArguments().severity();
+                    message = message + check.loweredByArguments().message();
+                }
                 List<PathStep> path = new ArrayList<>(via);
                 path.add(new PathStep(scan.location(mi), message));
                 scan.report(new Detection(check.rule(), scan.location(mi), message, path, Confidence.HIGH, key, severity, Map.of()));

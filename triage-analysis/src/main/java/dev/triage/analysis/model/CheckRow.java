@@ -19,11 +19,15 @@ import java.util.Map;
  *                   SAXParser's XMLReader, an entity resolver that returns empty input set on a DocumentBuilder)
  * @param lowered   when not null: reported at its severity, its message added, when what the call returns is used, in
  *                   the method, only by its calls (a parser that parses only the app's own resources)
+ * @param loweredByArguments when not null: reported at its severity, its message added, when the checked call's own
+ *                   arguments carry the labels of its one use ({@code labelled}) and no input: a parser judged where it
+ *                   parses (jdom2's {@code build}, dom4j's {@code read}) given only the app's own resource
  */
 public record CheckRow(String rule, MethodPattern at, int argument, String object,
                     List<Map<String, Object>> unlessAny, List<Map<String, Object>> ifAny,
                     Map<Integer, ConstantCondition> when, SeverityRaise raise, String message, List<ResultUse> resultOnly,
-                    List<Map<String, Object>> resultUnlessAny, SeverityLowering lowered, String provenance, String file) {
+                    List<Map<String, Object>> resultUnlessAny, SeverityLowering lowered, SeverityLowering loweredByArguments,
+                    String provenance, String file) {
     /**
      * A harmless use of a checked call's result: a call of {@code method} on it, whose arguments at the positions
      * of {@code madeAs} are objects made in the method with {@code new} of that class (an identity transformer given a

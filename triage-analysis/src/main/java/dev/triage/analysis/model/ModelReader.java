@@ -31,7 +31,8 @@ final class ModelReader {
             Map.entry("objects", Set.of("object", "created-by", "effects", "initial", "initial-types", "copy-facts", "types",
                     "views", "provenance", "note")),
             Map.entry("checks", Set.of("rule", "at", "argument", "object", "unless-any", "if-any", "when", "raise-severity",
-                    "message", "unless-result-only", "unless-result-any", "lower-if-result-only", "provenance", "note")),
+                    "message", "unless-result-only", "unless-result-any", "lower-if-result-only", "lower-if-arguments",
+                    "provenance", "note")),
             Map.entry("parameters", Set.of("kind", "annotation", "class", "method", "descriptor", "subtypes", "method-annotation",
                     "arguments", "label", "component", "named", "provenance", "note")),
             Map.entry("guards", Set.of("class", "method", "descriptor", "subtypes", "checks", "clears", "when", "pattern", "makes",
@@ -286,7 +287,28 @@ final class ModelReader {
         return new CheckRow(text(r, "rule", file), method(r.get("at"), file), argument, object,
                 factAlternatives(r.get("unless-any")), factAlternatives(r.get("if-any")), Collections.unmodifiableMap(when),
                 raise, text(r, "message", file), resultUses(r.get("unless-result-only"), file),
-                factAlternatives(r.get("unless-result-any")), lowering(r.get("lower-if-result-only"), file), provenance(r), file);
+                factAlternatives(r.get("unless-result-any")), lowering(r.get("lower-if-result-only"), file),
+                argumentLowering(r.get("lower-if-arguments"), file), provenance(r), file);
+    }
+
+    /**
+     * {@code lower-if-arguments: {labelled: {0: app-resource}, severity: n, message: "..."}}, or null: the checked call's
+     * own arguments carry these labels (a parser judged where it parses, given only the app's own resource).
+     */
+    private static SeverityLowering argumentLowering(JsonNode n, String file) {
+        if (n == null) return null;
+        int level = n.path("severity").asInt(-1);
+        Map<Integer, String> labelled = new java.util.TreeMap<>();
+        JsonNode l = n.get("labelled");
+        if (l != null) l.fields().forEachRemaining(e -> labelled.put(Integer.parseInt(e.getKey()), e.getValue().asText()));
+        n.fieldNames().forEachRemaining(k -> {
+            if (!Set.of("labelled", "severity", "message").contains(k)) throw new IllegalStateException(file + ": unknown key '" + k + "' in " + n);
+        });
+        if (labelled.isEmpty() || level < 0 || level > 5) {
+            throw new IllegalStateException(file + ": lower-if-arguments needs labelled and a severity 0-5: " + n);
+        }
+        return new SeverityLowering(List.of(new CheckRow.ResultUse("*", Map.of(), Collections.unmodifiableMap(labelled))),
+                Severity.ofLevel(level), text(n, "message", file));
     }
 
     /** {@code lower-if-result-only: {uses: [...], severity: n, message: "..."}}, or null. */
