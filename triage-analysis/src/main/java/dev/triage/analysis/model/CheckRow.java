@@ -19,11 +19,14 @@ import java.util.Map;
  *                   SAXParser's XMLReader, an entity resolver that returns empty input set on a DocumentBuilder)
  * @param lowered   when not null: reported at its severity, its message added, when what the call returns is used, in
  *                   the method, only by its calls (a parser that parses only the app's own resources)
+ * @param severity  when not null: the findings' severity, where the check finds a graver case of its rule than the
+ *                   rule's own severity says (any origin allowed with credentials, under the CORS rule)
  */
 public record CheckRow(String rule, MethodPattern at, int argument, String object,
                     List<Map<String, Object>> unlessAny, List<Map<String, Object>> ifAny,
                     Map<Integer, ConstantCondition> when, SeverityRaise raise, String message, List<ResultUse> resultOnly,
-                    List<Map<String, Object>> resultUnlessAny, SeverityLowering lowered, String provenance, String file) {
+                    List<Map<String, Object>> resultUnlessAny, SeverityLowering lowered, String provenance, String file,
+                    dev.triage.contract.Severity severity) {
     /**
      * A harmless use of a checked call's result: a call of {@code method} on it, whose arguments at the positions
      * of {@code madeAs} are objects made in the method with {@code new} of that class (an identity transformer given a
