@@ -10,6 +10,7 @@ import dev.triage.analysis.detect.CleartextAuthorizationDetector;
 import dev.triage.analysis.detect.CleartextHttpDetector;
 import dev.triage.analysis.detect.CookieHeaderDetector;
 import dev.triage.analysis.detect.ConfigSecretDetector;
+import dev.triage.analysis.detect.AnnotationSettingDetector;
 import dev.triage.analysis.detect.ConfigSettingDetector;
 import dev.triage.analysis.detect.FlagSecureDetector;
 import dev.triage.analysis.detect.CsrfDisabledDetector;
@@ -64,6 +65,7 @@ public final class Analyses {
                 new CleartextAuthorizationDetector(),
                 new ConfigSecretDetector(),
                 new ConfigSettingDetector(models),
+                new AnnotationSettingDetector(models),
                 new ApkSigningDetector(models),
                 new TrackerSdkDetector(models),
                 new AndroidAppConfigDetector(),

@@ -38,6 +38,7 @@ public final class ConfigSecretDetector implements Detector {
     public void visitResources(ResourceScan scan) {
         Set<String> names = Tables.set(scan.context().models(), "secret-key-names");
         Set<String> qualified = Tables.set(scan.context().models(), "secret-key-qualifiers");
+        Set<String> switches = Tables.set(scan.context().models(), "secret-switch-values");
         Set<String> bundles = new java.util.HashSet<>();
         for (String f : scan.context().properties().files().keySet()) {
             java.util.regex.Matcher m = TRANSLATION.matcher(f);
@@ -50,6 +51,8 @@ public final class ConfigSecretDetector implements Detector {
                 if (!namesSecret(e.key(), names, qualified)) continue;
                 String value = e.value().strip();
                 if (value.isEmpty() || PLACEHOLDER.matcher(value).find() || SENTENCE.matcher(value).matches()) continue;
+                // a switch (allow-credentials=true) is no secret, whatever its key names
+                if (switches.contains(value.toLowerCase(java.util.Locale.ROOT))) continue;
                 if (namesItself(e.key(), value) && inNameMap(e, file.getValue())) continue;
                 Location at = Location.inResource(e.file(), e.line(), e.file());
                 scan.reporter().report(new Detection("config/hardcoded-secret", at,

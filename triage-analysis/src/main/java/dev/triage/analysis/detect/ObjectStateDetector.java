@@ -74,7 +74,8 @@ public final class ObjectStateDetector implements Detector {
     /** {@code app-resource}: calls whose result is the app's own resource, read by {@code unless-result-only} uses. */
     @Override
     public Set<String> modelKinds() {
-        return Set.of("app-resource");
+        // object-argument: library constants labelled for the effects and sink conditions that recognise them
+        return Set.of("app-resource", "object-argument");
     }
 
     @Override
@@ -95,7 +96,7 @@ public final class ObjectStateDetector implements Detector {
                 String key = ArgumentDetector.sinkKey(mi) + "|" + (check.object() != null ? check.object() : check.rule());
                 if (!reported.add(check.rule() + "|" + scan.method().instructions.indexOf(mi) + "|" + key)) continue;
                 String message = check.message();
-                Severity severity = null;
+                Severity severity = check.severity();
                 SeverityRaise raise = check.raise();
                 AndroidApp app = raise == null ? null : scan.context().program().android();
                 if (app != null && app.minSdk() < raise.minSdkBelow()) {

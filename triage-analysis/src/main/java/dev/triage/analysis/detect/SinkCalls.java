@@ -86,7 +86,7 @@ final class SinkCalls {
         int receiverParam = -1;
         String receiverKind = null;
         String receiverLabel = null;
-        if (!receiverIs(recv, row)) {
+        if (!receiverIs(withFieldFacts(ctx, recv, row), row)) {
             // The receiver is a parameter: the caller must pass the right kind of object.
             if (!open || row.receiverObject() == null || recv == null || recv.param() < 0) return null;
             receiverParam = recv.param();
@@ -99,6 +99,14 @@ final class SinkCalls {
             receiverLabel = row.receiverLabelled();
         }
         if (!ArgumentDetector.whenHolds(row.when(), argument)) return null;
+        if (row.ifBundled() != null && !bundledIn(ctx, row.ifBundled())) return null;
+        for (var l : row.ifLabelled().entrySet()) {
+            Value a = argument.apply(l.getKey());
+            if (a == null || !a.labels().contains(l.getValue())) return null;
+        }
+        for (ArgumentRow.AppCall c : row.unlessAppCalls()) {
+            if (ctx.results().get(dev.triage.analysis.AppCalls.ID).made(c)) return null;
+        }
         if (row.receiverUnhardened() && !unhardenedParser(ctx, recv)) return null;
         List<Value> values = new ArrayList<>();
         if (row.argument() == Position.ANY) {
@@ -127,6 +135,16 @@ final class SinkCalls {
         return values.isEmpty() ? null : new SinkHit(values, receiverParam, receiverKind, receiverLabel);
     }
 
+    /** The app bundles the library in a version of the range (by its jar's file name); an unknown version does not count. */
+    static boolean bundledIn(AnalysisContext ctx, ArgumentRow.BundledRange r) {
+        for (String v : ctx.results().get(dev.triage.analysis.BundledJars.ID).versions(r.component())) {
+            if (r.from() != null && dev.triage.analysis.BundledJars.compare(v, r.from()) < 0) continue;
+            if (r.below() != null && dev.triage.analysis.BundledJars.compare(v, r.below()) >= 0) continue;
+            return true;
+        }
+        return false;
+    }
+
     /** One text the value may have (a constant, or its template with holes for unknown parts) matches in full. */
     static boolean textMatches(java.util.regex.Pattern p, Value v) {
         java.util.Set<String> texts = v.strings();
@@ -135,6 +153,22 @@ final class SinkCalls {
             texts = t == null ? java.util.Set.of() : java.util.Set.of(t);
         }
         return texts.stream().anyMatch(t -> p.matcher(t).matches());
+    }
+
+    /**
+     * A receiver read from a field (a mapper made and configured in the constructor, used in a handler): its facts
+     * are what the class records on that field's object anywhere (order-insensitive, {@link ClassWideFacts}) under
+     * what this method recorded. Only for rows that read the receiver's facts; other receivers are returned as they are.
+     */
+    static Value withFieldFacts(AnalysisContext ctx, Value recv, ArgumentRow row) {
+        if (recv == null || row.receiverIfAny().isEmpty() && row.receiverUnlessAny().isEmpty()) return recv;
+        AbstractObject o = recv.object();
+        if (o == null || o.kind() == null || !"field".equals(o.get("entered")) || !o.site().startsWith("field:")) return recv;
+        java.util.Map<String, Object> facts = ctx.results().get(ClassWideFacts.ID).of(o.site()).facts();
+        if (facts.isEmpty()) return recv;
+        AbstractObject merged = o;
+        for (var e : facts.entrySet()) if (o.get(e.getKey()) == null) merged = merged.with(e.getKey(), e.getValue());
+        return recv.withObject(merged);
     }
 
     /**

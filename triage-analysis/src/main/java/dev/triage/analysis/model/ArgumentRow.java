@@ -40,6 +40,14 @@ import java.util.Map;
  * @param ifText a sink only for a value whose text matches in full: a constant it may have, or its template (known
  *             text with each unknown part U+0000: a Set-Cookie header that keeps the cookie on disk); null: no
  *             condition
+ * @param ifBundled a sink only when the app bundles (or is given with {@code -cp}) the named library in a version of
+ *             the range, read from its jar's file name (XStream before 1.4.18 deserializes any type unless told
+ *             otherwise; later versions refuse unknown types by default); null: no condition
+ * @param ifLabelled argument index → label: a sink only when that argument carries the label (a library constant
+ *             labelled by a {@code fields} row, also inside a varargs array: {@code Feature.SupportAutoType}); empty:
+ *             no condition
+ * @param unlessAppCalls not a sink when the app makes one of these calls anywhere (a process-wide switch: fastjson's
+ *             safe mode set on the global configuration); empty: no condition
  */
 public record ArgumentRow(String kind, MethodPattern method, int argument, Map<Integer, String> when,
                        String receiverObject, List<Map<String, Object>> receiverUnlessAny,
@@ -47,5 +55,16 @@ public record ArgumentRow(String kind, MethodPattern method, int argument, Map<I
                        List<Map<String, Object>> argumentUnlessAny, List<String> methodAnnotations, boolean receiverUnhardened,
                        List<CheckRow.ResultUse> resultOnly, boolean mapperSubstituted,
                        java.util.regex.Pattern ifPrefix, java.util.regex.Pattern unlessPrefix, int receiverAt,
-                       java.util.regex.Pattern ifText, String provenance, String file) {
+                       java.util.regex.Pattern ifText, BundledRange ifBundled, Map<Integer, String> ifLabelled,
+                       List<AppCall> unlessAppCalls, String provenance, String file) {
+    /**
+     * A call the app makes somewhere: {@code method}, with every constant of the arguments in {@code when} matching
+     * (booleans as 1/0) and the arguments in {@code labelled} (or the receiver, {@link Position#THIS}) carrying the label.
+     */
+    public record AppCall(MethodPattern method, Map<Integer, String> when, Map<Integer, String> labelled) {
+    }
+
+    /** A bundled library ({@code component}: its jar's name before the version) in {@code [from, below)}; either bound may be null. */
+    public record BundledRange(String component, String from, String below) {
+    }
 }

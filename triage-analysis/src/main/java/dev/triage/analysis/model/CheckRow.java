@@ -22,12 +22,14 @@ import java.util.Map;
  * @param loweredByArguments when not null: reported at its severity, its message added, when the checked call's own
  *                   arguments carry the labels of its one use ({@code labelled}) and no input: a parser judged where it
  *                   parses (jdom2's {@code build}, dom4j's {@code read}) given only the app's own resource
+ * @param severity  when not null: the findings' severity, where the check finds a graver case of its rule than the
+ *                   rule's own severity says (any origin allowed with credentials, under the CORS rule)
  */
 public record CheckRow(String rule, MethodPattern at, int argument, String object,
                     List<Map<String, Object>> unlessAny, List<Map<String, Object>> ifAny,
                     Map<Integer, ConstantCondition> when, SeverityRaise raise, String message, List<ResultUse> resultOnly,
                     List<Map<String, Object>> resultUnlessAny, SeverityLowering lowered, SeverityLowering loweredByArguments,
-                    String provenance, String file) {
+                    String provenance, String file, dev.triage.contract.Severity severity) {
     /**
      * A harmless use of a checked call's result: a call of {@code method} on it, whose arguments at the positions
      * of {@code madeAs} are objects made in the method with {@code new} of that class (an identity transformer given a

@@ -13,9 +13,23 @@ package dev.triage.analysis.model;
  * @param add         when not null, the fact is a count: its known value plus this (a count not known stays unknown:
  *                    how many times a digest was updated)
  * @param once        the fact is recorded only when the object has none yet (what a digest was given first)
+ * @param when        argument index → regular expression: the fact is recorded only when one text the argument may
+ *                    hold matches in full (a constant, or a constant element of an array or list made in view:
+ *                    {@code allowedOriginPatterns("*")}, {@code allowTypesByWildcard(new String[] {"**"})}); an
+ *                    argument whose texts are unknown records nothing
+ * @param labelled    argument index → label: the fact is recorded only when the argument carries the label (a
+ *                    library constant a {@code fields} row labels: {@code addPermission(AnyTypePermission.ANY)})
+ * @param target      the argument holding the object the fact is recorded on, or null for the receiver (a static
+ *                    helper that configures the object it is given: {@code XStream.setupDefaultSecurity(xs)})
  */
 public record EffectRow(MethodPattern method, String key, Integer keyArgument, Integer valueArgument, Object value,
-                        Callback returnedBy, Integer add, boolean once) {
+                        Callback returnedBy, Integer add, boolean once, java.util.Map<Integer, String> when,
+                        java.util.Map<Integer, String> labelled, Integer target) {
+    public EffectRow {
+        when = when == null ? java.util.Map.of() : java.util.Map.copyOf(when);
+        labelled = labelled == null ? java.util.Map.of() : java.util.Map.copyOf(labelled);
+    }
+
     /** A {@code value} that removes the fact ({@code value: null} in a model: a digest's reset forgets its input). */
     public static final Object REMOVE = new Object() {
         @Override

@@ -22,7 +22,7 @@ final class ModelReader {
             Map.entry("arguments", Set.of("kind", "class", "method", "descriptor", "subtypes", "argument", "when",
                     "receiver-object", "receiver-unless-any", "receiver-if-any", "receiver-labelled", "receiver-unhardened",
                     "argument-unless-any", "method-annotated", "unless-result-only", "mybatis-substituted", "if-prefix", "unless-prefix",
-                    "receiver-at", "if-text", "provenance", "note")),
+                    "receiver-at", "if-text", "if-bundled", "if-labelled", "unless-app-calls", "provenance", "note")),
             Map.entry("calls", Set.of("kind", "class", "method", "descriptor", "subtypes", "label", "when", "component",
                     "name-matches", "class-matches", "clean-for", "view-input", "provenance", "note")),
             Map.entry("fields", Set.of("kind", "class", "field", "label", "platform", "provenance", "note")),
@@ -30,7 +30,7 @@ final class ModelReader {
             Map.entry("neutrals", Set.of("class", "method", "descriptor", "subtypes", "provenance", "note")),
             Map.entry("objects", Set.of("object", "created-by", "effects", "initial", "initial-types", "copy-facts", "types",
                     "views", "provenance", "note")),
-            Map.entry("checks", Set.of("rule", "at", "argument", "object", "unless-any", "if-any", "when", "raise-severity",
+            Map.entry("checks", Set.of("rule", "at", "argument", "object", "unless-any", "if-any", "when", "raise-severity", "severity",
                     "message", "unless-result-only", "unless-result-any", "lower-if-result-only", "lower-if-arguments",
                     "provenance", "note")),
             Map.entry("parameters", Set.of("kind", "annotation", "class", "method", "descriptor", "subtypes", "method-annotation",
@@ -178,7 +178,46 @@ final class ModelReader {
                 resultUses(r.get("unless-result-only"), file), mapper, pattern(r.get("if-prefix"), file),
                 pattern(r.get("unless-prefix"), file),
                 r.has("receiver-at") ? argument(r.get("receiver-at"), file) : Position.THIS, pattern(r.get("if-text"), file),
+                bundledRange(r.get("if-bundled"), file), labelledArguments(r.get("if-labelled")), appCalls(r.get("unless-app-calls"), file),
                 provenance(r), file);
+    }
+
+    /** {@code unless-app-calls: [{class, method, descriptor, when: {0: "1"}, labelled: {this: label}}]}. */
+    private List<ArgumentRow.AppCall> appCalls(JsonNode n, String file) {
+        List<ArgumentRow.AppCall> out = new ArrayList<>();
+        if (n == null) return out;
+        n.forEach(c -> {
+            c.fieldNames().forEachRemaining(k -> {
+                if (!Set.of("class", "method", "descriptor", "subtypes", "when", "labelled").contains(k)) {
+                    throw new IllegalStateException(file + ": unknown key '" + k + "' in unless-app-calls " + c);
+                }
+            });
+            Map<Integer, String> labelled = new LinkedHashMap<>();
+            c.path("labelled").fields().forEachRemaining(e -> labelled.put(e.getKey().equals("this") ? Position.THIS
+                    : Integer.parseInt(e.getKey()), e.getValue().asText()));
+            out.add(new ArgumentRow.AppCall(method(c, file), when(c.get("when"), file), Collections.unmodifiableMap(labelled)));
+        });
+        return List.copyOf(out);
+    }
+
+    /** {@code if-labelled: {2: some-label}}: argument index → label. */
+    private static Map<Integer, String> labelledArguments(JsonNode n) {
+        Map<Integer, String> m = new LinkedHashMap<>();
+        if (n != null) n.fields().forEachRemaining(e -> m.put(Integer.parseInt(e.getKey()), e.getValue().asText()));
+        return Collections.unmodifiableMap(m);
+    }
+
+    /** {@code if-bundled: {component: xstream, below: 1.4.18}} (and/or {@code from}), or null. */
+    private static ArgumentRow.BundledRange bundledRange(JsonNode n, String file) {
+        if (n == null || n.isNull()) return null;
+        n.fieldNames().forEachRemaining(k -> {
+            if (!Set.of("component", "from", "below").contains(k)) throw new IllegalStateException(file + ": unknown key '" + k + "' in if-bundled " + n);
+        });
+        if (!n.hasNonNull("component") || !n.hasNonNull("from") && !n.hasNonNull("below")) {
+            throw new IllegalStateException(file + ": if-bundled needs a component and a bound (from, below): " + n);
+        }
+        return new ArgumentRow.BundledRange(n.get("component").asText(), n.hasNonNull("from") ? n.get("from").asText() : null,
+                n.hasNonNull("below") ? n.get("below").asText() : null);
     }
 
     private ReturnRow returnRow(JsonNode r, String file) {
@@ -288,7 +327,8 @@ final class ModelReader {
                 factAlternatives(r.get("unless-any")), factAlternatives(r.get("if-any")), Collections.unmodifiableMap(when),
                 raise, text(r, "message", file), resultUses(r.get("unless-result-only"), file),
                 factAlternatives(r.get("unless-result-any")), lowering(r.get("lower-if-result-only"), file),
-                argumentLowering(r.get("lower-if-arguments"), file), provenance(r), file);
+                argumentLowering(r.get("lower-if-arguments"), file), provenance(r), file,
+                checkSeverity(r, file));
     }
 
     /**
@@ -309,6 +349,14 @@ final class ModelReader {
         }
         return new SeverityLowering(List.of(new CheckRow.ResultUse("*", Map.of(), Collections.unmodifiableMap(labelled))),
                 Severity.ofLevel(level), text(n, "message", file));
+    }
+
+    /** {@code severity: n} (0-5): the check's findings differ from their rule's severity; null when not given. */
+    private static Severity checkSeverity(JsonNode r, String file) {
+        if (!r.has("severity")) return null;
+        int level = r.get("severity").asInt(-1);
+        if (!r.get("severity").isInt() || level < 0 || level > 5) throw new IllegalStateException(file + ": severity must be 0-5: " + r);
+        return Severity.ofLevel(level);
     }
 
     /** {@code lower-if-result-only: {uses: [...], severity: n, message: "..."}}, or null. */
@@ -424,7 +472,12 @@ final class ModelReader {
                 add = e.get("add").asInt();
                 fixed = null;
             }
-            effects.add(new EffectRow(method(e, file), fixedKey, keyArg, valueArg, fixed, returnedBy, add, e.path("once").asBoolean(false)));
+            Map<Integer, String> effectWhen = e.has("when") ? when(e.get("when"), file) : Map.of();
+            Integer target = e.has("on") ? argument(e.get("on"), file) : null;
+            Map<Integer, String> labelled = new LinkedHashMap<>();
+            e.path("labelled").fields().forEachRemaining(l -> labelled.put(Integer.parseInt(l.getKey()), l.getValue().asText()));
+            effects.add(new EffectRow(method(e, file), fixedKey, keyArg, valueArg, fixed, returnedBy, add, e.path("once").asBoolean(false),
+                    effectWhen, labelled, target));
         });
         Map<String, Integer> initial = new LinkedHashMap<>();
         r.path("initial").fields().forEachRemaining(e -> initial.put(e.getKey(), argument(e.getValue(), file)));

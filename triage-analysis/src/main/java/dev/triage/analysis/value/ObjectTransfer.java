@@ -75,6 +75,7 @@ final class ObjectTransfer {
 
     /** Effects on the receiver's modelled object, fluent results and views. */
     private static void effects(Call c) {
+        argumentEffects(c);
         Value receiver = c.receiver;
         if (receiver == null || receiver.object() == null || receiver.object().kind() == null || "lambda".equals(receiver.object().kind())) {
             return;
@@ -87,23 +88,10 @@ final class ObjectTransfer {
         // Intent keep the default treatment of unmodelled library calls).
         boolean matched = !models.trackedKind(o.kind());
         for (Models.EffectOf e : models.effectsNamed(c.insn.name)) {
+            if (e.effect().target() != null) continue;
             if (!e.type().name().equals(o.kind()) || !ModelMatch.matches(e.effect().method(), c.insn, program)) continue;
             matched = true;
-            EffectRow ef = e.effect();
-            String key = ef.key();
-            if (ef.keyArgument() != null) {
-                String k = c.args.get(ef.keyArgument()).singleString();
-                if (k == null) {
-                    updated = updated.escape();
-                    continue;
-                }
-                key = k;
-            }
-            if (ef.once() && updated.get(key) != null) continue;
-            Object val = ef.add() != null ? (updated.get(key) instanceof Integer n ? (Object) (n + ef.add()) : AbstractObject.UNKNOWN)
-                    : ef.returnedBy() != null ? callbackReturns(c, ef.returnedBy())
-                    : ef.valueArgument() != null ? CallLabels.fact(c.args.get(ef.valueArgument())) : ef.value();
-            updated = val == EffectRow.REMOVE ? updated.without(key) : updated.with(key, val);
+            updated = record(c, e.effect(), updated);
         }
         if (updated != o) c.interpreter.addPending(new AliasUpdate(o.site(), receiver.withObject(updated)));
         Type ret = c.returnType;
@@ -121,6 +109,48 @@ final class ObjectTransfer {
         }
         // Calls on a modelled object's own type never make it escape.
         if (matched) c.understood = true;
+    }
+
+    /** One effect row's fact recorded on an object (the object unchanged when the row's conditions do not hold). */
+    private static AbstractObject record(Call c, EffectRow ef, AbstractObject updated) {
+        for (var w : ef.when().entrySet()) {
+            Value a = w.getKey() >= 0 && w.getKey() < c.args.size() ? c.args.get(w.getKey()) : null;
+            if (!ConstantTexts.anyMatches(w.getValue(), a)) return updated;
+        }
+        for (var l : ef.labelled().entrySet()) {
+            Value a = l.getKey() >= 0 && l.getKey() < c.args.size() ? c.args.get(l.getKey()) : null;
+            if (a == null || !a.labels().contains(l.getValue())) return updated;
+        }
+        String key = ef.key();
+        if (ef.keyArgument() != null) {
+            String k = c.args.get(ef.keyArgument()).singleString();
+            if (k == null) return updated.escape();
+            key = k;
+        }
+        if (ef.once() && updated.get(key) != null) return updated;
+        Object val = ef.add() != null ? (updated.get(key) instanceof Integer n ? (Object) (n + ef.add()) : AbstractObject.UNKNOWN)
+                : ef.returnedBy() != null ? callbackReturns(c, ef.returnedBy())
+                : ef.valueArgument() != null ? CallLabels.fact(c.args.get(ef.valueArgument())) : ef.value();
+        return val == EffectRow.REMOVE ? updated.without(key) : updated.with(key, val);
+    }
+
+    /**
+     * Effects on an object passed as an argument ({@code on: n}): a static helper that configures the object it is
+     * given ({@code XStream.setupDefaultSecurity(xstream)}).
+     */
+    private static void argumentEffects(Call c) {
+        Models models = c.context().models();
+        Program program = c.context().program();
+        for (Models.EffectOf e : models.effectsNamed(c.insn.name)) {
+            Integer t = e.effect().target();
+            if (t == null || t < 0 || t >= c.args.size()) continue;
+            Value subject = c.args.get(t);
+            AbstractObject o = subject == null ? null : subject.object();
+            if (o == null || !e.type().name().equals(o.kind()) || !ModelMatch.matches(e.effect().method(), c.insn, program)) continue;
+            AbstractObject updated = record(c, e.effect(), o);
+            if (updated != o) c.interpreter.addPending(new AliasUpdate(o.site(), subject.withObject(updated)));
+            c.understood = true;
+        }
     }
 
     /**

@@ -181,6 +181,11 @@ public final class ValueInterpreter extends Interpreter<Value> {
     /** A static field the models name as a source (a content URI of the contacts or SMS provider). */
     private Value fieldSource(AbstractInsnNode insn, FieldInsnNode f, Value v) {
         for (FieldRow row : ctx.models().fieldsNamed(f.name)) {
+            if (!row.kind().equals("source") && row.label() != null && !row.label().isEmpty() && row.owner().equals(f.owner)) {
+                // A labelled constant of a library (AnyTypePermission.ANY, Feature.SupportAutoType): configuration
+                // calls and sinks recognise it by its label, also inside the array it is passed in.
+                return v.withLabels(Set.of(row.label()));
+            }
             if (!row.kind().equals("source") || !ctx.sourceEnabled(row.label())) continue;
             if (!row.owner().equals(f.owner)) continue;
             if ("android".equals(row.platform()) && ctx.program().android() == null) continue;
