@@ -211,6 +211,14 @@ class ModelValidationTest {
                 }
             }
         }
+        // container constructors exist, and each makes a java.util.Map or java.util.List as its kind says
+        for (dev.triage.analysis.model.ContainerRow c : models.containers) {
+            method(c.constructor(), c.file(), null);
+            String contract = c.kind().equals("map") ? "java/util/Map" : "java/util/List";
+            if (hierarchy(c.constructor().owner()).stream().noneMatch(cn -> cn.name.equals(contract))) {
+                errors.add(c.file() + ": " + c.constructor().owner() + " is no " + contract);
+            }
+        }
         for (NeutralRow n : models.neutrals) {
             method(n.method(), n.file(), null);
             // a neutral row wins over wildcard summaries; one that contradicts a summary written for the method is a mistake

@@ -42,6 +42,7 @@ final class ModelReader {
                     "provenance", "note")),
             Map.entry("returns", Set.of("kind", "method-annotated", "if-annotated", "unless-annotated", "types",
                     "unless-produces", "if-prefix", "unless-prefix", "what", "provenance", "note")),
+            Map.entry("containers", Set.of("kind", "class", "method", "descriptor", "provenance", "note")),
             Map.entry("source-kinds", Set.of("kind", "class", "default", "confidence", "name", "provenance", "note")));
 
     /** Named patterns ({@code patterns} sections of any file), by name: rows refer to them as {@code {pattern: name}}. */
@@ -142,6 +143,7 @@ final class ModelReader {
                         r.has("permission") ? argument(r.get("permission"), file) : -1, provenance(r), file)));
                 case "neutrals" -> rows.forEach(r -> m.neutrals.add(new NeutralRow(method(r, file), provenance(r), file)));
                 case "returns" -> rows.forEach(r -> m.returns.add(returnRow(r, file)));
+                case "containers" -> rows.forEach(r -> m.containers.add(containerRow(r, file)));
                 case "source-kinds" -> rows.forEach(r -> m.sourceKinds.add(sourceKind(r, file)));
                 case "patterns" -> {
                     // read before any rows (patterns())
@@ -178,6 +180,17 @@ final class ModelReader {
                 pattern(r.get("unless-prefix"), file),
                 r.has("receiver-at") ? argument(r.get("receiver-at"), file) : Position.THIS, pattern(r.get("if-text"), file),
                 provenance(r), file);
+    }
+
+    /** One constructor of an exactly named class ({@code <init>}, a full descriptor), of a known container kind. */
+    private static ContainerRow containerRow(JsonNode r, String file) {
+        String kind = text(r, "kind", file);
+        if (!ContainerRow.KINDS.contains(kind)) throw new IllegalStateException(file + ": unknown container kind '" + kind + "' " + ContainerRow.KINDS + ": " + r);
+        MethodPattern m = method(r, file);
+        if (!m.name().equals("<init>") || m.anyOwner() || m.anyDescriptor()) {
+            throw new IllegalStateException(file + ": a containers row names one constructor of one class: " + r);
+        }
+        return new ContainerRow(kind, m, provenance(r), file);
     }
 
     private ReturnRow returnRow(JsonNode r, String file) {
