@@ -160,6 +160,10 @@ class ModelValidationTest {
                 if (type.getSort() == Type.OBJECT && cls(type.getInternalName()) == null) errors.add(r.file() + ": returned type not found " + t);
             }
         }
+        // the program model's handler annotations (entry points, and what taint their parameters carry) exist
+        dev.triage.program.HandlerAnnotations handlers = dev.triage.program.HandlerAnnotations.builtIn();
+        handlers.handlers().forEach(h -> annotation(h.descriptor(), "handler-annotations.yml"));
+        handlers.classAnnotations().values().forEach(set -> set.forEach(a -> annotation(a, "handler-annotations.yml")));
         // MyBatis: the statement, provider and parameter annotations exist
         for (String table : List.of("mybatis-statement-annotations", "mybatis-provider-annotations", "mybatis-param-annotations")) {
             for (String a : models.stringSet(table)) annotation("L" + a.replace('.', '/') + ";", "taint/mybatis.yml " + table);

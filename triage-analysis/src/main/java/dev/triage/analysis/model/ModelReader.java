@@ -194,12 +194,31 @@ final class ModelReader {
     }
 
     private ReturnRow returnRow(JsonNode r, String file) {
-        List<String> handlers = annotations(r.get("method-annotated"));
+        List<String> handlers = handlerAnnotations(r.get("method-annotated"), file);
         List<String> types = texts(r.get("types"));
         if (handlers.isEmpty() || types.isEmpty()) throw new IllegalStateException(file + ": a returns row needs method-annotated and types: " + r);
         return new ReturnRow(text(r, "kind", file), handlers, annotations(r.get("if-annotated")), annotations(r.get("unless-annotated")),
                 types, pattern(r.get("unless-produces"), file), pattern(r.get("if-prefix"), file), pattern(r.get("unless-prefix"), file),
                 text(r, "what", file), provenance(r), file);
+    }
+
+    /**
+     * A returns row's handler annotations: dotted names, or {@code {handlers: spring-mvc}}, the annotations of that kind
+     * of entry point in the program model's list ({@link dev.triage.program.HandlerAnnotations}), so that which methods
+     * are handlers is written once.
+     */
+    private static List<String> handlerAnnotations(JsonNode n, String file) {
+        if (n == null || !n.isObject()) return annotations(n);
+        n.fieldNames().forEachRemaining(k -> {
+            if (!k.equals("handlers")) throw new IllegalStateException(file + ": unknown key '" + k + "' in " + n + " (only 'handlers')");
+        });
+        String kind = n.path("handlers").asText();
+        List<String> out = new ArrayList<>();
+        for (dev.triage.program.HandlerAnnotations.Handler h : dev.triage.program.HandlerAnnotations.builtIn().handlers()) {
+            if (h.entryPoint().equals(kind)) out.add(h.descriptor());
+        }
+        if (out.isEmpty()) throw new IllegalStateException(file + ": no handler annotations of entry-point kind '" + kind + "'");
+        return List.copyOf(out);
     }
 
     /** Dotted annotation class names as descriptors ({@code Lorg/springframework/web/bind/annotation/GetMapping;}). */
