@@ -160,6 +160,10 @@ class ModelValidationTest {
                 if (type.getSort() == Type.OBJECT && cls(type.getInternalName()) == null) errors.add(r.file() + ": returned type not found " + t);
             }
         }
+        // the program model's handler annotations (entry points, and what taint their parameters carry) exist
+        dev.triage.program.HandlerAnnotations handlers = dev.triage.program.HandlerAnnotations.builtIn();
+        handlers.handlers().forEach(h -> annotation(h.descriptor(), "handler-annotations.yml"));
+        handlers.classAnnotations().values().forEach(set -> set.forEach(a -> annotation(a, "handler-annotations.yml")));
         // MyBatis: the statement, provider and parameter annotations exist
         for (String table : List.of("mybatis-statement-annotations", "mybatis-provider-annotations", "mybatis-param-annotations")) {
             for (String a : models.stringSet(table)) annotation("L" + a.replace('.', '/') + ";", "taint/mybatis.yml " + table);
@@ -209,6 +213,14 @@ class ModelValidationTest {
                 for (String position : List.of("name", "target", "arguments")) {
                     if (r.has(position)) method(call, "table " + table, r.get(position).asInt());
                 }
+            }
+        }
+        // container constructors exist, and each makes a java.util.Map or java.util.List as its kind says
+        for (dev.triage.analysis.model.ContainerRow c : models.containers) {
+            method(c.constructor(), c.file(), null);
+            String contract = c.kind().equals("map") ? "java/util/Map" : "java/util/List";
+            if (hierarchy(c.constructor().owner()).stream().noneMatch(cn -> cn.name.equals(contract))) {
+                errors.add(c.file() + ": " + c.constructor().owner() + " is no " + contract);
             }
         }
         for (NeutralRow n : models.neutrals) {

@@ -8,7 +8,8 @@ import java.util.Set;
  * Finds entry points: servlet and filter methods, Spring MVC handlers, JAX-RS resource methods,
  * {@code main}; Android component lifecycle methods, framework callbacks and listeners, click handlers
  * named in layouts and WebView JavaScript interface methods; and, as a fallback, public methods of
- * public app classes (so a library-like app is still analysed from somewhere).
+ * public app classes (so a library-like app is still analysed from somewhere). Which annotations make a Spring or
+ * JAX-RS handler is data ({@link HandlerAnnotations}), the list the taint analysis reads for their parameters.
  */
 final class EntryPoints {
     private static final List<String> SERVLETS = List.of("javax/servlet/http/HttpServlet", "jakarta/servlet/http/HttpServlet",
@@ -16,17 +17,6 @@ final class EntryPoints {
     private static final List<String> FILTERS = List.of("javax/servlet/Filter", "jakarta/servlet/Filter");
     private static final Set<String> SERVLET_METHODS = Set.of("service", "doGet", "doPost", "doPut", "doDelete",
             "doHead", "doOptions", "doTrace", "doPatch");
-    private static final Set<String> SPRING_CONTROLLERS = Set.of("Lorg/springframework/stereotype/Controller;",
-            "Lorg/springframework/web/bind/annotation/RestController;");
-    private static final Set<String> SPRING_MAPPINGS = Set.of(
-            "Lorg/springframework/web/bind/annotation/RequestMapping;",
-            "Lorg/springframework/web/bind/annotation/GetMapping;",
-            "Lorg/springframework/web/bind/annotation/PostMapping;",
-            "Lorg/springframework/web/bind/annotation/PutMapping;",
-            "Lorg/springframework/web/bind/annotation/DeleteMapping;",
-            "Lorg/springframework/web/bind/annotation/PatchMapping;");
-    private static final Set<String> JAXRS_METHODS = Set.of("GET", "POST", "PUT", "DELETE", "HEAD", "OPTIONS", "PATCH");
-
     /** The framework classes whose subclasses the system instantiates and drives through their lifecycle. */
     private static final List<String> ANDROID_COMPONENTS = List.of("android/app/Activity", "android/app/Service",
             "android/content/BroadcastReceiver", "android/content/ContentProvider", "android/app/Application",
@@ -39,6 +29,7 @@ final class EntryPoints {
 
     static List<EntryPoint> find(Program program) {
         List<EntryPoint> out = new ArrayList<>();
+        HandlerAnnotations handlers = HandlerAnnotations.builtIn();
         dev.triage.program.android.AndroidApp android = program.android();
         Set<String> clickHandlers = new java.util.HashSet<>();
         if (android != null) android.clickHandlers().forEach(h -> clickHandlers.add(h.method()));
@@ -48,14 +39,13 @@ final class EntryPoints {
             boolean activity = android != null && program.isSubtype(c.name(), "android/app/Activity");
             boolean servlet = SERVLETS.stream().anyMatch(s -> program.isSubtype(c.name(), s));
             boolean filter = FILTERS.stream().anyMatch(s -> program.isSubtype(c.name(), s));
-            boolean controller = c.annotations().stream().anyMatch(SPRING_CONTROLLERS::contains);
             for (MethodInfo m : c.methods()) {
                 if (m.isAbstract()) continue;
                 String kind = null;
+                String handler;
                 if (servlet && SERVLET_METHODS.contains(m.name())) kind = "servlet";
                 else if (filter && m.name().equals("doFilter")) kind = "filter";
-                else if (controller && m.annotations().stream().anyMatch(SPRING_MAPPINGS::contains)) kind = "spring-mvc";
-                else if (m.annotations().stream().anyMatch(EntryPoints::isJaxRsMethod)) kind = "jax-rs";
+                else if ((handler = handlers.entryPoint(c.annotations(), m.annotations())) != null) kind = handler;
                 else if (m.name().equals("main") && m.descriptor().equals("([Ljava/lang/String;)V") && m.isStatic()) kind = "main";
                 else if (component && overridesFramework(program, c, m)) kind = "android-lifecycle";
                 else if (m.hasAnnotation(JAVASCRIPT_INTERFACE)) kind = "android-javascript-interface";
@@ -81,16 +71,6 @@ final class EntryPoints {
                 ClassInfo si = program.find(s);
                 MethodInfo sm = si == null ? null : si.method(m.name(), m.descriptor());
                 if (sm != null && !sm.isStatic() && (sm.access() & org.objectweb.asm.Opcodes.ACC_FINAL) == 0) return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean isJaxRsMethod(String descriptor) {
-        for (String pkg : List.of("Ljavax/ws/rs/", "Ljakarta/ws/rs/")) {
-            if (descriptor.startsWith(pkg)) {
-                String simple = descriptor.substring(pkg.length(), descriptor.length() - 1);
-                return JAXRS_METHODS.contains(simple);
             }
         }
         return false;

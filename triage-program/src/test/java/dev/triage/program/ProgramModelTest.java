@@ -62,8 +62,10 @@ class ProgramModelTest {
                 "Lorg/springframework/web/bind/annotation/RestController;",
                 new String[][]{{"results", "()V", "Lorg/springframework/web/bind/annotation/GetMapping;", ""}}));
         app.put("app/AppointmentResource", cls("app/AppointmentResource", "java/lang/Object", null, "Ljakarta/ws/rs/Path;",
-                new String[][]{{"list", "()V", "Ljakarta/ws/rs/GET;", ""}}));
-        app.put("app/Tool", cls("app/Tool", "java/lang/Object", null, null, new String[][]{{"main", "([Ljava/lang/String;)V", "", ""}}));
+                new String[][]{{"list", "()V", "Ljakarta/ws/rs/GET;", ""}, {"ping", "()V", "Ljavax/ws/rs/HEAD;", ""}}));
+        // a Spring mapping outside a controller class: Spring never dispatches to it
+        app.put("app/Tool", cls("app/Tool", "java/lang/Object", null, null, new String[][]{{"main", "([Ljava/lang/String;)V", "", ""},
+                {"mapped", "()V", "Lorg/springframework/web/bind/annotation/GetMapping;", ""}}));
         app.forEach((n, bytes) -> b.onClass(new ClassEntry(n, bytes, CodeRole.APP, n + ".class", null)));
         byte[] servlet = cls("javax/servlet/http/HttpServlet", "javax/servlet/GenericServlet", null, null, new String[][]{});
         b.onClass(new ClassEntry("javax/servlet/http/HttpServlet", servlet, CodeRole.LIBRARY, "lib.jar!/x", "lib.jar"));
@@ -100,10 +102,22 @@ class ProgramModelTest {
                 TreeMap::new, Collectors.mapping(e -> e.method().owner() + "." + e.method().name(), Collectors.toCollection(java.util.TreeSet::new))));
         assertEquals(Set.of("app/PatientServlet.doGet"), byKind.get("servlet"));
         assertEquals(Set.of("app/LabController.results"), byKind.get("spring-mvc"));
-        assertEquals(Set.of("app/AppointmentResource.list"), byKind.get("jax-rs"));
+        assertEquals(Set.of("app/AppointmentResource.list", "app/AppointmentResource.ping"), byKind.get("jax-rs"));
         assertEquals(Set.of("app/Tool.main"), byKind.get("main"));
+        assertTrue(byKind.get("public").contains("app/Tool.mapped"), "a mapping method counts only in a controller class");
         assertTrue(byKind.get("public").contains("app/PatientServlet.helper"));
         assertFalse(byKind.get("public").contains("app/PatientServlet.doGet"));
+    }
+
+    @Test
+    void handlerAnnotationsSayWhatParametersCarry() {
+        HandlerAnnotations h = HandlerAnnotations.builtIn();
+        assertTrue(h.binding("request-parameters").contains("Lorg/springframework/web/bind/annotation/PostMapping;"));
+        assertTrue(h.binding("request-entity").contains("Ljakarta/ws/rs/POST;"));
+        // HEAD and OPTIONS requests carry no body: their methods are entry points, their parameters no entity
+        assertFalse(h.binding("request-entity").contains("Ljavax/ws/rs/HEAD;"));
+        assertTrue(h.handlers().stream().anyMatch(x -> x.descriptor().equals("Ljavax/ws/rs/HEAD;") && x.entryPoint().equals("jax-rs")));
+        assertTrue(java.util.Collections.disjoint(h.binding("request-parameters"), h.binding("request-entity")));
     }
 
     @Test

@@ -61,7 +61,7 @@ public final class TaintDetector implements Detector {
     public void visitMethod(MethodScan scan) {
         AnalysisContext ctx = scan.context();
         // dead code of an Android app (no entry point reaches it) leaks nothing, nor do the calls it makes
-        if (!ctx.results().get(dev.triage.analysis.Reachability.ID).reachable(scan.ref())) return;
+        if (!ctx.results().get(dev.triage.analysis.ReachableMethods.ID).reachable(scan.ref())) return;
         MethodFrames frames = scan.frames();
         for (AbstractInsnNode insn = scan.method().instructions.getFirst(); insn != null; insn = insn.getNext()) {
             if (!(insn instanceof MethodInsnNode mi) || frames.before(mi) == null) continue;

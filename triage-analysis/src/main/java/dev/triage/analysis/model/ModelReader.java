@@ -43,6 +43,7 @@ final class ModelReader {
                     "provenance", "note")),
             Map.entry("returns", Set.of("kind", "method-annotated", "if-annotated", "unless-annotated", "types",
                     "unless-produces", "if-prefix", "unless-prefix", "what", "provenance", "note")),
+            Map.entry("containers", Set.of("kind", "class", "method", "descriptor", "provenance", "note")),
             Map.entry("source-kinds", Set.of("kind", "class", "default", "confidence", "name", "provenance", "note")));
 
     /** Named patterns ({@code patterns} sections of any file), by name: rows refer to them as {@code {pattern: name}}. */
@@ -143,6 +144,7 @@ final class ModelReader {
                         r.has("permission") ? argument(r.get("permission"), file) : -1, provenance(r), file)));
                 case "neutrals" -> rows.forEach(r -> m.neutrals.add(new NeutralRow(method(r, file), provenance(r), file)));
                 case "returns" -> rows.forEach(r -> m.returns.add(returnRow(r, file)));
+                case "containers" -> rows.forEach(r -> m.containers.add(containerRow(r, file)));
                 case "source-kinds" -> rows.forEach(r -> m.sourceKinds.add(sourceKind(r, file)));
                 case "patterns" -> {
                     // read before any rows (patterns())
@@ -220,13 +222,43 @@ final class ModelReader {
                 n.hasNonNull("below") ? n.get("below").asText() : null);
     }
 
+    /** One constructor of an exactly named class ({@code <init>}, a full descriptor), of a known container kind. */
+    private static ContainerRow containerRow(JsonNode r, String file) {
+        String kind = text(r, "kind", file);
+        if (!ContainerRow.KINDS.contains(kind)) throw new IllegalStateException(file + ": unknown container kind '" + kind + "' " + ContainerRow.KINDS + ": " + r);
+        MethodPattern m = method(r, file);
+        if (!m.name().equals("<init>") || m.anyOwner() || m.anyDescriptor()) {
+            throw new IllegalStateException(file + ": a containers row names one constructor of one class: " + r);
+        }
+        return new ContainerRow(kind, m, provenance(r), file);
+    }
+
     private ReturnRow returnRow(JsonNode r, String file) {
-        List<String> handlers = annotations(r.get("method-annotated"));
+        List<String> handlers = handlerAnnotations(r.get("method-annotated"), file);
         List<String> types = texts(r.get("types"));
         if (handlers.isEmpty() || types.isEmpty()) throw new IllegalStateException(file + ": a returns row needs method-annotated and types: " + r);
         return new ReturnRow(text(r, "kind", file), handlers, annotations(r.get("if-annotated")), annotations(r.get("unless-annotated")),
                 types, pattern(r.get("unless-produces"), file), pattern(r.get("if-prefix"), file), pattern(r.get("unless-prefix"), file),
                 text(r, "what", file), provenance(r), file);
+    }
+
+    /**
+     * A returns row's handler annotations: dotted names, or {@code {handlers: spring-mvc}}, the annotations of that kind
+     * of entry point in the program model's list ({@link dev.triage.program.HandlerAnnotations}), so that which methods
+     * are handlers is written once.
+     */
+    private static List<String> handlerAnnotations(JsonNode n, String file) {
+        if (n == null || !n.isObject()) return annotations(n);
+        n.fieldNames().forEachRemaining(k -> {
+            if (!k.equals("handlers")) throw new IllegalStateException(file + ": unknown key '" + k + "' in " + n + " (only 'handlers')");
+        });
+        String kind = n.path("handlers").asText();
+        List<String> out = new ArrayList<>();
+        for (dev.triage.program.HandlerAnnotations.Handler h : dev.triage.program.HandlerAnnotations.builtIn().handlers()) {
+            if (h.entryPoint().equals(kind)) out.add(h.descriptor());
+        }
+        if (out.isEmpty()) throw new IllegalStateException(file + ": no handler annotations of entry-point kind '" + kind + "'");
+        return List.copyOf(out);
     }
 
     /** Dotted annotation class names as descriptors ({@code Lorg/springframework/web/bind/annotation/GetMapping;}). */

@@ -38,6 +38,8 @@ public final class Models {
     public final List<NeutralRow> neutrals = new ArrayList<>();
     /** Handler return values that are sinks ({@code returns}). */
     public final List<ReturnRow> returns = new ArrayList<>();
+    /** Constructors of the maps and lists the value analysis follows element by element ({@code containers}). */
+    public final List<ContainerRow> containers = new ArrayList<>();
     /** The kinds of taint source, in file order (taint.yml's {@code source-kinds}). */
     public final List<SourceKind> sourceKinds = new ArrayList<>();
     /** Free-form data tables detectors read (weak algorithm lists, minimum key sizes...). */
@@ -58,6 +60,8 @@ public final class Models {
     private final Map<String, List<CreatedBy>> creatorsByName = new HashMap<>();
     private final Map<String, List<EffectOf>> effectsByName = new HashMap<>();
     private final Map<String, List<CreatedBy>> viewsByName = new HashMap<>();
+    /** Container constructors: owner → descriptor → kind ({@code map}, {@code list}); looked up without building a key. */
+    private final Map<String, Map<String, String>> containerKinds = new HashMap<>();
     /** Internal type name → object kind, for objects tracked by type ({@code types}). */
     private final Map<String, String> trackedTypes = new LinkedHashMap<>();
 
@@ -155,6 +159,10 @@ public final class Models {
         sanitizers.forEach(c -> sanitizersByName.computeIfAbsent(c.method().name(), k -> new ArrayList<>()).add(c));
         guards.forEach(g -> guardsByName.computeIfAbsent(g.method().name(), k -> new ArrayList<>()).add(g));
         neutrals.forEach(n -> neutralsByName.computeIfAbsent(n.method().name(), k -> new ArrayList<>()).add(n));
+        for (ContainerRow c : containers) {
+            Map<String, String> byDescriptor = containerKinds.computeIfAbsent(c.constructor().owner(), k -> new HashMap<>());
+            if (byDescriptor.putIfAbsent(c.constructor().descriptor(), c.kind()) != null) throw new IllegalStateException(c.file() + ": container constructor twice: " + c.constructor());
+        }
         for (SourceKind k : sourceKinds) {
             if (sourceKindsByName.putIfAbsent(k.kind(), k) != null) throw new IllegalStateException(k.file() + ": source kind '" + k.kind() + "' twice");
         }
@@ -208,6 +216,15 @@ public final class Models {
 
     public List<NeutralRow> neutralsNamed(String name) {
         return named(neutralsByName, name);
+    }
+
+    /**
+     * The container kind ({@code map}, {@code list}) a constructor call {@code owner.<init>descriptor} makes, or null
+     * when it makes none the value analysis follows.
+     */
+    public String containerKind(String owner, String descriptor) {
+        Map<String, String> byDescriptor = containerKinds.get(owner);
+        return byDescriptor == null ? null : byDescriptor.get(descriptor);
     }
 
     /** A source kind by its label, or null when the models do not declare it. */

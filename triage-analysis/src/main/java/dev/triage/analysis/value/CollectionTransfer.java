@@ -14,13 +14,11 @@ import java.util.TreeSet;
  * itself creates: {@code map.put("keyA", safe); map.put("keyB", param); map.get("keyA")} is the safe
  * value; {@code list.add("safe"); list.add(param); list.add("more"); list.remove(0); list.get(1)} is
  * "more". The collection's value also carries the union of its elements' labels, for every use we do
- * not follow (iteration, a helper, a field). Collections we did not see created are left to the models.
+ * not follow (iteration, a helper, a field). Which constructors make such a map or list is data (the
+ * {@code containers} rows, {@code jdk-containers.yml}); what the calls on it mean is the java.util.Map / List contract,
+ * here. Collections we did not see created are left to the models.
  */
 final class CollectionTransfer {
-    private static final Set<String> MAPS = Set.of("java/util/HashMap", "java/util/LinkedHashMap", "java/util/TreeMap",
-            "java/util/Hashtable", "java/util/concurrent/ConcurrentHashMap");
-    private static final Set<String> LISTS = Set.of("java/util/ArrayList", "java/util/LinkedList", "java/util/Vector",
-            "java/util/concurrent/CopyOnWriteArrayList");
     /** Largest tracked list. */
     private static final int MAX_ELEMENTS = 32;
 
@@ -44,10 +42,11 @@ final class CollectionTransfer {
         AbstractObject o = receiver.object();
         Type ret = Type.getReturnType(mi.desc);
         if (mi.name.equals("<init>")) {
-            if (MAPS.contains(mi.owner) && mi.desc.equals("()V") || mi.owner.equals("java/util/HashMap") && mi.desc.equals("(I)V")) {
+            String container = vi.context().models().containerKind(mi.owner, mi.desc);
+            if ("map".equals(container)) {
                 vi.addPending(new AliasUpdate(o.site(), receiver.withObject(new AbstractObject(o.site(), "map", Map.of(), false))));
                 handled[0] = true;
-            } else if (LISTS.contains(mi.owner) && (mi.desc.equals("()V") || mi.desc.equals("(I)V"))) {
+            } else if ("list".equals(container)) {
                 vi.addPending(new AliasUpdate(o.site(), receiver.withObject(new AbstractObject(o.site(), "list", Map.of("size", 0), false))));
                 handled[0] = true;
             }

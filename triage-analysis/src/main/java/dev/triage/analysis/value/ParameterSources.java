@@ -1,6 +1,7 @@
 package dev.triage.analysis.value;
 
 import dev.triage.analysis.model.ParameterRow;
+import dev.triage.program.HandlerAnnotations;
 import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.AnnotationNode;
@@ -20,6 +21,13 @@ import java.util.Set;
  * methods (the request body), and {@code main}'s arguments (command-line input).
  */
 final class ParameterSources {
+
+    /**
+     * Annotations of handler methods whose un-annotated parameters Spring binds from request parameters, and those
+     * JAX-RS fills with the request body: the program model's list, the one its entry points come from.
+     */
+    private static final Set<String> BINDS_REQUEST_PARAMETERS = HandlerAnnotations.builtIn().binding("request-parameters");
+    private static final Set<String> BINDS_REQUEST_ENTITY = HandlerAnnotations.builtIn().binding("request-entity");
 
     private ParameterSources() {
     }
@@ -43,8 +51,8 @@ final class ParameterSources {
             return List.of("command-line");
         }
         if (!anns.isEmpty() || type.getSort() != Type.OBJECT && type.getSort() != Type.ARRAY) return List.of();
-        Set<String> handler = tableSet(ctx, "handler-method-annotations");
-        Set<String> jaxrs = tableSet(ctx, "jaxrs-method-annotations");
+        Set<String> handler = BINDS_REQUEST_PARAMETERS;
+        Set<String> jaxrs = BINDS_REQUEST_ENTITY;
         boolean isHandler = has(method.visibleAnnotations, handler) || has(method.invisibleAnnotations, handler);
         boolean isResource = has(method.visibleAnnotations, jaxrs);
         if (isHandler && tableSet(ctx, "handler-simple-parameter-types").contains(type.getDescriptor())) {

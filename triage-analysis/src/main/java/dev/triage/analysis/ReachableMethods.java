@@ -28,15 +28,15 @@ import java.util.Set;
  * <p>Only Android apps are judged: a web app or library is called by a container or by its users through any
  * public method, so there every method counts as reachable.
  */
-public final class Reachability {
-    public static final AnalysisId<Reachability> ID = AnalysisId.of("reachability", Reachability::new);
+public final class ReachableMethods {
+    public static final AnalysisId<ReachableMethods> ID = AnalysisId.of("reachable-methods", ReachableMethods::new);
 
     private final Program program;
     private final dev.triage.analysis.model.Models models;
     private final Object lock = new Object();
     private volatile Set<MethodRef> reachable;
 
-    private Reachability(AnalysisContext context) {
+    private ReachableMethods(AnalysisContext context) {
         this.program = context.program();
         this.models = context.models();
     }
