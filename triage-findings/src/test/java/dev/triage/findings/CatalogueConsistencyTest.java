@@ -66,4 +66,21 @@ class CatalogueConsistencyTest {
         assertEquals(onDisk, new TreeSet<>(listed), "rule files on disk and in index.list");
         assertTrue(RuleCatalogue.builtIn().all().size() > 0);
     }
+
+    /**
+     * The README's rule table is where users look a rule up: each catalogue rule has its row there, with the
+     * catalogue's CWE (three rules once shipped without one).
+     */
+    @Test
+    void everyRuleHasARowInTheReadmeRuleTable() throws IOException {
+        List<String> readme = Files.readAllLines(Path.of("..", "README.md"), StandardCharsets.UTF_8);
+        Map<String, String> missing = new TreeMap<>();
+        for (Rule r : RuleCatalogue.builtIn().all()) {
+            String start = "| `" + r.id() + "` |";
+            String row = readme.stream().filter(l -> l.startsWith(start)).findFirst().orElse(null);
+            if (row == null) missing.put(r.id(), "no row");
+            else if (!row.startsWith(start + " " + r.cwe() + " |")) missing.put(r.id(), "CWE is not " + r.cwe() + ": " + row);
+        }
+        assertEquals(Map.of(), missing, "rules without a correct row in README.md's rule table");
+    }
 }

@@ -9,6 +9,7 @@ import dev.triage.contract.Detection;
 import dev.triage.contract.Location;
 import dev.triage.contract.PathStep;
 import dev.triage.contract.Severity;
+import dev.triage.program.HandlerAnnotations;
 import org.objectweb.asm.tree.AnnotationNode;
 import org.objectweb.asm.tree.LineNumberNode;
 import org.objectweb.asm.tree.MethodNode;
@@ -23,12 +24,13 @@ import java.util.regex.Pattern;
 
 /**
  * Framework settings written as annotations on handler methods or their class (the {@code annotation-settings}
- * table): a row names an annotation, the handler methods it configures (those carrying an annotation of a named
- * table, such as Spring's mapping annotations), and a text pattern per attribute, every one of which must match one
- * of the attribute's texts (a String, or an element of a String[]). The annotation's attributes on the method are
- * joined with those on the class as the framework joins them: arrays are combined, a scalar on the method wins.
- * Each handler the settings apply to is reported at its first line: each is an endpoint so configured.
- * {@code @CrossOrigin(originPatterns = "*", allowCredentials = "true")} is one.
+ * table): a row names an annotation, the handler methods it configures (those carrying a handler annotation of an
+ * entry-point kind in the program model's one list, such as Spring's mapping annotations for {@code spring-mvc}), and
+ * a text pattern per attribute, every one of which must match one of the attribute's texts (a String, or an element
+ * of a String[]). The annotation's attributes on the method are joined with those on the class as the framework
+ * joins them: arrays are combined, a scalar on the method wins. Each handler the settings apply to is reported at its
+ * first line: each is an endpoint so configured. {@code @CrossOrigin(originPatterns = "*", allowCredentials = "true")}
+ * is one.
  */
 public final class AnnotationSettingDetector implements Detector {
     /** One row of {@code annotation-settings}. */
@@ -43,10 +45,13 @@ public final class AnnotationSettingDetector implements Detector {
         JsonNode t = models.tables.get("annotation-settings");
         if (t != null) {
             for (JsonNode r : t) {
-                JsonNode handlerTable = models.tables.get(r.path("handlers").asText());
-                if (handlerTable == null) throw new IllegalStateException("annotation-settings: unknown handlers table: " + r);
+                // handlers: an entry-point kind of the program model's one list of handler annotations
+                String kind = r.path("handlers").asText();
                 Set<String> handlers = new TreeSet<>();
-                handlerTable.forEach(h -> handlers.add(h.asText()));
+                for (HandlerAnnotations.Handler h : HandlerAnnotations.builtIn().handlers()) {
+                    if (h.entryPoint().equals(kind)) handlers.add(h.descriptor());
+                }
+                if (handlers.isEmpty()) throw new IllegalStateException("annotation-settings: no handler annotations of entry-point kind '" + kind + "': " + r);
                 Map<String, Pattern> ifAll = new LinkedHashMap<>();
                 r.path("if-all").fields().forEachRemaining(e -> ifAll.put(e.getKey(), Pattern.compile(e.getValue().asText())));
                 if (ifAll.isEmpty() || !r.hasNonNull("rule") || !r.hasNonNull("annotation") || !r.hasNonNull("message")) {
