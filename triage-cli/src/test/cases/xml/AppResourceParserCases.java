@@ -13,6 +13,9 @@ import javax.xml.parsers.SAXParser;
 import javax.xml.parsers.SAXParserFactory;
 import java.io.InputStream;
 import java.net.URL;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.List;
 
 /**
  * A clinic portal that reads its own configuration XML (form definitions, code tables) from the class path or the war
@@ -111,5 +114,27 @@ public class AppResourceParserCases {
         SAXReader reader = new SAXReader();
         InputStream in = req.getParameter("sample") != null ? AppResourceParserCases.class.getResourceAsStream(FORMS) : req.getInputStream();
         return reader.read(in); // BUG: java/xxe-parser, java/xxe
+    }
+
+    /** Every copy of a module descriptor on the class path (one per plugin jar), each parsed in turn. */
+    public List<org.jdom2.Document> lowJdomEveryClassPathCopy() throws Exception {
+        SAXBuilder builder = new SAXBuilder();
+        List<org.jdom2.Document> out = new ArrayList<>();
+        Enumeration<URL> copies = AppResourceParserCases.class.getClassLoader().getResources("ini/modules.xml");
+        while (copies.hasMoreElements()) {
+            out.add(builder.build(copies.nextElement())); // BUG: java/xxe-parser
+        }
+        return out;
+    }
+
+    /** The same loop over a name this method does not know: nothing says it is the app's own resource. */
+    public List<org.jdom2.Document> badJdomCopiesOfGivenName(String name) throws Exception {
+        SAXBuilder builder = new SAXBuilder();
+        List<org.jdom2.Document> out = new ArrayList<>();
+        Enumeration<URL> copies = AppResourceParserCases.class.getClassLoader().getResources(name);
+        while (copies.hasMoreElements()) {
+            out.add(builder.build(copies.nextElement())); // BUG: java/xxe-parser
+        }
+        return out;
     }
 }

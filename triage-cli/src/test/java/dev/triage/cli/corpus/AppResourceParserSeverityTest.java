@@ -40,7 +40,8 @@ class AppResourceParserSeverityTest {
                 "badBuilderReturned", 4, "badResourceOrRequest", 4), withoutParseCallCases(byMethod));
         // parsers judged at their parse call (jdom2, dom4j): lowered by the document given to that call
         assertEquals(Map.of("lowJdomDeploymentDescriptor", 1, "lowDom4jClassPathResource", 1, "badJdomRequestBody", 4,
-                "badJdomResourceThenUpload", 4, "badDom4jResourceOrRequest", 4), parseCallCases(byMethod));
+                "badJdomResourceThenUpload", 4, "badDom4jResourceOrRequest", 4, "lowJdomEveryClassPathCopy", 1,
+                "badJdomCopiesOfGivenName", 4), parseCallCases(byMethod));
         // the resource's parse itself is lowered even when the same builder later parses an upload
         assertEquals(List.of(1, 4), findings.stream().filter(f -> f.location().methodName().equals("badJdomResourceThenUpload"))
                 .map(f -> f.severity().level()).sorted().toList());
