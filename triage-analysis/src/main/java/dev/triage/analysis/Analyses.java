@@ -11,6 +11,7 @@ import dev.triage.analysis.detect.CleartextHttpDetector;
 import dev.triage.analysis.detect.CookieHeaderDetector;
 import dev.triage.analysis.detect.ConfigSecretDetector;
 import dev.triage.analysis.detect.AnnotationSettingDetector;
+import dev.triage.analysis.detect.RequestBodyTypingDetector;
 import dev.triage.analysis.detect.ConfigSettingDetector;
 import dev.triage.analysis.detect.FlagSecureDetector;
 import dev.triage.analysis.detect.CsrfDisabledDetector;
@@ -66,6 +67,7 @@ public final class Analyses {
                 new ConfigSecretDetector(),
                 new ConfigSettingDetector(models),
                 new AnnotationSettingDetector(models),
+                new RequestBodyTypingDetector(models),
                 new ApkSigningDetector(models),
                 new TrackerSdkDetector(models),
                 new AndroidAppConfigDetector(),

@@ -104,6 +104,11 @@ final class SinkCalls {
             Value a = argument.apply(l.getKey());
             if (a == null || !a.labels().contains(l.getValue())) return null;
         }
+        if (row.ifTargetPolymorphic() >= 0) {
+            // JSON bound to an app class through which the document names any class to make
+            String cls = PolymorphicTargets.classLiteralArgument(mi, row.ifTargetPolymorphic());
+            if (cls == null || ctx.results().get(PolymorphicTargets.ID).openField(cls) == null) return null;
+        }
         for (ArgumentRow.AppCall c : row.unlessAppCalls()) {
             if (ctx.results().get(dev.triage.analysis.AppCalls.ID).made(c)) return null;
         }

@@ -46,6 +46,9 @@ import java.util.Map;
  * @param ifLabelled argument index → label: a sink only when that argument carries the label (a library constant
  *             labelled by a {@code fields} row, also inside a varargs array: {@code Feature.SupportAutoType}); empty:
  *             no condition
+ * @param ifTargetPolymorphic the argument holding the class literal JSON is bound to (the call's last): a sink only when
+ *             that app class lets the document name any class (polymorphic typing by class name on a broad field type:
+ *             {@code @JsonTypeInfo(use = CLASS)} on an {@code Object} field); -1: no condition
  * @param unlessAppCalls not a sink when the app makes one of these calls anywhere (a process-wide switch: fastjson's
  *             safe mode set on the global configuration); empty: no condition
  */
@@ -56,7 +59,7 @@ public record ArgumentRow(String kind, MethodPattern method, int argument, Map<I
                        List<CheckRow.ResultUse> resultOnly, boolean mapperSubstituted,
                        java.util.regex.Pattern ifPrefix, java.util.regex.Pattern unlessPrefix, int receiverAt,
                        java.util.regex.Pattern ifText, BundledRange ifBundled, Map<Integer, String> ifLabelled,
-                       List<AppCall> unlessAppCalls, String provenance, String file) {
+                       int ifTargetPolymorphic, List<AppCall> unlessAppCalls, String provenance, String file) {
     /**
      * A call the app makes somewhere: {@code method}, with every constant of the arguments in {@code when} matching
      * (booleans as 1/0) and the arguments in {@code labelled} (or the receiver, {@link Position#THIS}) carrying the label.

@@ -22,7 +22,7 @@ final class ModelReader {
             Map.entry("arguments", Set.of("kind", "class", "method", "descriptor", "subtypes", "argument", "when",
                     "receiver-object", "receiver-unless-any", "receiver-if-any", "receiver-labelled", "receiver-unhardened",
                     "argument-unless-any", "method-annotated", "unless-result-only", "mybatis-substituted", "if-prefix", "unless-prefix",
-                    "receiver-at", "if-text", "if-bundled", "if-labelled", "unless-app-calls", "provenance", "note")),
+                    "receiver-at", "if-text", "if-bundled", "if-labelled", "if-target-polymorphic", "unless-app-calls", "provenance", "note")),
             Map.entry("calls", Set.of("kind", "class", "method", "descriptor", "subtypes", "label", "when", "component",
                     "name-matches", "class-matches", "clean-for", "view-input", "provenance", "note")),
             Map.entry("fields", Set.of("kind", "class", "field", "label", "platform", "provenance", "note")),
@@ -180,7 +180,8 @@ final class ModelReader {
                 resultUses(r.get("unless-result-only"), file), mapper, pattern(r.get("if-prefix"), file),
                 pattern(r.get("unless-prefix"), file),
                 r.has("receiver-at") ? argument(r.get("receiver-at"), file) : Position.THIS, pattern(r.get("if-text"), file),
-                bundledRange(r.get("if-bundled"), file), labelledArguments(r.get("if-labelled")), appCalls(r.get("unless-app-calls"), file),
+                bundledRange(r.get("if-bundled"), file), labelledArguments(r.get("if-labelled")),
+                r.has("if-target-polymorphic") ? argument(r.get("if-target-polymorphic"), file) : -1, appCalls(r.get("unless-app-calls"), file),
                 provenance(r), file);
     }
 
