@@ -57,7 +57,9 @@ public final class FindingAssembler {
                 .thenComparing(Detection::key)
                 .thenComparing(Detection::message)
                 // Several paths may lead to one sink; which one is shown must not depend on thread timing.
-                .thenComparing(d -> pathKey(d.path())));
+                .thenComparing(d -> pathKey(d.path()))
+                // and one sink may be so by two model rows (their provenance differs): the first by name is kept
+                .thenComparing(d -> d.properties().toString()));
         Set<String> seen = new HashSet<>();
         Set<String> unknown = new TreeSet<>();
         Map<String, Integer> ordinals = new HashMap<>();

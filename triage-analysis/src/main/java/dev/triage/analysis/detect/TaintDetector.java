@@ -71,9 +71,11 @@ public final class TaintDetector implements Detector {
                 if (hit == null) continue;
                 if (!row.resultOnly().isEmpty() && CallResults.onlyUsedAs(frames, mi, row.resultOnly())) continue;
                 // credentials or patient data: a finding of their own beside the kind's
+                String sinkProvenance = Models.cite(row.file(), row.provenance());
                 for (Value v : hit.values()) {
                     Detection sd = rules.sensitive(row.kind(), scan.location(mi), ArgumentDetector.sinkKey(mi), v,
-                            List.of(new PathStep(scan.location(mi), "reaches " + ArgumentDetector.callName(mi))), l -> sourceSteps(ctx, l));
+                            List.of(new PathStep(scan.location(mi), "reaches " + ArgumentDetector.callName(mi))), l -> sourceSteps(ctx, l),
+                            l -> sourceProvenance(ctx, l), sinkProvenance);
                     if (sd != null) {
                         scan.report(rules.byLoggingLevel(ctx, sd, row.kind(), mi.name));
                         break;
@@ -90,7 +92,8 @@ public final class TaintDetector implements Detector {
                 path.add(new PathStep(scan.location(mi), "reaches " + ArgumentDetector.callName(mi)));
                 Detection d = rules.byPlatform(ctx, rules.byArithmetic(rules.detection(row.kind(), scan.location(mi), ArgumentDetector.sinkKey(mi), label, path),
                         row.kind(), label, Set.of()), row.kind());
-                scan.report(rules.byLoggingLevel(ctx, rules.byComponent(ctx, rules.byCompanion(ctx, d, row.kind()), row.kind(), mi.owner), row.kind(), mi.name));
+                scan.report(TaintRules.withProvenance(rules.byLoggingLevel(ctx, rules.byComponent(ctx, rules.byCompanion(ctx, d, row.kind()),
+                        row.kind(), mi.owner), row.kind(), mi.name), sourceProvenance(ctx, label), sinkProvenance));
             }
             // Calling a lambda or method reference: its body, with the call's arguments after what it captured.
             LambdaCall called = LambdaCall.called(scan.argument(mi, Position.THIS), mi, ctx.program());
@@ -137,8 +140,8 @@ public final class TaintDetector implements Detector {
             List<PathStep> path = new ArrayList<>();
             addSource(ctx, label, path);
             path.add(new PathStep(scan.location(insn), "reaches " + call.substring(call.lastIndexOf('/') + 1)));
-            scan.report(rules.byPlatform(ctx, rules.byArithmetic(rules.detection(kind, scan.location(insn), hit.sinkKey(), label, path),
-                    kind, label, Set.of()), kind));
+            scan.report(TaintRules.withProvenance(rules.byPlatform(ctx, rules.byArithmetic(rules.detection(kind, scan.location(insn),
+                    hit.sinkKey(), label, path), kind, label, Set.of()), kind), sourceProvenance(ctx, label), TaintRules.INSTRUCTION_SINKS));
         }
         reportReturns(scan);
     }
@@ -161,8 +164,9 @@ public final class TaintDetector implements Detector {
                 List<PathStep> path = new ArrayList<>();
                 addSource(ctx, label, path);
                 path.add(new PathStep(scan.location(insn), "returned as " + row.what()));
-                scan.report(rules.returned(row.kind(), row.what(), scan.location(insn),
-                        scan.ref().owner() + "." + scan.ref().name() + scan.ref().descriptor() + "|return", label, path));
+                scan.report(TaintRules.withProvenance(rules.returned(row.kind(), row.what(), scan.location(insn),
+                        scan.ref().owner() + "." + scan.ref().name() + scan.ref().descriptor() + "|return", label, path),
+                        sourceProvenance(ctx, label), Models.cite(row.file(), row.provenance())));
             }
         }
     }
@@ -182,7 +186,8 @@ public final class TaintDetector implements Detector {
                 tail.add(new PathStep(scan.location(call), "passed to " + target.owner().replace('/', '.') + "." + target.name()));
                 tail.addAll(r.via());
                 tail.add(new PathStep(r.sink(), "reaches the sink"));
-                Detection sd = rules.sensitive(r.kind(), r.sink(), r.sinkKey(), arg, tail, l -> sourceSteps(ctx, l));
+                Detection sd = rules.sensitive(r.kind(), r.sink(), r.sinkKey(), arg, tail, l -> sourceSteps(ctx, l),
+                        l -> sourceProvenance(ctx, l), r.provenance());
                 if (sd != null) scan.report(rules.byLoggingLevel(ctx, sd, r.kind(), sinkMethod0));
                 String label = rules.firstTaint(arg, r.kind(), r.cleared());
                 if (label == null) continue;
@@ -196,7 +201,8 @@ public final class TaintDetector implements Detector {
                 Detection d = rules.byPlatform(ctx, rules.byArithmetic(rules.detection(r.kind(), r.sink(), r.sinkKey(), label, path),
                         r.kind(), label, r.cleared()), r.kind());
                 String sinkOwner = sinkCall.substring(0, Math.max(sinkCall.lastIndexOf('.'), 0));
-                scan.report(rules.byLoggingLevel(ctx, rules.byComponent(ctx, rules.byCompanion(ctx, d, r.kind()), r.kind(), sinkOwner), r.kind(), sinkMethod));
+                scan.report(TaintRules.withProvenance(rules.byLoggingLevel(ctx, rules.byComponent(ctx, rules.byCompanion(ctx, d, r.kind()),
+                        r.kind(), sinkOwner), r.kind(), sinkMethod), sourceProvenance(ctx, label), r.provenance()));
             }
         }
     }
@@ -205,6 +211,12 @@ public final class TaintDetector implements Detector {
         List<PathStep> out = new ArrayList<>();
         addSource(ctx, label, out);
         return out;
+    }
+
+    /** The model row that made a taint label's source one, or null when unknown. */
+    private static String sourceProvenance(AnalysisContext ctx, String label) {
+        Origin o = ctx.source(Taint.sourceId(label));
+        return o == null ? null : o.provenance();
     }
 
     private static void addSource(AnalysisContext ctx, String label, List<PathStep> path) {

@@ -240,7 +240,8 @@ final class TaintRules {
      * java/phi-logged, a password java/sensitive-data-logged), with the first sensitive label; null when none applies.
      */
     Detection sensitive(String kind, dev.triage.contract.Location at, String sinkKey, Value v, List<PathStep> tail,
-                        java.util.function.Function<String, List<PathStep>> sourceSteps) {
+                        java.util.function.Function<String, List<PathStep>> sourceSteps,
+                        java.util.function.Function<String, String> sourceProvenance, String sinkProvenance) {
         JsonNode t = models.tables.get("sensitive-sink-rules");
         if (t == null || t.get(kind) == null) return null;
         for (String l : v.labels()) {
@@ -255,9 +256,9 @@ final class TaintRules {
             String name = call.substring(call.lastIndexOf('/') + 1);
             List<PathStep> path = new java.util.ArrayList<>(sourceSteps.apply(l));
             path.addAll(tail);
-            return new Detection(rule.asText(), at, Character.toUpperCase(what.charAt(0)) + what.substring(1)
+            return withProvenance(new Detection(rule.asText(), at, Character.toUpperCase(what.charAt(0)) + what.substring(1)
                     + " is written to a log by " + name, path, declared == null ? Confidence.MEDIUM : declared.confidence(),
-                    sinkKey + "|" + Taint.sourceKind(l));
+                    sinkKey + "|" + Taint.sourceKind(l)), sourceProvenance.apply(l), sinkProvenance);
         }
         return null;
     }
@@ -312,6 +313,26 @@ final class TaintRules {
         String message = d.message() + "; written at " + levelName + ", below the lowest level (" + t.levelName()
                 + ") the app's own logging configuration (" + t.file() + ") writes";
         return new Detection(d.ruleId(), d.location(), message, d.path(), d.confidence(), d.key(), severity, d.properties());
+    }
+
+    /** Provenance of the sinks that are instructions (array lengths, loop conditions): taint.yml's table. */
+    static final String INSTRUCTION_SINKS = Models.cite("taint.yml", "instruction-sinks");
+    /** The result property naming the model rows behind a taint finding. */
+    static final String PROVENANCE = "triage/provenance";
+
+    /**
+     * The finding with the model rows behind it as a property ({@code triage/provenance}: "source: FILE (provenance);
+     * sink: FILE (provenance)"), so a reviewer can tell which row to question. A part that is unknown is left out.
+     */
+    static Detection withProvenance(Detection d, String source, String sink) {
+        if (d == null) return null;
+        StringBuilder b = new StringBuilder();
+        if (source != null && !source.isEmpty()) b.append("source: ").append(source);
+        if (sink != null && !sink.isEmpty()) b.append(b.length() == 0 ? "" : "; ").append("sink: ").append(sink);
+        if (b.length() == 0) return d;
+        Map<String, String> props = new TreeMap<>(d.properties());
+        props.put(PROVENANCE, b.toString());
+        return new Detection(d.ruleId(), d.location(), d.message(), d.path(), d.confidence(), d.key(), d.severity(), props);
     }
 
     /** The finding for a taint label in a value a handler returns to the framework ({@code returns} rows). */

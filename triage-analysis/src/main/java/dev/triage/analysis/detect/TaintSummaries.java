@@ -44,10 +44,10 @@ final class TaintSummaries {
      * A parameter of a method that reaches a sink. When the sink applies only to a kind of receiver object (the
      * response's writer) or a receiver carrying a source's taint, and the receiver is itself a parameter,
      * {@code receiverParam} names it and {@code receiverKind} (or {@code receiverLabel}) what the caller must pass;
-     * otherwise -1 and null.
+     * otherwise -1 and null. {@code provenance} cites the model row that made the call a sink.
      */
     record ParameterSink(int param, String kind, Location sink, String sinkKey, Set<String> cleared, List<PathStep> via,
-                         int receiverParam, String receiverKind, String receiverLabel) {
+                         int receiverParam, String receiverKind, String receiverLabel, String provenance) {
         /** Whether the receiver constraint holds for what the caller passes (a further parameter: still open). */
         boolean receiverOk(IntFunction<Value> argument) {
             if (receiverParam < 0) return true;
@@ -102,7 +102,8 @@ final class TaintSummaries {
                             int p = Taint.param(l);
                             if (p < 0 || !Taint.reaches(l, row.kind())) continue;
                             ParameterSink r = new ParameterSink(p, row.kind(), here, ArgumentDetector.sinkKey(mi), Taint.cleared(l),
-                                    List.of(), hit.receiverParam(), hit.receiverKind(), hit.receiverLabel());
+                                    List.of(), hit.receiverParam(), hit.receiverKind(), hit.receiverLabel(),
+                                    dev.triage.analysis.model.Models.cite(row.file(), row.provenance()));
                             unique.putIfAbsent(p + "|" + row.kind() + "|" + here, r);
                         }
                     }
@@ -140,7 +141,7 @@ final class TaintSummaries {
                         int p = Taint.param(l);
                         if (p < 0 || !Taint.reaches(l, kind)) continue;
                         unique.putIfAbsent(p + "|" + kind + "|" + here, new ParameterSink(p, kind, here, hit.sinkKey(),
-                                Taint.cleared(l), List.of(), -1, null, null));
+                                Taint.cleared(l), List.of(), -1, null, null, TaintRules.INSTRUCTION_SINKS));
                     }
                 }
             }
@@ -184,7 +185,7 @@ final class TaintSummaries {
                     unique.putIfAbsent(p + "|" + inner.kind() + "|" + inner.sink(),
                             new ParameterSink(p, inner.kind(), inner.sink(), inner.sinkKey(), cleared, via, receiverParam,
                                     receiverParam < 0 ? null : inner.receiverKind(),
-                                    receiverParam < 0 ? null : inner.receiverLabel()));
+                                    receiverParam < 0 ? null : inner.receiverLabel(), inner.provenance()));
                 }
             }
         }

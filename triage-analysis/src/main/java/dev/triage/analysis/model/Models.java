@@ -227,6 +227,14 @@ public final class Models {
         return byDescriptor == null ? null : byDescriptor.get(descriptor);
     }
 
+    /**
+     * How a finding names the model row behind a source or sink: its file and the row's {@code provenance}
+     * ({@code taint/jdbc.yml (manual)}).
+     */
+    public static String cite(String file, String provenance) {
+        return file + " (" + provenance + ")";
+    }
+
     /** A source kind by its label, or null when the models do not declare it. */
     public SourceKind sourceKind(String kind) {
         return sourceKindsByName.get(kind);

@@ -1,5 +1,6 @@
 package dev.triage.analysis.value;
 
+import dev.triage.analysis.model.Models;
 import dev.triage.analysis.model.ParameterRow;
 import dev.triage.program.HandlerAnnotations;
 import org.objectweb.asm.Type;
@@ -36,19 +37,19 @@ final class ParameterSources {
      * The source kinds of a parameter (empty when it is none): every row of its annotations that holds (a row
      * {@code named} for a credential holds only for a parameter bound by such a name), else the framework's own.
      */
-    static List<String> labelsOf(ValueContext ctx, ComponentExposure exposure, ClassNode owner, MethodNode method, int param, Type type) {
+    static List<Source> labelsOf(ValueContext ctx, ComponentExposure exposure, ClassNode owner, MethodNode method, int param, Type type) {
         if (type.getSort() != Type.OBJECT && type.getSort() != Type.ARRAY) return List.of();
         // Numbers, booleans, dates and UUIDs the framework has already converted cannot carry an injection.
         if (type.getSort() == Type.OBJECT && tableSet(ctx, "converted-parameter-types").contains(type.getInternalName())) return List.of();
         List<AnnotationNode> anns = annotations(method, param);
-        List<String> labels = new ArrayList<>();
+        List<Source> labels = new ArrayList<>();
         for (AnnotationNode a : anns) labels.addAll(annotationLabels(ctx, a.desc, a, method, param));
         if (!labels.isEmpty()) return labels;
-        String framework = frameworkSource(ctx, exposure, owner, method, param);
+        Source framework = frameworkSource(ctx, exposure, owner, method, param);
         if (framework != null) return List.of(framework);
         if ((method.access & org.objectweb.asm.Opcodes.ACC_STATIC) != 0 && method.name.equals("main")
                 && method.desc.equals("([Ljava/lang/String;)V")) {
-            return List.of("command-line");
+            return List.of(new Source("command-line", "engine (main's arguments)"));
         }
         if (!anns.isEmpty() || type.getSort() != Type.OBJECT && type.getSort() != Type.ARRAY) return List.of();
         Set<String> handler = BINDS_REQUEST_PARAMETERS;
@@ -57,19 +58,26 @@ final class ParameterSources {
         boolean isResource = has(method.visibleAnnotations, jaxrs);
         if (isHandler && tableSet(ctx, "handler-simple-parameter-types").contains(type.getDescriptor())) {
             // Spring binds it as if it carried @RequestParam (by the compiled parameter name): that annotation's rows
-            List<String> implicit = new ArrayList<>();
+            List<Source> implicit = new ArrayList<>();
             for (String desc : tableSet(ctx, "handler-implicit-parameter-annotation")) {
                 implicit.addAll(annotationLabels(ctx, desc, null, method, param));
             }
-            return implicit.isEmpty() ? List.of("remote") : implicit;
+            return implicit.isEmpty() ? List.of(new Source("remote", HANDLERS)) : implicit;
         }
-        if (isResource && !tableSet(ctx, "framework-parameter-types").contains(type.getInternalName())) return List.of("remote");
+        if (isResource && !tableSet(ctx, "framework-parameter-types").contains(type.getInternalName())) return List.of(new Source("remote", HANDLERS));
         return List.of();
     }
 
+    /** A source kind a parameter carries, and the model row that says so ({@link Models#cite}). */
+    record Source(String label, String provenance) {
+    }
+
+    /** Provenance of a parameter bound by a handler annotation alone. */
+    private static final String HANDLERS = Models.cite("program/handler-annotations.yml", "manual");
+
     /** The labels of the rows for a parameter annotation (given, or implied when {@code a} is null) that hold. */
-    private static List<String> annotationLabels(ValueContext ctx, String descriptor, AnnotationNode a, MethodNode method, int param) {
-        List<String> out = new ArrayList<>();
+    private static List<Source> annotationLabels(ValueContext ctx, String descriptor, AnnotationNode a, MethodNode method, int param) {
+        List<Source> out = new ArrayList<>();
         String name = null;
         boolean named = false;
         for (ParameterRow p : ctx.models().parameterSources(descriptor)) {
@@ -80,7 +88,7 @@ final class ParameterSources {
                 }
                 if (name == null || !p.named().matcher(name).matches()) continue;
             }
-            if (!out.contains(p.label())) out.add(p.label());
+            if (out.stream().noneMatch(x -> x.label().equals(p.label()))) out.add(new Source(p.label(), Models.cite(p.file(), p.provenance())));
         }
         return out;
     }
@@ -128,14 +136,14 @@ final class ParameterSources {
      * modelled annotation (a WebView {@code @JavascriptInterface} method, called by page script). Rows may require
      * the code to run in a component other apps can reach.
      */
-    private static String frameworkSource(ValueContext ctx, ComponentExposure exposure, ClassNode owner, MethodNode method, int param) {
+    private static Source frameworkSource(ValueContext ctx, ComponentExposure exposure, ClassNode owner, MethodNode method, int param) {
         if ((method.access & org.objectweb.asm.Opcodes.ACC_STATIC) == 0) {
             for (ParameterRow p : ctx.models().overrideSources(method.name)) {
                 if (!p.kind().equals("source") || !p.arguments().contains(param)) continue;
                 if (!p.method().anyDescriptor() && !p.method().descriptor().equals(method.desc)) continue;
                 if (!ctx.program().isSubtype(owner.name, p.method().owner())) continue;
                 if (p.component() != null && !exposure.exposedComponentClass(owner.name)) continue;
-                return p.label();
+                return new Source(p.label(), Models.cite(p.file(), p.provenance()));
             }
         }
         for (List<AnnotationNode> list : java.util.Arrays.asList(method.visibleAnnotations, method.invisibleAnnotations)) {
@@ -144,7 +152,7 @@ final class ParameterSources {
                 for (ParameterRow p : ctx.models().methodAnnotationSources(a.desc)) {
                     if (!p.arguments().isEmpty() && !p.arguments().contains(param)) continue;
                     if (p.component() != null && !exposure.exposedComponent(owner.name)) continue;
-                    return p.label();
+                    return new Source(p.label(), Models.cite(p.file(), p.provenance()));
                 }
             }
         }

@@ -1,6 +1,7 @@
 package dev.triage.analysis.value;
 
 import dev.triage.analysis.model.CallRow;
+import dev.triage.analysis.model.Models;
 import org.objectweb.asm.Type;
 
 import java.util.Set;
@@ -51,7 +52,7 @@ final class SourceTransfer {
                 }
                 String id = vi.ownerName() + "#" + vi.methodName() + "#" + vi.line(c.insn) + "#" + c.insn.name;
                 ctx.registerSource(id, vi.originAt(c.insn, c.insn.owner.substring(c.insn.owner.lastIndexOf('/') + 1) + "."
-                        + c.insn.name + "(...) returns " + row.label() + " input"));
+                        + c.insn.name + "(...) returns " + row.label() + " input").withProvenance(Models.cite(row.file(), row.provenance())));
                 label = "t:" + row.label() + "@" + id;
                 if (!row.cleanFor().isEmpty()) label = Taint.sanitize(label, row.cleanFor());
             } else if (!CallLabels.conditionsHold(row.when(), c.args)) {

@@ -160,12 +160,13 @@ public final class ValueInterpreter extends Interpreter<Value> {
         }
         v = entered(v.asParam(p), ObjectSites.parameterSite(owner.name, method.name, method.desc, p), "parameter", p).withLabels(Set.of("@p" + p));
         boolean registered = false;
-        for (String source : ParameterSources.labelsOf(ctx, exposure, owner, method, p, type)) {
+        for (ParameterSources.Source s : ParameterSources.labelsOf(ctx, exposure, owner, method, p, type)) {
+            String source = s.label();
             if (!ctx.sourceEnabled(source)) continue;
             String id = owner.name + "#" + method.name + "#param" + p;
             if (!registered) {
                 ctx.registerSource(id, new Origin("parameter " + p + " of " + owner.name.replace('/', '.') + "." + method.name
-                        + " (" + source + " input)", owner.name, method.name, sourcePath(), firstLine()));
+                        + " (" + source + " input)", owner.name, method.name, sourcePath(), firstLine(), s.provenance()));
                 registered = true;
             }
             v = v.withLabels(Set.of("t:" + source + "@" + id));
@@ -192,7 +193,7 @@ public final class ValueInterpreter extends Interpreter<Value> {
             if ("server".equals(row.platform()) && ctx.program().android() != null) continue;
             String id = owner.name + "#" + method.name + "#" + line(insn) + "#" + f.name;
             ctx.registerSource(id, originAt(insn, f.owner.substring(f.owner.lastIndexOf('/') + 1) + "." + f.name
-                    + " (" + row.label() + " data)"));
+                    + " (" + row.label() + " data)").withProvenance(dev.triage.analysis.model.Models.cite(row.file(), row.provenance())));
             return v.withLabels(Set.of("t:" + row.label() + "@" + id));
         }
         return v;
