@@ -8,6 +8,7 @@ import dev.triage.contract.Confidence;
 import dev.triage.contract.Detection;
 import dev.triage.contract.Location;
 import dev.triage.contract.PathStep;
+import dev.triage.program.HandlerAnnotations;
 import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.AnnotationNode;
 import org.objectweb.asm.tree.LineNumberNode;
@@ -20,7 +21,7 @@ import java.util.TreeSet;
 
 /**
  * {@code java/unsafe-deserialization} where the framework deserializes the request body itself: a handler method
- * (an annotation of {@code handler-method-annotations}) whose parameter carries an annotation of
+ * (of the entry-point kind {@code request-body-handlers} names, in the program model's handler annotations) whose parameter carries an annotation of
  * {@code request-body-annotations} ({@code @RequestBody}) and is of an app class through whose fields the JSON document
  * names any class to make ({@link PolymorphicTargets}: {@code @JsonTypeInfo(use = Id.CLASS)} on a field of type
  * {@code Object}). Spring's Jackson converter honours the annotation without any default typing. Reported at the
@@ -33,8 +34,14 @@ public final class RequestBodyTypingDetector implements Detector {
     private final Set<String> bodies = new TreeSet<>();
 
     public RequestBodyTypingDetector(Models models) {
-        JsonNode h = models.tables.get("handler-method-annotations");
-        if (h != null) h.forEach(n -> handlers.add(n.asText()));
+        // the handler methods of one entry-point kind of the program model's single list of handler annotations
+        JsonNode kind = models.tables.get("request-body-handlers");
+        if (kind != null) {
+            for (HandlerAnnotations.Handler h : HandlerAnnotations.builtIn().handlers()) {
+                if (h.entryPoint().equals(kind.asText())) handlers.add(h.descriptor());
+            }
+            if (handlers.isEmpty()) throw new IllegalStateException("request-body-handlers: no handler annotations of entry-point kind " + kind);
+        }
         JsonNode b = models.tables.get("request-body-annotations");
         if (b != null) b.forEach(n -> bodies.add("L" + n.asText().replace('.', '/') + ";"));
     }
