@@ -11,7 +11,6 @@ import dev.triage.contract.PathStep;
 import dev.triage.contract.Severity;
 import dev.triage.program.HandlerAnnotations;
 import org.objectweb.asm.tree.AnnotationNode;
-import org.objectweb.asm.tree.LineNumberNode;
 import org.objectweb.asm.tree.MethodNode;
 
 import java.util.ArrayList;
@@ -79,12 +78,12 @@ public final class AnnotationSettingDetector implements Detector {
         for (Setting s : settings) {
             Map<String, List<String>> onClass = attributes(find(s.annotation(), cls.visibleAnnotations, cls.invisibleAnnotations));
             for (MethodNode m : cls.methods) {
-                if (m.instructions.size() == 0 || find(s.handlers(), m.visibleAnnotations, m.invisibleAnnotations) == null) continue;
+                if (m.instructions.size() == 0 || MethodAnnotations.find(s.handlers(), m.visibleAnnotations, m.invisibleAnnotations) == null) continue;
                 AnnotationNode onMethod = find(s.annotation(), m.visibleAnnotations, m.invisibleAnnotations);
                 if (onMethod == null && onClass == null) continue;
                 Map<String, List<String>> effective = joined(onClass, attributes(onMethod));
                 if (!holds(s, effective)) continue;
-                int line = firstLine(m);
+                int line = MethodAnnotations.firstLine(m);
                 Location at = scan.location(m.name, m.desc, line);
                 String where = onMethod != null ? "the handler" : "its class";
                 String message = s.message().replace("{where}", where);
@@ -147,22 +146,6 @@ public final class AnnotationSettingDetector implements Detector {
     }
 
     private static AnnotationNode find(String descriptor, List<AnnotationNode> visible, List<AnnotationNode> invisible) {
-        return find(Set.of(descriptor), visible, invisible);
-    }
-
-    @SafeVarargs
-    private static AnnotationNode find(Set<String> descriptors, List<AnnotationNode>... lists) {
-        for (List<AnnotationNode> l : lists) {
-            if (l == null) continue;
-            for (AnnotationNode a : l) if (descriptors.contains(a.desc)) return a;
-        }
-        return null;
-    }
-
-    private static int firstLine(MethodNode m) {
-        for (var n = m.instructions.getFirst(); n != null; n = n.getNext()) {
-            if (n instanceof LineNumberNode ln) return ln.line;
-        }
-        return 0;
+        return MethodAnnotations.find(Set.of(descriptor), visible, invisible);
     }
 }

@@ -13,8 +13,6 @@ import dev.triage.program.MethodInfo;
 import dev.triage.program.Program;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
-import org.objectweb.asm.tree.AbstractInsnNode;
-import org.objectweb.asm.tree.LineNumberNode;
 import org.objectweb.asm.tree.MethodNode;
 
 import java.util.ArrayList;
@@ -65,7 +63,7 @@ public final class MissingAuthorizationDetector implements Detector {
                 if (habit.annotated(decl.annotations()) || habit.annotated(si.annotations())) annotatedAbove = true;
             }
             if (declarations.isEmpty() || annotatedAbove) continue;
-            int line = firstLine(m);
+            int line = MethodAnnotations.firstLine(m);
             String service = declarations.get(declarations.size() - 1).replace('/', '.');
             String message = "public service method " + simple(service) + "." + m.name + " returns " + record
                     + " records without an authorization annotation, though " + habit.annotatedMethods + " of the app's "
@@ -78,13 +76,6 @@ public final class MissingAuthorizationDetector implements Detector {
 
     private static String simple(String dotted) {
         return dotted.substring(dotted.lastIndexOf('.') + 1);
-    }
-
-    private static int firstLine(MethodNode m) {
-        for (AbstractInsnNode n = m.instructions.getFirst(); n != null; n = n.getNext()) {
-            if (n instanceof LineNumberNode ln) return ln.line;
-        }
-        return 0;
     }
 
     /** The codebase's habit, computed once per scan from class headers. */

@@ -11,7 +11,6 @@ import dev.triage.contract.PathStep;
 import dev.triage.program.HandlerAnnotations;
 import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.AnnotationNode;
-import org.objectweb.asm.tree.LineNumberNode;
 import org.objectweb.asm.tree.MethodNode;
 
 import java.util.List;
@@ -55,18 +54,18 @@ public final class RequestBodyTypingDetector implements Detector {
     public void visitClass(ClassScan scan) {
         if (bodies.isEmpty()) return;
         for (MethodNode m : scan.node().methods) {
-            if (m.instructions.size() == 0 || !annotated(handlers, m.visibleAnnotations, m.invisibleAnnotations)) continue;
+            if (m.instructions.size() == 0 || MethodAnnotations.find(handlers, m.visibleAnnotations, m.invisibleAnnotations) == null) continue;
             Type[] params = Type.getArgumentTypes(m.desc);
             for (int i = 0; i < params.length; i++) {
                 if (params[i].getSort() != Type.OBJECT) continue;
                 boolean body = (m.visibleParameterAnnotations != null && i < m.visibleParameterAnnotations.length
-                        && annotated(bodies, m.visibleParameterAnnotations[i]))
+                        && MethodAnnotations.find(bodies, m.visibleParameterAnnotations[i]) != null)
                         || (m.invisibleParameterAnnotations != null && i < m.invisibleParameterAnnotations.length
-                        && annotated(bodies, m.invisibleParameterAnnotations[i]));
+                        && MethodAnnotations.find(bodies, m.invisibleParameterAnnotations[i]) != null);
                 if (!body) continue;
                 String field = scan.context().results().get(PolymorphicTargets.ID).openField(params[i].getInternalName());
                 if (field == null) continue;
-                int line = firstLine(m);
+                int line = MethodAnnotations.firstLine(m);
                 Location at = scan.location(m.name, m.desc, line);
                 String message = "the request body is deserialized into " + params[i].getClassName() + ", whose field " + field
                         + " lets the JSON document name any class to instantiate (polymorphic typing by class name on a broad type)";
@@ -74,21 +73,5 @@ public final class RequestBodyTypingDetector implements Detector {
                         "request-body|" + m.name + m.desc + "|" + i, null, Map.of()));
             }
         }
-    }
-
-    @SafeVarargs
-    private static boolean annotated(Set<String> descriptors, List<AnnotationNode>... lists) {
-        for (List<AnnotationNode> l : lists) {
-            if (l == null) continue;
-            for (AnnotationNode a : l) if (descriptors.contains(a.desc)) return true;
-        }
-        return false;
-    }
-
-    private static int firstLine(MethodNode m) {
-        for (var n = m.instructions.getFirst(); n != null; n = n.getNext()) {
-            if (n instanceof LineNumberNode ln) return ln.line;
-        }
-        return 0;
     }
 }

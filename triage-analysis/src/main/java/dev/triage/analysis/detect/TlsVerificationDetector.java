@@ -18,7 +18,6 @@ import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.FieldInsnNode;
 import org.objectweb.asm.tree.InvokeDynamicInsnNode;
-import org.objectweb.asm.tree.LineNumberNode;
 import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.analysis.Frame;
@@ -56,7 +55,7 @@ public final class TlsVerificationDetector implements Detector {
         for (MethodNode m : scan.node().methods) {
             if ((m.access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_BRIDGE)) != 0 || m.instructions.size() == 0) continue;
             if (trustManager && m.name.equals("checkServerTrusted") && neverRejects(m, harmless)) {
-                int line = firstLine(m);
+                int line = MethodAnnotations.firstLine(m);
                 scan.reporter().report(new Detection("java/trust-all-certificates", scan.location(m.name, m.desc, line),
                         scan.info().dottedName() + ".checkServerTrusted accepts every certificate chain without checking it",
                         List.of(), Confidence.HIGH, "checkServerTrusted" + m.desc));
@@ -143,12 +142,5 @@ public final class TlsVerificationDetector implements Detector {
             if (line < 0) line = mf.get().line(insn);
         }
         return line;
-    }
-
-    static int firstLine(MethodNode m) {
-        for (AbstractInsnNode insn = m.instructions.getFirst(); insn != null; insn = insn.getNext()) {
-            if (insn instanceof LineNumberNode ln) return ln.line;
-        }
-        return 0;
     }
 }
