@@ -9,18 +9,10 @@ import java.util.Set;
  * {@code main}; Android component lifecycle methods, framework callbacks and listeners, click handlers
  * named in layouts and WebView JavaScript interface methods; and, as a fallback, public methods of
  * public app classes (so a library-like app is still analysed from somewhere). Which annotations make a Spring or
- * JAX-RS handler is data ({@link HandlerAnnotations}), the list the taint analysis reads for their parameters.
+ * JAX-RS handler is data ({@link HandlerAnnotations}), the list the taint analysis reads for their parameters; which
+ * supertypes make a servlet, a filter or an Android component, and by which methods, is data too ({@link EntryPointTypes}).
  */
 final class EntryPoints {
-    private static final List<String> SERVLETS = List.of("javax/servlet/http/HttpServlet", "jakarta/servlet/http/HttpServlet",
-            "javax/servlet/Servlet", "jakarta/servlet/Servlet");
-    private static final List<String> FILTERS = List.of("javax/servlet/Filter", "jakarta/servlet/Filter");
-    private static final Set<String> SERVLET_METHODS = Set.of("service", "doGet", "doPost", "doPut", "doDelete",
-            "doHead", "doOptions", "doTrace", "doPatch");
-    /** The framework classes whose subclasses the system instantiates and drives through their lifecycle. */
-    private static final List<String> ANDROID_COMPONENTS = List.of("android/app/Activity", "android/app/Service",
-            "android/content/BroadcastReceiver", "android/content/ContentProvider", "android/app/Application",
-            "android/app/Fragment", "androidx/fragment/app/Fragment");
     private static final String JAVASCRIPT_INTERFACE = "Landroid/webkit/JavascriptInterface;";
     private static final String ON_CLICK_DESCRIPTOR = "(Landroid/view/View;)V";
 
@@ -30,32 +22,36 @@ final class EntryPoints {
     static List<EntryPoint> find(Program program) {
         List<EntryPoint> out = new ArrayList<>();
         HandlerAnnotations handlers = HandlerAnnotations.builtIn();
+        EntryPointTypes types = EntryPointTypes.builtIn();
         dev.triage.program.android.AndroidApp android = program.android();
         Set<String> clickHandlers = new java.util.HashSet<>();
         if (android != null) android.clickHandlers().forEach(h -> clickHandlers.add(h.method()));
         for (Program.AppClass app : program.appClasses()) {
             ClassInfo c = app.info();
-            boolean component = android != null && ANDROID_COMPONENTS.stream().anyMatch(s -> program.isSubtype(c.name(), s));
+            boolean component = android != null && types.androidComponents().stream().anyMatch(s -> program.isSubtype(c.name(), s));
             boolean activity = android != null && program.isSubtype(c.name(), "android/app/Activity");
-            boolean servlet = SERVLETS.stream().anyMatch(s -> program.isSubtype(c.name(), s));
-            boolean filter = FILTERS.stream().anyMatch(s -> program.isSubtype(c.name(), s));
+            List<EntryPointTypes.Type> driven = types.types().stream().filter(t -> program.isSubtype(c.name(), t.supertype())).toList();
             for (MethodInfo m : c.methods()) {
                 if (m.isAbstract()) continue;
-                String kind = null;
-                String handler;
-                if (servlet && SERVLET_METHODS.contains(m.name())) kind = "servlet";
-                else if (filter && m.name().equals("doFilter")) kind = "filter";
-                else if ((handler = handlers.entryPoint(c.annotations(), m.annotations())) != null) kind = handler;
-                else if (m.name().equals("main") && m.descriptor().equals("([Ljava/lang/String;)V") && m.isStatic()) kind = "main";
-                else if (component && overridesFramework(program, c, m)) kind = "android-lifecycle";
-                else if (m.hasAnnotation(JAVASCRIPT_INTERFACE)) kind = "android-javascript-interface";
-                else if (activity && clickHandlers.contains(m.name()) && m.descriptor().equals(ON_CLICK_DESCRIPTOR)) kind = "android-onclick";
-                else if (overridesFramework(program, c, m)) kind = "android-callback";
-                else if (c.isPublic() && m.isPublic() && !m.isSynthetic() && !m.name().startsWith("<")) kind = "public";
+                // a servlet or filter method the container calls, else a handler by its annotations
+                String kind = driven.stream().filter(t -> t.names(m.name())).map(EntryPointTypes.Type::entryPoint).findFirst().orElse(null);
+                if (kind == null) kind = handlers.entryPoint(c.annotations(), m.annotations());
+                if (kind == null) kind = byShape(program, c, m, component, activity && clickHandlers.contains(m.name()));
                 if (kind != null) out.add(new EntryPoint(m.ref(), kind));
             }
         }
         return out;
+    }
+
+    /** {@code main}, an Android lifecycle method, callback or click handler, or a public method: the kind, or null. */
+    private static String byShape(Program program, ClassInfo c, MethodInfo m, boolean component, boolean clickHandlerName) {
+        if (m.name().equals("main") && m.descriptor().equals("([Ljava/lang/String;)V") && m.isStatic()) return "main";
+        if (component && overridesFramework(program, c, m)) return "android-lifecycle";
+        if (m.hasAnnotation(JAVASCRIPT_INTERFACE)) return "android-javascript-interface";
+        if (clickHandlerName && m.descriptor().equals(ON_CLICK_DESCRIPTOR)) return "android-onclick";
+        if (overridesFramework(program, c, m)) return "android-callback";
+        if (c.isPublic() && m.isPublic() && !m.isSynthetic() && !m.name().startsWith("<")) return "public";
+        return null;
     }
 
     /**

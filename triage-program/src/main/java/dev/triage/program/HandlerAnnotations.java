@@ -1,12 +1,7 @@
 package dev.triage.program;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -87,22 +82,11 @@ public final class HandlerAnnotations {
     }
 
     static HandlerAnnotations load(ClassLoader loader) {
-        JsonNode root;
-        try (InputStream in = loader.getResourceAsStream(RESOURCE)) {
-            if (in == null) throw new IllegalStateException("missing " + RESOURCE);
-            root = new ObjectMapper(new YAMLFactory()).readTree(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + RESOURCE, e);
-        }
-        root.fieldNames().forEachRemaining(k -> {
-            if (!Set.of("handlers", "entry-point-class-annotations").contains(k)) throw new IllegalStateException(RESOURCE + ": unknown section " + k);
-        });
+        JsonNode root = ProgramData.read(loader, RESOURCE, Set.of("handlers", "entry-point-class-annotations"));
         List<Handler> handlers = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
         for (JsonNode r : root.path("handlers")) {
-            r.fieldNames().forEachRemaining(k -> {
-                if (!Set.of("annotation", "entry-point", "binds").contains(k)) throw new IllegalStateException(RESOURCE + ": unknown key " + k + " in " + r);
-            });
+            ProgramData.keys(r, Set.of("annotation", "entry-point", "binds"), RESOURCE, "key");
             String annotation = r.path("annotation").asText("");
             String entryPoint = r.path("entry-point").asText("");
             String binds = r.hasNonNull("binds") ? r.get("binds").asText() : null;
@@ -127,6 +111,6 @@ public final class HandlerAnnotations {
 
     /** {@code javax.ws.rs.GET} → {@code Ljavax/ws/rs/GET;}. */
     private static String descriptor(String dotted) {
-        return "L" + dotted.replace('.', '/') + ";";
+        return "L" + ProgramData.internal(dotted) + ";";
     }
 }
