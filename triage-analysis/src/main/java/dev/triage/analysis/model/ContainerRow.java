@@ -5,8 +5,12 @@ import java.util.Set;
 /**
  * A constructor that makes an empty container the value analysis follows element by element ({@code containers}):
  * {@code kind} is the contract its calls are read by, {@code map} (java.util.Map) or {@code list} (java.util.List).
+ * {@code ifLabelled} (argument index → label; empty: none) makes it one only when those arguments carry the labels: a
+ * {@code TreeMap} whose comparator is the natural order finds a constant key by {@code equals}, one with any other
+ * comparator (case-insensitive) may not, and is left to the summaries.
  */
-public record ContainerRow(String kind, MethodPattern constructor, String provenance, String file) {
+public record ContainerRow(String kind, MethodPattern constructor, java.util.Map<Integer, String> ifLabelled, String provenance,
+                           String file) {
     /** The container kinds the engine knows the calls of. */
     public static final Set<String> KINDS = Set.of("map", "list");
 }

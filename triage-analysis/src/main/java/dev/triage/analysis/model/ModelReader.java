@@ -43,7 +43,7 @@ final class ModelReader {
                     "provenance", "note")),
             Map.entry("returns", Set.of("kind", "method-annotated", "if-annotated", "unless-annotated", "types",
                     "unless-produces", "if-prefix", "unless-prefix", "what", "provenance", "note")),
-            Map.entry("containers", Set.of("kind", "class", "method", "descriptor", "provenance", "note")),
+            Map.entry("containers", Set.of("kind", "class", "method", "descriptor", "if-labelled", "provenance", "note")),
             Map.entry("source-kinds", Set.of("kind", "class", "default", "confidence", "name", "provenance", "note")));
 
     /** Named patterns ({@code patterns} sections of any file), by name: rows refer to them as {@code {pattern: name}}. */
@@ -149,7 +149,10 @@ final class ModelReader {
                 case "patterns" -> {
                     // read before any rows (patterns())
                 }
-                case "tables" -> section.getValue().fields().forEachRemaining(e -> m.tables.put(e.getKey(), e.getValue()));
+                case "tables" -> section.getValue().fields().forEachRemaining(e -> {
+                    m.tables.put(e.getKey(), e.getValue());
+                    m.tableFiles.put(e.getKey(), file);
+                });
                 default -> throw new IllegalStateException(file + ": unknown section '" + section.getKey() + "'");
             }
         }
@@ -231,7 +234,7 @@ final class ModelReader {
         if (!m.name().equals("<init>") || m.anyOwner() || m.anyDescriptor()) {
             throw new IllegalStateException(file + ": a containers row names one constructor of one class: " + r);
         }
-        return new ContainerRow(kind, m, provenance(r), file);
+        return new ContainerRow(kind, m, labelledArguments(r.get("if-labelled")), provenance(r), file);
     }
 
     private ReturnRow returnRow(JsonNode r, String file) {

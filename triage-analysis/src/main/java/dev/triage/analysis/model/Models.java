@@ -44,6 +44,8 @@ public final class Models {
     public final List<SourceKind> sourceKinds = new ArrayList<>();
     /** Free-form data tables detectors read (weak algorithm lists, minimum key sizes...). */
     public final Map<String, JsonNode> tables = new LinkedHashMap<>();
+    /** The model file each table was read from (a finding cites it, {@link #citeTable}). */
+    final Map<String, String> tableFiles = new LinkedHashMap<>();
 
     private final Map<String, List<ArgumentRow>> argumentsByName = new HashMap<>();
     private final Map<String, List<CallRow>> callsByName = new HashMap<>();
@@ -61,7 +63,7 @@ public final class Models {
     private final Map<String, List<EffectOf>> effectsByName = new HashMap<>();
     private final Map<String, List<CreatedBy>> viewsByName = new HashMap<>();
     /** Container constructors: owner → descriptor → kind ({@code map}, {@code list}); looked up without building a key. */
-    private final Map<String, Map<String, String>> containerKinds = new HashMap<>();
+    private final Map<String, Map<String, ContainerRow>> containerRows = new HashMap<>();
     /** Internal type name → object kind, for objects tracked by type ({@code types}). */
     private final Map<String, String> trackedTypes = new LinkedHashMap<>();
 
@@ -160,8 +162,8 @@ public final class Models {
         guards.forEach(g -> guardsByName.computeIfAbsent(g.method().name(), k -> new ArrayList<>()).add(g));
         neutrals.forEach(n -> neutralsByName.computeIfAbsent(n.method().name(), k -> new ArrayList<>()).add(n));
         for (ContainerRow c : containers) {
-            Map<String, String> byDescriptor = containerKinds.computeIfAbsent(c.constructor().owner(), k -> new HashMap<>());
-            if (byDescriptor.putIfAbsent(c.constructor().descriptor(), c.kind()) != null) throw new IllegalStateException(c.file() + ": container constructor twice: " + c.constructor());
+            Map<String, ContainerRow> byDescriptor = containerRows.computeIfAbsent(c.constructor().owner(), k -> new HashMap<>());
+            if (byDescriptor.putIfAbsent(c.constructor().descriptor(), c) != null) throw new IllegalStateException(c.file() + ": container constructor twice: " + c.constructor());
         }
         for (SourceKind k : sourceKinds) {
             if (sourceKindsByName.putIfAbsent(k.kind(), k) != null) throw new IllegalStateException(k.file() + ": source kind '" + k.kind() + "' twice");
@@ -218,12 +220,9 @@ public final class Models {
         return named(neutralsByName, name);
     }
 
-    /**
-     * The container kind ({@code map}, {@code list}) a constructor call {@code owner.<init>descriptor} makes, or null
-     * when it makes none the value analysis follows.
-     */
-    public String containerKind(String owner, String descriptor) {
-        Map<String, String> byDescriptor = containerKinds.get(owner);
+    /** The {@code containers} row of this constructor ({@code owner} internal, full descriptor), or null. */
+    public ContainerRow container(String owner, String descriptor) {
+        Map<String, ContainerRow> byDescriptor = containerRows.get(owner);
         return byDescriptor == null ? null : byDescriptor.get(descriptor);
     }
 
@@ -233,6 +232,15 @@ public final class Models {
      */
     public static String cite(String file, String provenance) {
         return file + " (" + provenance + ")";
+    }
+
+    /**
+     * How a finding names a table it was judged by: the file it was read from and the table's name
+     * ({@code crypto.yml (weak-ciphers)}); the name alone when no file declared it.
+     */
+    public String citeTable(String name) {
+        String file = tableFiles.get(name);
+        return file == null ? name : file + " (" + name + ")";
     }
 
     /** A source kind by its label, or null when the models do not declare it. */

@@ -42,7 +42,8 @@ final class CollectionTransfer {
         AbstractObject o = receiver.object();
         Type ret = Type.getReturnType(mi.desc);
         if (mi.name.equals("<init>")) {
-            String container = vi.context().models().containerKind(mi.owner, mi.desc);
+            dev.triage.analysis.model.ContainerRow row = vi.context().models().container(mi.owner, mi.desc);
+            String container = row == null || !labelled(row.ifLabelled(), args) ? null : row.kind();
             if ("map".equals(container)) {
                 vi.addPending(new AliasUpdate(o.site(), receiver.withObject(new AbstractObject(o.site(), "map", Map.of(), false))));
                 handled[0] = true;
@@ -55,6 +56,14 @@ final class CollectionTransfer {
         if (o.escaped() || !("map".equals(o.kind()) || "list".equals(o.kind()))) return null;
         handled[0] = true;
         return "map".equals(o.kind()) ? map(vi, mi, receiver, o, args, ret) : list(vi, mi, receiver, o, args, ret);
+    }
+
+    /** Every argument the row conditions carries its label (a comparator that is the natural order). */
+    private static boolean labelled(Map<Integer, String> ifLabelled, List<? extends Value> args) {
+        for (Map.Entry<Integer, String> e : ifLabelled.entrySet()) {
+            if (e.getKey() >= args.size() || !args.get(e.getKey()).hasLabel(e.getValue())) return false;
+        }
+        return true;
     }
 
     private static Value element(Value v) {
