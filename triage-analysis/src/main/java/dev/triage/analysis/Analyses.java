@@ -128,10 +128,16 @@ public final class Analyses {
         List<String> problems = new ArrayList<>();
         List<String> oom = java.util.Collections.synchronizedList(new ArrayList<>());
 
-        ResourceScan resources = new ResourceScan(ctx, reporter);
+        // Each detector reports through its own reporter, which gives a finding that names no model row the
+        // detector's own provenance (its code, the tables it judged by): every finding leaves here with one.
+        java.util.Map<Detector, Reporter> reporters = new java.util.IdentityHashMap<>();
+        for (Detector d : detectors) {
+            String fallback = d.provenance(models);
+            reporters.put(d, x -> reporter.report(Provenance.orElse(x, fallback)));
+        }
         for (Detector d : detectors) {
             try {
-                d.visitResources(resources);
+                d.visitResources(new ResourceScan(ctx, reporters.get(d)));
             } catch (ValueContext.DeadlineExceeded e) {
                 skippedForBudget.incrementAndGet();
             } catch (RuntimeException | StackOverflowError | AssertionError e) {
@@ -159,7 +165,7 @@ public final class Analyses {
                             skippedForBudget.incrementAndGet();
                             return;
                         }
-                        analyseClass(ctx, app.info(), detectors, reporter, methods);
+                        analyseClass(ctx, app.info(), detectors, reporters, methods);
                     } catch (ValueContext.DeadlineExceeded e) {
                         skippedForBudget.incrementAndGet();
                     } catch (RuntimeException | StackOverflowError | AssertionError e) {
@@ -196,20 +202,18 @@ public final class Analyses {
                 ctx.coverage());
     }
 
-    private static void analyseClass(AnalysisContext ctx, ClassInfo info, List<Detector> detectors, Reporter reporter,
-                                     AtomicInteger methods) {
+    private static void analyseClass(AnalysisContext ctx, ClassInfo info, List<Detector> detectors,
+                                     java.util.Map<Detector, Reporter> reporters, AtomicInteger methods) {
         ClassNode node = ctx.program().readCode(info.name());
         if (node == null) return;
-        ClassScan cs = new ClassScan(ctx, info, node, reporter);
-        for (Detector d : detectors) d.visitClass(cs);
+        for (Detector d : detectors) d.visitClass(new ClassScan(ctx, info, node, reporters.get(d)));
         for (MethodNode m : node.methods) {
             if ((m.access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) != 0 || m.instructions.size() == 0) continue;
             ctx.checkDeadline();
             MethodFrames frames = ctx.analyse(node, m, 0);
             if (frames == null) continue;
             methods.incrementAndGet();
-            MethodScan ms = new MethodScan(ctx, info, frames, reporter);
-            for (Detector d : detectors) d.visitMethod(ms);
+            for (Detector d : detectors) d.visitMethod(new MethodScan(ctx, info, frames, reporters.get(d)));
         }
     }
 }

@@ -16,6 +16,15 @@ public interface Detector {
         return Set.of();
     }
 
+    /**
+     * The {@code triage/provenance} of a finding this detector reports without naming one itself (see {@link Provenance}):
+     * the detector's own code, {@code engine (Name)}, and the tables the models' {@code detector-tables} say it judges
+     * by. A detector that judges by model rows puts the row on each finding instead.
+     */
+    default String provenance(dev.triage.analysis.model.Models models) {
+        return Provenance.join(Provenance.engine(this), Provenance.tables(models, this));
+    }
+
     /** Called once per app class, before its methods. */
     default void visitClass(ClassScan scan) {
     }

@@ -306,6 +306,19 @@ class ModelValidationTest {
                 errors.add("spring-security.yml: stateless-session-fields names unknown field " + f);
             }
         });
+        // detector-tables: every key a built-in detector, every table one the models declare (cited in provenance)
+        Set<String> detectorNames = new HashSet<>();
+        Analyses.builtInDetectors(models).forEach(d -> detectorNames.add(d.getClass().getSimpleName()));
+        JsonNode detectorTables = models.tables.get(dev.triage.analysis.Provenance.DETECTOR_TABLES);
+        if (detectorTables == null) errors.add("missing table " + dev.triage.analysis.Provenance.DETECTOR_TABLES);
+        else detectorTables.fields().forEachRemaining(e -> {
+            if (!detectorNames.contains(e.getKey())) errors.add("detector-tables.yml: no built-in detector " + e.getKey());
+            e.getValue().forEach(t -> {
+                if (!models.tables.containsKey(t.asText()) || t.asText().equals(dev.triage.analysis.Provenance.DETECTOR_TABLES)) {
+                    errors.add("detector-tables.yml: " + e.getKey() + " names no table " + t.asText());
+                }
+            });
+        });
         assertEquals(List.of(), errors, "model rows that do not resolve");
         long resolved = classes.values().stream().filter(java.util.Objects::nonNull).count();
         org.junit.jupiter.api.Assertions.assertTrue(resolved > 40, "the check must really read classes: " + resolved);

@@ -171,6 +171,8 @@ public final class ComponentAnalysis {
                 props.put("installedVersion", c.version());
                 props.put("latestVersion", rel.version());
                 props.put("libyears", String.format(Locale.ROOT, "%.1f", libyears));
+                props.put(Detection.PROVENANCE, "metadata: the local Maven metadata index (" + c.key() + ")"
+                        + "; component: identified by " + slug(c.identifiedBy()));
                 detections.add(new Detection(OUTDATED, location(c),
                         String.format(Locale.ROOT, "%s %s is %.1f years behind its newest release %s (%s); installed version released %s.",
                                 c.gav(), c.path(), libyears, rel.version(), date(rel.date()), date(c.releaseDate())),
@@ -190,6 +192,7 @@ public final class ComponentAnalysis {
                 props.put("buildDate", date(build[0]));
                 props.put("buildDateSource", source);
                 props.put("ageYears", String.format(Locale.ROOT, "%.1f", years));
+                props.put(Detection.PROVENANCE, "engine (ComponentAnalysis: the app's build date)");
                 detections.add(new Detection(STALE_APP, Location.inResource(name, 0, input),
                         String.format(Locale.ROOT, "The app was last built %s (%s), %.1f years ago: it has not been updated in more than %s years.",
                                 date(build[0]), source, years, trim(options.staleYears())),
@@ -232,7 +235,14 @@ public final class ComponentAnalysis {
             default -> Confidence.LOW;
         };
         props.put("identity", c.identity().confidence().slug());
+        props.put(Detection.PROVENANCE, "advisory: the local advisory database (" + a.id() + ")"
+                + "; component: identified by " + slug(c.identifiedBy()));
         return new Detection(VULNERABLE, location(c), msg, List.of(), confidence, a.id() + "|" + c.key(), Severity.ofLevel(a.level()), props);
+    }
+
+    /** {@code POM_PROPERTIES} → {@code pom-properties}, as the reports spell how a component was identified. */
+    private static String slug(Component.IdentifiedBy by) {
+        return by.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     private static Location location(Component c) {

@@ -24,6 +24,12 @@ import java.util.TreeMap;
  */
 public record Detection(String ruleId, Location location, String message, List<PathStep> path, Confidence confidence,
                         String key, Severity severity, Map<String, String> properties) {
+    /**
+     * The property every finding carries naming what made it: the model rows and tables behind it, or the code that
+     * decided it ({@code "check: jdk-xml.yml (manual)"}, {@code "engine (ComponentAnalysis)"}).
+     */
+    public static final String PROVENANCE = "triage/provenance";
+
     public Detection {
         Objects.requireNonNull(ruleId, "ruleId");
         Objects.requireNonNull(location, "location");

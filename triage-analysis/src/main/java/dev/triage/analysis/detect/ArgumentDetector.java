@@ -4,6 +4,7 @@ import dev.triage.analysis.value.ModelMatch;
 import dev.triage.contract.Detection;
 import dev.triage.analysis.Detector;
 import dev.triage.analysis.MethodScan;
+import dev.triage.analysis.Provenance;
 import dev.triage.analysis.model.Models;
 import dev.triage.analysis.model.ArgumentRow;
 import dev.triage.analysis.value.Value;
@@ -46,7 +47,9 @@ abstract class ArgumentDetector implements Detector {
                 if (v == null) continue; // unreachable code
                 for (Detection d : check(scan, mi, row, v)) {
                     String id = d.ruleId() + "|" + d.location().line() + "|" + d.key();
-                    if (reported.add(id)) scan.report(d);
+                    // the row, then the tables the detector judged the value by
+                    if (reported.add(id)) scan.report(Provenance.with(d, Provenance.join(
+                            Provenance.part("argument", Models.cite(row.file(), row.provenance())), Provenance.tables(models, this))));
                 }
             }
         }

@@ -114,7 +114,9 @@ public final class ObjectStateDetector implements Detector {
                 }
                 List<PathStep> path = new ArrayList<>(via);
                 path.add(new PathStep(scan.location(mi), message));
-                scan.report(new Detection(check.rule(), scan.location(mi), message, path, Confidence.HIGH, key, severity, Map.of()));
+                scan.report(new Detection(check.rule(), scan.location(mi), message, path, Confidence.HIGH, key, severity,
+                        Map.of(dev.triage.analysis.Provenance.PROPERTY, dev.triage.analysis.Provenance.part("check",
+                                dev.triage.analysis.model.Models.cite(check.file(), check.provenance())))));
             }
         }
     }

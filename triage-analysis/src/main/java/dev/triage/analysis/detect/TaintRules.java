@@ -317,22 +317,16 @@ final class TaintRules {
 
     /** Provenance of the sinks that are instructions (array lengths, loop conditions): taint.yml's table. */
     static final String INSTRUCTION_SINKS = Models.cite("taint.yml", "instruction-sinks");
-    /** The result property naming the model rows behind a taint finding. */
-    static final String PROVENANCE = "triage/provenance";
-
     /**
-     * The finding with the model rows behind it as a property ({@code triage/provenance}: "source: FILE (provenance);
-     * sink: FILE (provenance)"), so a reviewer can tell which row to question. A part that is unknown is left out.
+     * The finding with the model rows behind it as its {@link dev.triage.analysis.Provenance} ("source: FILE
+     * (provenance); sink: FILE (provenance)"), so a reviewer can tell which row to question. A part that is unknown is
+     * left out.
      */
     static Detection withProvenance(Detection d, String source, String sink) {
         if (d == null) return null;
-        StringBuilder b = new StringBuilder();
-        if (source != null && !source.isEmpty()) b.append("source: ").append(source);
-        if (sink != null && !sink.isEmpty()) b.append(b.length() == 0 ? "" : "; ").append("sink: ").append(sink);
-        if (b.length() == 0) return d;
-        Map<String, String> props = new TreeMap<>(d.properties());
-        props.put(PROVENANCE, b.toString());
-        return new Detection(d.ruleId(), d.location(), d.message(), d.path(), d.confidence(), d.key(), d.severity(), props);
+        return dev.triage.analysis.Provenance.with(d, dev.triage.analysis.Provenance.join(
+                source == null || source.isEmpty() ? null : dev.triage.analysis.Provenance.part("source", source),
+                sink == null || sink.isEmpty() ? null : dev.triage.analysis.Provenance.part("sink", sink)));
     }
 
     /** The finding for a taint label in a value a handler returns to the framework ({@code returns} rows). */

@@ -88,17 +88,19 @@ public final class TlsVerificationDetector implements Detector {
             } else if (insn instanceof MethodInsnNode mi) {
                 for (CallRow c : ctx.models().callsNamed(mi.name)) {
                     if (c.kind().equals("accept-all-hostname-verifier") && ModelMatch.matches(c.method(), mi, ctx.program())) {
-                        scan.report(new Detection("java/accept-all-hostnames", scan.location(mi),
+                        scan.report(dev.triage.analysis.Provenance.with(new Detection("java/accept-all-hostnames", scan.location(mi),
                                 ArgumentDetector.callName(mi) + " is a hostname verifier that accepts every host", List.of(), Confidence.HIGH,
-                                ArgumentDetector.sinkKey(mi)));
+                                ArgumentDetector.sinkKey(mi)), dev.triage.analysis.Provenance.part("call",
+                                dev.triage.analysis.model.Models.cite(c.file(), c.provenance()))));
                     }
                 }
             } else if (insn instanceof FieldInsnNode fi && insn.getOpcode() == Opcodes.GETSTATIC) {
                 for (FieldRow f : ctx.models().fields) {
                     if (f.kind().equals("accept-all-hostname-verifier") && f.owner().equals(fi.owner) && f.name().equals(fi.name)) {
-                        scan.report(new Detection("java/accept-all-hostnames", scan.location(fi),
+                        scan.report(dev.triage.analysis.Provenance.with(new Detection("java/accept-all-hostnames", scan.location(fi),
                                 fi.owner.substring(fi.owner.lastIndexOf('/') + 1) + "." + fi.name + " accepts every host", List.of(), Confidence.HIGH,
-                                "field|" + fi.owner + "." + fi.name));
+                                "field|" + fi.owner + "." + fi.name), dev.triage.analysis.Provenance.part("field",
+                                dev.triage.analysis.model.Models.cite(f.file(), f.provenance()))));
                     }
                 }
             }

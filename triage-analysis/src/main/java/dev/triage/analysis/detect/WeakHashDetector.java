@@ -4,6 +4,8 @@ import dev.triage.contract.Confidence;
 import dev.triage.analysis.value.ModelMatch;
 import dev.triage.contract.Detection;
 import dev.triage.analysis.MethodScan;
+import dev.triage.analysis.model.Models;
+import dev.triage.analysis.Provenance;
 import dev.triage.analysis.model.ArgumentRow;
 import dev.triage.analysis.model.CallRow;
 import dev.triage.analysis.value.Value;
@@ -38,9 +40,9 @@ public final class WeakHashDetector extends ArgumentDetector {
             if (!(insn instanceof MethodInsnNode mi) || scan.frames().before(mi) == null) continue;
             for (CallRow c : scan.context().models().callsNamed(mi.name)) {
                 if (!c.kind().equals("weak-hash-call") || !ModelMatch.matches(c.method(), mi, scan.context().program())) continue;
-                scan.report(new Detection("java/weak-hash", scan.location(mi),
+                scan.report(Provenance.with(new Detection("java/weak-hash", scan.location(mi),
                         callName(mi) + " computes " + c.label() + ", a broken hash",
-                        List.of(), Confidence.HIGH, sinkKey(mi)));
+                        List.of(), Confidence.HIGH, sinkKey(mi)), Provenance.part("call", Models.cite(c.file(), c.provenance()))));
             }
         }
     }

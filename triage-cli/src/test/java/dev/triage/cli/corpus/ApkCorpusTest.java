@@ -82,6 +82,7 @@ class ApkCorpusTest {
             }
             throw new AssertionError("scan of " + c.id() + " failed", e);
         }
+        CorpusHarnessTest.assertProvenance(c.id(), result.findings());
         List<Finding> findings = new ArrayList<>();
         List<Finding> tableFindings = new ArrayList<>();
         for (Finding f : result.findings()) {

@@ -63,6 +63,7 @@ class CorpusHarnessTest {
             }
             throw new AssertionError("scan of " + c.id() + " failed; " + markers.size() + " markers missed", e);
         }
+        assertProvenance(c.id(), result.findings());
         Comparison cmp = compare(markers, result.findings());
         synchronized (TALLY) {
             cmp.tp.forEach(m -> tally(m.ruleId())[0]++);
@@ -78,6 +79,19 @@ class CorpusHarnessTest {
             cmp.fn.forEach(m -> sb.append("  FN ").append(m.sourcePath()).append(':').append(m.line())
                     .append(' ').append(m.ruleId()).append(" — no finding\n"));
             fail(sb.toString());
+        }
+    }
+
+    /**
+     * Every finding names what made it (the result property {@code triage/provenance}): model rows and tables as
+     * {@code role: FILE (...)}, or the engine by name; never nothing.
+     */
+    static void assertProvenance(String caseId, List<Finding> findings) {
+        for (Finding f : findings) {
+            String p = f.properties().get(dev.triage.contract.Detection.PROVENANCE);
+            if (p == null || !p.matches("(?:[a-z]+: [^;]+|engine \\([^;]+\\)(?:; table: [^;]+)?)(?:; (?:[a-z]+: [^;]+))*")) {
+                fail("case " + caseId + ": " + f.rule().id() + " at line " + f.location().line() + " names no provenance: " + p);
+            }
         }
     }
 
