@@ -27,6 +27,19 @@ final class CallResults {
      * returned or handed to other code): then the checked object never does what the check is about.
      */
     static boolean onlyUsedAs(MethodFrames frames, MethodInsnNode call, List<CheckRow.ResultUse> uses) {
+        return onlyUsedAs(frames, call, uses, EXACTLY);
+    }
+
+    /** Whether a value carries a label and nothing that may be input. */
+    interface LabelTest {
+        boolean carries(Value v, String label);
+    }
+
+    /** The label itself, and no taint or parameter flow. */
+    static final LabelTest EXACTLY = (a, label) -> a.hasLabel(label) && a.labels().stream().noneMatch(dev.triage.analysis.value.Taint::isFlow);
+
+    /** As {@link #onlyUsedAs(MethodFrames, MethodInsnNode, List)}, judging {@code labelled} positions with {@code test}. */
+    static boolean onlyUsedAs(MethodFrames frames, MethodInsnNode call, List<CheckRow.ResultUse> uses, LabelTest test) {
         AbstractObject result = returned(frames, call);
         if (result == null) return false;
         String site = result.site();
@@ -54,7 +67,7 @@ final class CallResults {
                             // what the argument carries: the app's own resource, named by a constant, and nothing
                             // that may be input (a stream that is the resource or the request body on another path)
                             Value a = e.getKey() >= args ? null : f.getStack(base + 1 + e.getKey());
-                            if (a == null || !a.hasLabel(e.getValue()) || a.labels().stream().anyMatch(dev.triage.analysis.value.Taint::isFlow)) made = false;
+                            if (a == null || !test.carries(a, e.getValue())) made = false;
                         }
                         if (made) harmless = true;
                     }
@@ -73,14 +86,14 @@ final class CallResults {
      * parameter flow): a parser judged at its parse call, given the app's own resource named by a constant. A value
      * that is the resource on one path and a request body on another carries the request's taint too, so it fails.
      */
-    static boolean argumentsLabelled(MethodFrames frames, MethodInsnNode call, Map<Integer, String> labelled) {
+    static boolean argumentsLabelled(MethodFrames frames, MethodInsnNode call, Map<Integer, String> labelled, LabelTest test) {
         Frame<Value> f = frames.before(call);
         if (f == null) return false;
         int args = org.objectweb.asm.Type.getArgumentTypes(call.desc).length;
         int base = f.getStackSize() - args;
         for (Map.Entry<Integer, String> e : labelled.entrySet()) {
             Value a = e.getKey() >= args ? null : f.getStack(base + e.getKey());
-            if (a == null || !a.hasLabel(e.getValue()) || a.labels().stream().anyMatch(dev.triage.analysis.value.Taint::isFlow)) return false;
+            if (a == null || !test.carries(a, e.getValue())) return false;
         }
         return true;
     }

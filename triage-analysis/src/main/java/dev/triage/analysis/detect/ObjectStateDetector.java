@@ -103,12 +103,14 @@ public final class ObjectStateDetector implements Detector {
                     severity = raise.severity();
                     message = raise.message().replace("{minSdk}", String.valueOf(app.minSdk()));
                 }
-                if (check.lowered() != null && CallResults.onlyUsedAs(scan.frames(), mi, check.lowered().uses())) {
+                // a resource named by a helper's parameter is the app's own when every caller names a constant one
+                CallResults.LabelTest labels = (a, label) -> CallerLabels.carries(scan.context(), scan.ref(), a, label);
+                if (check.lowered() != null && CallResults.onlyUsedAs(scan.frames(), mi, check.lowered().uses(), labels)) {
                     severity = check.lowered().severity();
                     message = message + check.lowered().message();
                 }
                 if (check.loweredByArguments() != null
-                        && CallResults.argumentsLabelled(scan.frames(), mi, check.loweredByArguments().uses().get(0).labelled())) {
+                        && CallResults.argumentsLabelled(scan.frames(), mi, check.loweredByArguments().uses().get(0).labelled(), labels)) {
                     severity = check.loweredByArguments().severity();
                     message = message + check.loweredByArguments().message();
                 }

@@ -113,6 +113,10 @@ final class SinkCalls {
             if (ctx.results().get(dev.triage.analysis.AppCalls.ID).made(c)) return null;
         }
         if (row.receiverUnhardened() && !unhardenedParser(ctx, recv)) return null;
+        if (row.ifTemplateUnescaped() != null && !templateMayWriteUnescaped(ctx, row.ifTemplateUnescaped(),
+                argument.apply(row.ifTemplateUnescaped().at()))) {
+            return null;
+        }
         List<Value> values = new ArrayList<>();
         if (row.argument() == Position.ANY) {
             for (int i = 0; i < Type.getArgumentTypes(mi.desc).length; i++) {
@@ -158,6 +162,31 @@ final class SinkCalls {
             texts = t == null ? java.util.Set.of() : java.util.Set.of(t);
         }
         return texts.stream().anyMatch(t -> p.matcher(t).matches());
+    }
+
+    /**
+     * Whether the template object may write a value it is rendered with unescaped. A template not known as an object
+     * (passed in, escaped, made by code not modelled) may. One known is escaped when its configuration's facts (those
+     * of a configuration read from a field include what its class records on that field anywhere) satisfy an
+     * {@code escaped-if-any} alternative, when its name is one the engine escapes by extension under an
+     * {@code escaped-names-if-any} alternative, or when its text, found among the app's resources, escapes every
+     * value it writes ({@link dev.triage.analysis.TemplateTexts}); a template whose text is not found may.
+     */
+    static boolean templateMayWriteUnescaped(AnalysisContext ctx, dev.triage.analysis.model.TemplateCondition c, Value template) {
+        AbstractObject o = template == null ? null : template.object();
+        if (o == null || o.kind() == null || o.escaped()) return true;
+        java.util.Map<String, Object> facts = new java.util.HashMap<>(o.state());
+        if (facts.get("factory-site") instanceof String site && site.startsWith("field:")) {
+            // a configuration made and configured elsewhere in the class (its constructor), held in a field
+            ctx.results().get(ClassWideFacts.ID).of(site).facts().forEach(facts::putIfAbsent);
+        }
+        if (ObjectFacts.satisfiedAny(facts, c.escapedIfAny())) return false;
+        if (!(facts.get(c.nameFact()) instanceof String name)) return true;
+        if (c.escapedNames() != null && c.escapedNames().matcher(name).matches()
+                && ObjectFacts.satisfiedAny(facts, c.escapedNamesIfAny())) {
+            return false;
+        }
+        return !Boolean.FALSE.equals(ctx.results().get(dev.triage.analysis.TemplateTexts.ID).writesUnescaped(c.engine(), name));
     }
 
     /**

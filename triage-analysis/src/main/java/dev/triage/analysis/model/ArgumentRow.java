@@ -51,6 +51,9 @@ import java.util.Map;
  *             {@code @JsonTypeInfo(use = CLASS)} on an {@code Object} field); -1: no condition
  * @param unlessAppCalls not a sink when the app makes one of these calls anywhere (a process-wide switch: fastjson's
  *             safe mode set on the global configuration); empty: no condition
+ * @param ifTemplateUnescaped a sink only when the template object at the condition's position may write a value
+ *             unescaped: its configuration does not escape, its name is not one that escapes, and its text (found among
+ *             the app's resources) writes some value without an escape; null: no condition
  */
 public record ArgumentRow(String kind, MethodPattern method, int argument, Map<Integer, String> when,
                        String receiverObject, List<Map<String, Object>> receiverUnlessAny,
@@ -59,7 +62,8 @@ public record ArgumentRow(String kind, MethodPattern method, int argument, Map<I
                        List<CheckRow.ResultUse> resultOnly, boolean mapperSubstituted,
                        java.util.regex.Pattern ifPrefix, java.util.regex.Pattern unlessPrefix, int receiverAt,
                        java.util.regex.Pattern ifText, BundledRange ifBundled, Map<Integer, String> ifLabelled,
-                       int ifTargetPolymorphic, List<AppCall> unlessAppCalls, String provenance, String file) {
+                       int ifTargetPolymorphic, List<AppCall> unlessAppCalls, TemplateCondition ifTemplateUnescaped,
+                       String provenance, String file) {
     /**
      * A call the app makes somewhere: {@code method}, with every constant of the arguments in {@code when} matching
      * (booleans as 1/0) and the arguments in {@code labelled} (or the receiver, {@link Position#THIS}) carrying the label.

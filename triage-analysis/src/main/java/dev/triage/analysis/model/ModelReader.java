@@ -22,7 +22,7 @@ final class ModelReader {
             Map.entry("arguments", Set.of("kind", "class", "method", "descriptor", "subtypes", "argument", "when",
                     "receiver-object", "receiver-unless-any", "receiver-if-any", "receiver-labelled", "receiver-unhardened",
                     "argument-unless-any", "method-annotated", "unless-result-only", "mybatis-substituted", "if-prefix", "unless-prefix",
-                    "receiver-at", "if-text", "if-bundled", "if-labelled", "if-target-polymorphic", "unless-app-calls", "provenance", "note")),
+                    "receiver-at", "if-text", "if-bundled", "if-labelled", "if-target-polymorphic", "unless-app-calls", "if-template-unescaped", "provenance", "note")),
             Map.entry("calls", Set.of("kind", "class", "method", "descriptor", "subtypes", "label", "when", "component",
                     "name-matches", "class-matches", "clean-for", "view-input", "provenance", "note")),
             Map.entry("fields", Set.of("kind", "class", "field", "label", "platform", "provenance", "note")),
@@ -185,7 +185,23 @@ final class ModelReader {
                 r.has("receiver-at") ? argument(r.get("receiver-at"), file) : Position.THIS, pattern(r.get("if-text"), file),
                 bundledRange(r.get("if-bundled"), file), labelledArguments(r.get("if-labelled")),
                 r.has("if-target-polymorphic") ? argument(r.get("if-target-polymorphic"), file) : -1, appCalls(r.get("unless-app-calls"), file),
-                provenance(r), file);
+                templateCondition(r.get("if-template-unescaped"), file), provenance(r), file);
+    }
+
+    /**
+     * {@code if-template-unescaped: {at: this, engine: freemarker, name-fact: template-name, escaped-if-any: [...],
+     * escaped-names: regex, escaped-names-if-any: [...]}}; null when absent.
+     */
+    private TemplateCondition templateCondition(JsonNode n, String file) {
+        if (n == null) return null;
+        n.fieldNames().forEachRemaining(k -> {
+            if (!Set.of("at", "engine", "name-fact", "escaped-if-any", "escaped-names", "escaped-names-if-any").contains(k)) {
+                throw new IllegalStateException(file + ": unknown key '" + k + "' in if-template-unescaped " + n);
+            }
+        });
+        return new TemplateCondition(argument(n.get("at"), file), text(n, "engine", file), text(n, "name-fact", file),
+                factAlternatives(n.get("escaped-if-any")), pattern(n.get("escaped-names"), file),
+                factAlternatives(n.get("escaped-names-if-any")));
     }
 
     /** {@code unless-app-calls: [{class, method, descriptor, when: {0: "1"}, labelled: {this: label}}]}. */

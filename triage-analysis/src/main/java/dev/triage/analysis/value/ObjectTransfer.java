@@ -47,6 +47,8 @@ final class ObjectTransfer {
                 if (receiver == null || receiver.object() == null || receiver.object().kind() == null || receiver.object().escaped()) continue;
                 state.putAll(receiver.object().state());
                 state.put("factory-kind", receiver.object().kind());
+                // a factory read from a field: where its class-wide facts are found (a configuration set up in the constructor)
+                if ("field".equals(receiver.object().get("entered"))) state.put("factory-site", receiver.object().site());
             }
             state.putAll(cb.facts());
             cb.type().initialFromArguments().forEach((k, idx) -> state.put(k,

@@ -4,6 +4,7 @@ import dev.triage.analysis.model.CallRow;
 import dev.triage.analysis.model.Models;
 import org.objectweb.asm.Type;
 
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -25,6 +26,26 @@ final class SourceTransfer {
             if (!(id.constants().iterator().next() instanceof Integer n) || !c.context().viewIds(e.getValue()).contains(n)) return false;
         }
         return true;
+    }
+
+    /**
+     * The label a row gives when its only unmet constant conditions are on one unchanged parameter of the method:
+     * {@code label?p<i>@owner.name(descriptor)} ({@link PendingLabels}), holding when every caller of that method passes
+     * a constant the conditions admit; null when another condition fails.
+     */
+    private static String pendingLabel(CallRow row, Call c) {
+        int param = -1;
+        for (Map.Entry<Integer, String> w : row.when().entrySet()) {
+            if (w.getKey() < 0) continue;
+            if (w.getKey() >= c.args.size()) return null;
+            Value v = c.args.get(w.getKey());
+            if (CallLabels.holds(w.getValue(), v)) continue;
+            if (v.constants() != null || v.param() < 0 || param >= 0 && param != v.param()) return null;
+            param = v.param();
+        }
+        if (param < 0) return null;
+        ValueInterpreter vi = c.interpreter;
+        return PendingLabels.pending(row.label(), param, vi.ownerName(), vi.methodName(), vi.methodDescriptor());
     }
 
     static void apply(Call c) {
@@ -56,8 +77,10 @@ final class SourceTransfer {
                 label = "t:" + row.label() + "@" + id;
                 if (!row.cleanFor().isEmpty()) label = Taint.sanitize(label, row.cleanFor());
             } else if (!CallLabels.conditionsHold(row.when(), c.args)) {
-                // a label row with constant conditions (a resource named by a constant) labels only such calls
-                continue;
+                // a label row with constant conditions (a resource named by a constant) labels only such calls; a
+                // condition on the method's own unchanged parameter leaves the label pending on what its callers pass
+                label = pendingLabel(row, c);
+                if (label == null) continue;
             }
             if (c.constructsReceiver()) {
                 vi.addPending(new AliasUpdate(c.receiver.object().site(), c.receiver.withLabels(Set.of(label))));

@@ -573,6 +573,10 @@ public final class ValueInterpreter extends Interpreter<Value> {
         return method.name;
     }
 
+    String methodDescriptor() {
+        return method.desc;
+    }
+
     int maxString() {
         return MAX_STRING;
     }

@@ -47,6 +47,25 @@ class AppResourceParserSeverityTest {
                 .map(f -> f.severity().level()).sorted().toList());
     }
 
+    /**
+     * The corpus case xml/ResourceHelperCases: a helper parses the resource its parameter names; lowered when every
+     * caller passes a constant name (also through another helper), High when one passes a name from the request or one
+     * computed from its own input.
+     */
+    @Test
+    void resourceNamedByEveryCallerLowersTheHelper() {
+        CorpusCase c = CorpusCase.discover().stream().filter(x -> x.id().equals("xml/ResourceHelperCases")).findFirst().orElseThrow();
+        Path classes = CaseCompiler.compile(c, tmp);
+        Map<String, Integer> byHelper = new TreeMap<>();
+        for (Finding f : ScanPipeline.run(ScanRequest.of(List.of(classes))).findings()) {
+            if (!f.rule().id().equals("java/xxe-parser")) continue;
+            String cls = f.location().className();
+            byHelper.merge(cls.substring(cls.lastIndexOf('$') + 1), f.severity().level(), Math::max);
+            if (f.severity().level() == 1) assertTrue(f.message().contains("only the app's own resources"), f.message());
+        }
+        assertEquals(Map.of("ModuleFiles", 1, "DescriptorFiles", 1, "FormFiles", 4, "StyleFiles", 4), byHelper);
+    }
+
     private static boolean parseCallCase(String method) {
         return method.contains("Jdom") || method.contains("Dom4j");
     }

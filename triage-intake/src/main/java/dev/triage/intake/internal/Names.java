@@ -85,6 +85,8 @@ final class Names {
         switch (extension(name)) {
             case "properties", "xml", "yml", "yaml", "mf":
                 return true;
+            case "ftl", "ftlh", "ftlx":
+                return true; // FreeMarker templates: whether they escape what they write (TemplateTexts)
             default:
                 return false;
         }
