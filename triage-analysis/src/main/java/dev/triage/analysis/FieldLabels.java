@@ -27,7 +27,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * object's input, a model object built from request data, a local captured by an inner, anonymous or lambda class)
  * the taint the constructor's callers pass. The field stands for every object of its class (field-based, not per
  * object): a Runnable built with request data carries it into run() on another thread, and a model object built from
- * a request carries it wherever another method reads the field. Computed once per class.
+ * a request carries it wherever another method reads the field. An object of a {@code transported-types} class (an
+ * Android Parcelable: put into an intent in one component, read back in another) is followed further: what any app
+ * class stores into its fields, and what callers pass to any of its own methods that store a parameter there (a
+ * setter), counts too. Computed once per class.
  */
 public final class FieldLabels {
     public static final AnalysisId<FieldLabels> ID = AnalysisId.of("field-labels", FieldLabels::new);
@@ -59,6 +62,11 @@ public final class FieldLabels {
         List<String> classes = new ArrayList<>();
         classes.add(owner);
         classes.addAll(context.results().get(NestedClasses.ID).of(owner));
+        boolean transported = transported(owner);
+        if (transported) {
+            Set<String> own = new java.util.HashSet<>(classes);
+            for (String w : fieldWriters().getOrDefault(owner, Set.of())) if (!own.contains(w)) classes.add(w);
+        }
         for (String cn : classes) {
             ClassNode c = context.classNode(cn);
             if (c == null) continue;
@@ -79,7 +87,8 @@ public final class FieldLabels {
                     for (String label : f.getStack(f.getStackSize() - 1).labels()) {
                         if (!label.startsWith("@")) {
                             l.add(label);
-                        } else if (label.startsWith("@p") && (m.name.equals("<init>") || syntheticAccessor(m))) {
+                        } else if (label.startsWith("@p") && (m.name.equals("<init>") || syntheticAccessor(m)
+                                || transported && cn.equals(owner))) {
                             // A constructor's parameter stored in a field (a job object's input, a model object
                             // built from request data, a local captured by an inner, anonymous or lambda class): what
                             // its callers pass, read wherever the field is. Setters are not followed: the field
@@ -94,6 +103,41 @@ public final class FieldLabels {
             }
         }
         return out;
+    }
+
+    private volatile Map<String, Set<String>> fieldWriters;
+
+    /** Field owner → the app classes with a PUTFIELD naming it (built once, on the first transported class). */
+    private Map<String, Set<String>> fieldWriters() {
+        Map<String, Set<String>> w = fieldWriters;
+        if (w != null) return w;
+        synchronized (this) {
+            if (fieldWriters == null) {
+                Map<String, Set<String>> built = new HashMap<>();
+                for (Program.AppClass a : program.appClasses()) {
+                    ClassNode c = context.classNode(a.info().name());
+                    if (c == null) continue;
+                    for (MethodNode m : c.methods) {
+                        for (AbstractInsnNode insn = m.instructions.getFirst(); insn != null; insn = insn.getNext()) {
+                            if (insn.getOpcode() == Opcodes.PUTFIELD) {
+                                built.computeIfAbsent(((FieldInsnNode) insn).owner, k -> new TreeSet<>()).add(c.name);
+                            }
+                        }
+                    }
+                }
+                fieldWriters = built;
+            }
+            return fieldWriters;
+        }
+    }
+
+    /** The class is one of the {@code transported-types} (or a subtype): its fields are followed over the whole app. */
+    private boolean transported(String owner) {
+        if (program.android() == null) return false;
+        for (String t : context.models().stringSet("transported-types")) {
+            if (program.isSubtype(owner, t.strip().replace('.', '/'))) return true;
+        }
+        return false;
     }
 
     /** A compiler-made static method that only gives a nested class access to a private field. */

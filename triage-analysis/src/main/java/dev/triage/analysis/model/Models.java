@@ -161,7 +161,7 @@ public final class Models {
         neutrals.forEach(n -> neutralsByName.computeIfAbsent(n.method().name(), k -> new ArrayList<>()).add(n));
         for (ContainerRow c : containers) {
             Map<String, String> byDescriptor = containerKinds.computeIfAbsent(c.constructor().owner(), k -> new HashMap<>());
-            if (byDescriptor.putIfAbsent(c.constructor().descriptor(), c.kind()) != null) throw new IllegalStateException(c.file() + ": container constructor twice: " + c.constructor());
+            if (byDescriptor.putIfAbsent(c.constructor().name() + c.constructor().descriptor(), c.kind()) != null) throw new IllegalStateException(c.file() + ": container constructor twice: " + c.constructor());
         }
         for (SourceKind k : sourceKinds) {
             if (sourceKindsByName.putIfAbsent(k.kind(), k) != null) throw new IllegalStateException(k.file() + ": source kind '" + k.kind() + "' twice");
@@ -219,12 +219,12 @@ public final class Models {
     }
 
     /**
-     * The container kind ({@code map}, {@code list}) a constructor call {@code owner.<init>descriptor} makes, or null
-     * when it makes none the value analysis follows.
+     * The container kind ({@code map}, {@code list}, {@code parcel}) a constructor or factory call
+     * {@code owner.name descriptor} makes, or null when it makes none the value analysis follows.
      */
-    public String containerKind(String owner, String descriptor) {
+    public String containerKind(String owner, String name, String descriptor) {
         Map<String, String> byDescriptor = containerKinds.get(owner);
-        return byDescriptor == null ? null : byDescriptor.get(descriptor);
+        return byDescriptor == null ? null : byDescriptor.get(name + descriptor);
     }
 
     /**
