@@ -287,6 +287,10 @@ public final class ValueInterpreter extends Interpreter<Value> {
                 if (c instanceof Float f) return Value.constant(Type.FLOAT_TYPE, f, literal(insn, f));
                 if (c instanceof Double d) return Value.constant(Type.DOUBLE_TYPE, d, literal(insn, d));
                 if (c instanceof Type t) {
+                    // a class literal of an app class: the class, for reflection on it (ReflectiveCalls)
+                    if (t.getSort() == Type.OBJECT && ctx.program().isApp(t.getInternalName())) {
+                        return ReflectiveCalls.classObject(t.getInternalName(), Type.getObjectType("java/lang/Class"), site(insn));
+                    }
                     return Value.unknown(Type.getObjectType(t.getSort() == Type.METHOD ? "java/lang/invoke/MethodType" : "java/lang/Class"));
                 }
                 if (c instanceof Handle) return Value.unknown(Type.getObjectType("java/lang/invoke/MethodHandle"));
