@@ -30,7 +30,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * a request carries it wherever another method reads the field. An object of a {@code transported-types} class (an
  * Android Parcelable: put into an intent in one component, read back in another) is followed further: what any app
  * class stores into its fields, and what callers pass to any of its own methods that store a parameter there (a
- * setter), counts too. Computed once per class.
+ * setter), counts too. So does what app code writes into a field by reflection with constant names
+ * ({@code getDeclaredField("f").set(obj, v)}, {@link dev.triage.analysis.value.ReflectiveCalls}). Computed once per class.
  */
 public final class FieldLabels {
     public static final AnalysisId<FieldLabels> ID = AnalysisId.of("field-labels", FieldLabels::new);
@@ -67,6 +68,7 @@ public final class FieldLabels {
             Set<String> own = new java.util.HashSet<>(classes);
             for (String w : fieldWriters().getOrDefault(owner, Set.of())) if (!own.contains(w)) classes.add(w);
         }
+        reflectiveWrites().getOrDefault(owner, Map.of()).forEach((k, v) -> out.computeIfAbsent(k, x -> new TreeSet<>()).addAll(v));
         for (String cn : classes) {
             ClassNode c = context.classNode(cn);
             if (c == null) continue;
@@ -106,6 +108,45 @@ public final class FieldLabels {
     }
 
     private volatile Map<String, Set<String>> fieldWriters;
+    private volatile Map<String, Map<String, Set<String>>> reflectiveWrites;
+
+    /**
+     * Field owner → field ({@code name:descriptor}) → taint app code writes into it by reflection with constant names
+     * (writers analysed past MAX_DEPTH, where fields are not resolved again). Built once, from the call-site index.
+     */
+    private Map<String, Map<String, Set<String>>> reflectiveWrites() {
+        Map<String, Map<String, Set<String>>> w = reflectiveWrites;
+        if (w != null) return w;
+        synchronized (this) {
+            if (reflectiveWrites != null) return reflectiveWrites;
+            dev.triage.analysis.value.ReflectiveCalls rc = dev.triage.analysis.value.ReflectiveCalls.of(context.models());
+            Map<String, Map<String, Set<String>>> built = new HashMap<>();
+            for (Program.AppClass a : program.appClasses()) {
+                Set<MethodRef> callers = new java.util.LinkedHashSet<>();
+                for (dev.triage.program.CallSite cs : a.calls()) if (rc.mayWriteField(cs.owner(), cs.name())) callers.add(cs.caller());
+                for (MethodRef caller : callers) {
+                    MethodFrames mf = context.frames(caller, AnalysisContext.MAX_DEPTH + 1).orElse(null);
+                    if (mf == null) continue;
+                    for (AbstractInsnNode insn = mf.method().instructions.getFirst(); insn != null; insn = insn.getNext()) {
+                        if (!(insn instanceof MethodInsnNode mi) || !rc.mayWriteField(mi.owner, mi.name)) continue;
+                        dev.triage.analysis.value.ReflectiveCalls.FieldAccess f =
+                                rc.fieldWrite(mi, mf.argument(mi, mi.desc, true, -1), program);
+                        if (f == null || f.isStatic()) continue;
+                        Value v = mf.argument(mi, mi.desc, true, f.valueArg());
+                        if (v == null) continue;
+                        for (String label : v.labels()) {
+                            if (Taint.isTaint(label)) {
+                                built.computeIfAbsent(f.owner(), k -> new HashMap<>())
+                                        .computeIfAbsent(f.name() + ":" + f.descriptor(), k -> new TreeSet<>()).add(label);
+                            }
+                        }
+                    }
+                }
+            }
+            reflectiveWrites = built;
+            return built;
+        }
+    }
 
     /** Field owner → the app classes with a PUTFIELD naming it (built once, on the first transported class). */
     private Map<String, Set<String>> fieldWriters() {

@@ -202,7 +202,8 @@ class ModelValidationTest {
                 if (r.has("value")) method(call, "table " + table, r.get("value").asInt());
             }
         }
-        for (String table : List.of("reflective-class-lookups", "reflective-class-of", "reflective-method-lookups", "reflective-invocations")) {
+        for (String table : List.of("reflective-class-lookups", "reflective-class-of", "reflective-method-lookups", "reflective-invocations",
+                "reflective-field-lookups", "reflective-field-reads", "reflective-field-writes")) {
             JsonNode t = models.tables.get(table);
             if (t == null) {
                 errors.add("missing table " + table);
@@ -210,7 +211,7 @@ class ModelValidationTest {
             }
             for (JsonNode r : t) {
                 MethodPattern call = tableMethod(r.get("call").asText());
-                for (String position : List.of("name", "target", "arguments")) {
+                for (String position : List.of("name", "target", "arguments", "value")) {
                     if (r.has(position)) method(call, "table " + table, r.get(position).asInt());
                 }
             }

@@ -30,15 +30,24 @@ import java.util.function.IntFunction;
  * the argument array's length is known, that many parameters) in the class or its app superclasses, with the
  * invocation's target object as receiver (none for a constructor) and the array's elements (by constant index) as
  * arguments. The looked-up class and method are objects of kinds {@link #CLASS} and {@link #METHOD} in the value
- * analysis; a name that is not one constant, or a class outside the app, is not followed. Nothing is loaded.
+ * analysis; a name that is not one constant, or a class outside the app, is not followed. Nothing is loaded. A field
+ * looked up by a constant name ({@code getDeclaredField("f")}, {@code reflective-field-lookups}: an object of kind
+ * {@link #FIELD}) is read by {@code Field.get} ({@code reflective-field-reads}) as the field itself is, and written by
+ * {@code Field.set} ({@code reflective-field-writes}, the value at {@code value}) as a store into it (FieldLabels).
  */
 public final class ReflectiveCalls {
     public static final String CLASS = "reflected-class";
     public static final String METHOD = "reflected-method";
+    public static final String FIELD = "reflected-field";
     private static final Map<Models, ReflectiveCalls> BY_MODELS = Collections.synchronizedMap(new WeakHashMap<>());
 
     /** A row; {@code method}: the method name every lookup of the row gives (a constructor's), else null. */
-    private record Row(String owner, String name, String desc, int nameArg, int targetArg, int argumentsArg, String method) {
+    private record Row(String owner, String name, String desc, int nameArg, int targetArg, int argumentsArg, String method,
+                       int valueArg) {
+    }
+
+    /** A field looked up by constant names, as a read or write of it names it ({@code valueArg}: what a write stores). */
+    public record FieldAccess(String owner, String name, String descriptor, boolean isStatic, int targetArg, int valueArg) {
     }
 
     /** No target object: a constructor's invocation. */
@@ -46,6 +55,9 @@ public final class ReflectiveCalls {
 
     private final List<Row> classLookups = new ArrayList<>();
     private final List<Row> classOf = new ArrayList<>();
+    private final List<Row> fieldLookups = new ArrayList<>();
+    private final List<Row> fieldReads = new ArrayList<>();
+    private final List<Row> fieldWrites = new ArrayList<>();
     private final List<Row> methodLookups = new ArrayList<>();
     private final List<Row> invocations = new ArrayList<>();
     private final Set<String> names = new HashSet<>();
@@ -54,6 +66,9 @@ public final class ReflectiveCalls {
         this.models = new java.lang.ref.WeakReference<>(m);
         read(m, "reflective-class-lookups", classLookups);
         read(m, "reflective-class-of", classOf);
+        read(m, "reflective-field-lookups", fieldLookups);
+        read(m, "reflective-field-reads", fieldReads);
+        read(m, "reflective-field-writes", fieldWrites);
         read(m, "reflective-method-lookups", methodLookups);
         read(m, "reflective-invocations", invocations);
     }
@@ -80,7 +95,7 @@ public final class ReflectiveCalls {
             int paren = call.indexOf('(');
             out.add(new Row(call.substring(0, dot), call.substring(dot + 1, paren), call.substring(paren),
                     r.path("name").asInt(-1), r.has("target") ? r.path("target").asInt(-1) : NO_TARGET,
-                    r.path("arguments").asInt(-1), r.has("method") ? r.get("method").asText() : null));
+                    r.path("arguments").asInt(-1), r.has("method") ? r.get("method").asText() : null, r.path("value").asInt(-1)));
             names.add(call.substring(dot + 1, paren));
         }
     }
@@ -122,6 +137,19 @@ public final class ReflectiveCalls {
             String cls = receiver == null ? null : madeFrom(receiver, program);
             return cls == null ? null : classObject(cls, returnType, site);
         }
+        Row fl = row(fieldLookups, mi, program);
+        if (fl != null) {
+            String cls = receiver == null ? null : className(receiver);
+            String name = single(fl.nameArg() >= 0 && fl.nameArg() < args.size() ? args.get(fl.nameArg()) : null);
+            dev.triage.program.FieldInfo f = cls == null || name == null ? null : findField(program, cls, name);
+            if (f == null) return null;
+            Map<String, Object> state = new HashMap<>();
+            state.put("class", f.owner());
+            state.put("field", f.name());
+            state.put("descriptor", f.descriptor());
+            state.put("static", f.isStatic());
+            return Value.ofObject(returnType, new AbstractObject(site, FIELD, state, false));
+        }
         Row m = row(methodLookups, mi, program);
         if (m == null || receiver == null) return null;
         String cls = className(receiver);
@@ -132,6 +160,43 @@ public final class ReflectiveCalls {
         state.put("class", cls);
         state.put("method", name);
         return Value.ofObject(returnType, new AbstractObject(site, METHOD, state, false));
+    }
+
+    /** The field of this name an app class declares or inherits from an app superclass, or null. */
+    private static dev.triage.program.FieldInfo findField(Program program, String cls, String name) {
+        Set<String> seen = new HashSet<>();
+        for (String c = cls; c != null && program.isApp(c) && seen.add(c); ) {
+            ClassInfo info = program.find(c);
+            if (info == null) return null;
+            for (dev.triage.program.FieldInfo f : info.fields()) if (f.name().equals(name)) return f;
+            c = info.superName();
+        }
+        return null;
+    }
+
+    /** The field a read call ({@code Field.get}) reads, when the field was looked up by constant names; else null. */
+    public FieldAccess fieldRead(MethodInsnNode mi, Value field, Program program) {
+        return fieldAccess(row(fieldReads, mi, program), field);
+    }
+
+    /** The field a write call ({@code Field.set}) writes, when the field was looked up by constant names; else null. */
+    public FieldAccess fieldWrite(MethodInsnNode mi, Value field, Program program) {
+        return fieldAccess(row(fieldWrites, mi, program), field);
+    }
+
+    /** Owners and names of the write calls (a cheap first test over call sites). */
+    public boolean mayWriteField(String owner, String name) {
+        for (Row r : fieldWrites) if (r.owner().equals(owner) && r.name().equals(name)) return true;
+        return false;
+    }
+
+    private static FieldAccess fieldAccess(Row r, Value field) {
+        if (r == null || field == null || field.object() == null || !FIELD.equals(field.object().kind())) return null;
+        AbstractObject o = field.object();
+        if (!(o.get("class") instanceof String c) || !(o.get("field") instanceof String n) || !(o.get("descriptor") instanceof String d)) {
+            return null;
+        }
+        return new FieldAccess(c, n, d, Boolean.TRUE.equals(o.get("static")), r.targetArg(), r.valueArg());
     }
 
     /** A looked-up class: the object a class literal or a lookup of this app class gives. */

@@ -522,6 +522,13 @@ public final class ValueInterpreter extends Interpreter<Value> {
             }
             // Method.invoke of a method looked up so: the app methods it names run (no library stage applies)
             if (AppCallTransfer.reflective(c)) return c.result;
+            // Field.get of a field looked up so: what the field holds
+            ReflectiveCalls.FieldAccess read = reflective.fieldRead(c.insn, c.receiver, ctx.program());
+            if (read != null && c.result != null) {
+                Value held = read.isStatic() ? ctx.staticField(read.owner(), read.name(), read.descriptor(), depth)
+                        : ctx.instanceField(read.owner(), read.name(), read.descriptor(), depth);
+                return held == null ? Value.unknown(c.returnType) : Value.unknown(c.returnType).withLabels(held.labels());
+            }
         }
         boolean modelled = c.understood;
         SourceTransfer.apply(c);
