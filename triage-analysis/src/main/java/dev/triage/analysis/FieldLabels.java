@@ -27,7 +27,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * object's input, a model object built from request data, a local captured by an inner, anonymous or lambda class)
  * the taint the constructor's callers pass. The field stands for every object of its class (field-based, not per
  * object): a Runnable built with request data carries it into run() on another thread, and a model object built from
- * a request carries it wherever another method reads the field. Computed once per class.
+ * a request carries it wherever another method reads the field. An object of a {@code transported-types} class (an
+ * Android Parcelable: put into an intent in one component, read back in another) is followed further: what any app
+ * class stores into its fields, and what callers pass to any of its own methods that store a parameter there (a
+ * setter), counts too. So does what app code writes into a field by reflection with constant names
+ * ({@code getDeclaredField("f").set(obj, v)}, {@link dev.triage.analysis.value.ReflectiveCalls}). Computed once per class.
  */
 public final class FieldLabels {
     public static final AnalysisId<FieldLabels> ID = AnalysisId.of("field-labels", FieldLabels::new);
@@ -59,6 +63,12 @@ public final class FieldLabels {
         List<String> classes = new ArrayList<>();
         classes.add(owner);
         classes.addAll(context.results().get(NestedClasses.ID).of(owner));
+        boolean transported = transported(owner);
+        if (transported) {
+            Set<String> own = new java.util.HashSet<>(classes);
+            for (String w : fieldWriters().getOrDefault(owner, Set.of())) if (!own.contains(w)) classes.add(w);
+        }
+        reflectiveWrites().getOrDefault(owner, Map.of()).forEach((k, v) -> out.computeIfAbsent(k, x -> new TreeSet<>()).addAll(v));
         for (String cn : classes) {
             ClassNode c = context.classNode(cn);
             if (c == null) continue;
@@ -79,7 +89,8 @@ public final class FieldLabels {
                     for (String label : f.getStack(f.getStackSize() - 1).labels()) {
                         if (!label.startsWith("@")) {
                             l.add(label);
-                        } else if (label.startsWith("@p") && (m.name.equals("<init>") || syntheticAccessor(m))) {
+                        } else if (label.startsWith("@p") && (m.name.equals("<init>") || syntheticAccessor(m)
+                                || transported && cn.equals(owner))) {
                             // A constructor's parameter stored in a field (a job object's input, a model object
                             // built from request data, a local captured by an inner, anonymous or lambda class): what
                             // its callers pass, read wherever the field is. Setters are not followed: the field
@@ -94,6 +105,80 @@ public final class FieldLabels {
             }
         }
         return out;
+    }
+
+    private volatile Map<String, Set<String>> fieldWriters;
+    private volatile Map<String, Map<String, Set<String>>> reflectiveWrites;
+
+    /**
+     * Field owner → field ({@code name:descriptor}) → taint app code writes into it by reflection with constant names
+     * (writers analysed past MAX_DEPTH, where fields are not resolved again). Built once, from the call-site index.
+     */
+    private Map<String, Map<String, Set<String>>> reflectiveWrites() {
+        Map<String, Map<String, Set<String>>> w = reflectiveWrites;
+        if (w != null) return w;
+        synchronized (this) {
+            if (reflectiveWrites != null) return reflectiveWrites;
+            dev.triage.analysis.value.ReflectiveCalls rc = dev.triage.analysis.value.ReflectiveCalls.of(context.models());
+            Map<String, Map<String, Set<String>>> built = new HashMap<>();
+            for (Program.AppClass a : program.appClasses()) {
+                Set<MethodRef> callers = new java.util.LinkedHashSet<>();
+                for (dev.triage.program.CallSite cs : a.calls()) if (rc.mayWriteField(cs.owner(), cs.name())) callers.add(cs.caller());
+                for (MethodRef caller : callers) {
+                    MethodFrames mf = context.frames(caller, AnalysisContext.MAX_DEPTH + 1).orElse(null);
+                    if (mf == null) continue;
+                    for (AbstractInsnNode insn = mf.method().instructions.getFirst(); insn != null; insn = insn.getNext()) {
+                        if (!(insn instanceof MethodInsnNode mi) || !rc.mayWriteField(mi.owner, mi.name)) continue;
+                        dev.triage.analysis.value.ReflectiveCalls.FieldAccess f =
+                                rc.fieldWrite(mi, mf.argument(mi, mi.desc, true, -1), program);
+                        if (f == null || f.isStatic()) continue;
+                        Value v = mf.argument(mi, mi.desc, true, f.valueArg());
+                        if (v == null) continue;
+                        for (String label : v.labels()) {
+                            if (Taint.isTaint(label)) {
+                                built.computeIfAbsent(f.owner(), k -> new HashMap<>())
+                                        .computeIfAbsent(f.name() + ":" + f.descriptor(), k -> new TreeSet<>()).add(label);
+                            }
+                        }
+                    }
+                }
+            }
+            reflectiveWrites = built;
+            return built;
+        }
+    }
+
+    /** Field owner → the app classes with a PUTFIELD naming it (built once, on the first transported class). */
+    private Map<String, Set<String>> fieldWriters() {
+        Map<String, Set<String>> w = fieldWriters;
+        if (w != null) return w;
+        synchronized (this) {
+            if (fieldWriters == null) {
+                Map<String, Set<String>> built = new HashMap<>();
+                for (Program.AppClass a : program.appClasses()) {
+                    ClassNode c = context.classNode(a.info().name());
+                    if (c == null) continue;
+                    for (MethodNode m : c.methods) {
+                        for (AbstractInsnNode insn = m.instructions.getFirst(); insn != null; insn = insn.getNext()) {
+                            if (insn.getOpcode() == Opcodes.PUTFIELD) {
+                                built.computeIfAbsent(((FieldInsnNode) insn).owner, k -> new TreeSet<>()).add(c.name);
+                            }
+                        }
+                    }
+                }
+                fieldWriters = built;
+            }
+            return fieldWriters;
+        }
+    }
+
+    /** The class is one of the {@code transported-types} (or a subtype): its fields are followed over the whole app. */
+    private boolean transported(String owner) {
+        if (program.android() == null) return false;
+        for (String t : context.models().stringSet("transported-types")) {
+            if (program.isSubtype(owner, t.strip().replace('.', '/'))) return true;
+        }
+        return false;
     }
 
     /** A compiler-made static method that only gives a nested class access to a private field. */

@@ -31,9 +31,12 @@ import java.util.TreeSet;
  * component receives ({@code getIntent()}, {@code onStartCommand}, {@code onReceive}...); the intent an activity
  * returns with setResult reaches the {@code onActivityResult} of the activities that start it for a result; and what an
  * activity puts into the bundle {@code onSaveInstanceState} is given comes back in the bundle of
- * {@code onRestoreInstanceState} and {@code onCreate}. Which calls send, return and save, and which calls and
- * parameters receive, are model rows ({@code intent-*}, {@code delivered-intent}, {@code instance-state}); the
- * components and their filters are the manifest's.
+ * {@code onRestoreInstanceState} and {@code onCreate}. The arguments bundle the app gives a fragment
+ * ({@code setArguments} on a fragment it made) is what that fragment class's {@code getArguments()} returns. Which
+ * calls send, return and save, and which calls and parameters receive, are model rows ({@code intent-*},
+ * {@code delivered-intent}, {@code instance-state}, {@code fragment-arguments}, {@code delivered-arguments}); the
+ * components and their filters are the manifest's; a fragment is the class the app made it from (its
+ * {@code new}), or else the receiver's declared class and its subclasses.
  *
  * <p>Per component, not per extra key, and order-insensitive (as a dummy main calling every lifecycle method in any
  * order would be). The senders are analysed past MAX_DEPTH, where delivered intents are not resolved again: an intent
@@ -50,9 +53,12 @@ public final class IntentLinks {
     static final String RESULT = "intent-result";
     static final String DELIVERED = "delivered-intent";
     static final String STATE = "instance-state";
+    static final String TO_FRAGMENT = "fragment-arguments";
+    static final String DELIVERED_ARGUMENTS = "delivered-arguments";
     /** The model row kinds this analysis reads. */
-    public static final Set<String> KINDS = Set.of(TO_ACTIVITY, TO_SERVICE, TO_RECEIVER, FOR_RESULT, RESULT, DELIVERED, STATE);
-    private static final Set<String> SENDS = Set.of(TO_ACTIVITY, TO_SERVICE, TO_RECEIVER, FOR_RESULT, RESULT);
+    public static final Set<String> KINDS = Set.of(TO_ACTIVITY, TO_SERVICE, TO_RECEIVER, FOR_RESULT, RESULT, DELIVERED, STATE,
+            TO_FRAGMENT, DELIVERED_ARGUMENTS);
+    private static final Set<String> SENDS = Set.of(TO_ACTIVITY, TO_SERVICE, TO_RECEIVER, FOR_RESULT, RESULT, TO_FRAGMENT);
 
     private final AnalysisContext context;
     private final Program program;
@@ -65,10 +71,12 @@ public final class IntentLinks {
      * @param returned      activity class → taint of the intents it returns with setResult
      * @param startsForResult activity class → the classes it starts for a result
      * @param saved         activity class → taint its onSaveInstanceState puts into the bundle
+     * @param arguments     fragment class → taint of the arguments bundles the app gives it
      */
     private record Links(Map<String, Set<String>> started, Map<String, Set<String>> returned,
-                         Map<String, Set<String>> startsForResult, Map<String, Set<String>> saved) {
-        static final Links NONE = new Links(Map.of(), Map.of(), Map.of(), Map.of());
+                         Map<String, Set<String>> startsForResult, Map<String, Set<String>> saved,
+                         Map<String, Set<String>> arguments) {
+        static final Links NONE = new Links(Map.of(), Map.of(), Map.of(), Map.of(), Map.of());
     }
 
     private IntentLinks(AnalysisContext context) {
@@ -85,8 +93,11 @@ public final class IntentLinks {
         if (depth > AnalysisContext.MAX_DEPTH || program.android() == null) return Set.of();
         Set<String> out = new TreeSet<>();
         for (ArgumentRow row : models.argumentsNamed(mi.name)) {
-            if (!row.kind().equals(DELIVERED) || !ModelMatch.matches(row.method(), mi, program)) continue;
-            out.addAll(forClassAndSubtypes(links().started(), mi.owner));
+            if (row.kind().equals(DELIVERED) && ModelMatch.matches(row.method(), mi, program)) {
+                out.addAll(forClassAndSubtypes(links().started(), mi.owner));
+            } else if (row.kind().equals(DELIVERED_ARGUMENTS) && ModelMatch.matches(row.method(), mi, program)) {
+                out.addAll(forClassAndSubtypes(links().arguments(), mi.owner));
+            }
         }
         return out;
     }
@@ -156,6 +167,7 @@ public final class IntentLinks {
         Map<String, Set<String>> returned = new HashMap<>();
         Map<String, Set<String>> forResult = new HashMap<>();
         Map<String, Set<String>> saved = new HashMap<>();
+        Map<String, Set<String>> arguments = new HashMap<>();
         List<ArgumentRow> sends = new ArrayList<>();
         for (ArgumentRow r : models.arguments) if (SENDS.contains(r.kind())) sends.add(r);
         Set<String> names = new TreeSet<>();
@@ -170,6 +182,14 @@ public final class IntentLinks {
                     Set<String> taint = new TreeSet<>();
                     for (String label : intent.labels()) if (Taint.isTaint(label)) taint.add(label);
                     String sender = program.isApp(mi.owner) ? mi.owner : caller.owner();
+                    if (row.kind().equals(TO_FRAGMENT)) {
+                        if (!taint.isEmpty()) {
+                            for (String fragment : fragmentClasses(mf.argument(mi, mi.desc, true, -1), mi.owner)) {
+                                arguments.computeIfAbsent(fragment, k -> new TreeSet<>()).addAll(taint);
+                            }
+                        }
+                        continue;
+                    }
                     if (row.kind().equals(RESULT)) {
                         if (!taint.isEmpty()) returned.computeIfAbsent(sender, k -> new TreeSet<>()).addAll(taint);
                         continue;
@@ -183,7 +203,22 @@ public final class IntentLinks {
             }
         });
         collectSavedState(saved);
-        return new Links(freeze(started), freeze(returned), freeze(forResult), freeze(saved));
+        return new Links(freeze(started), freeze(returned), freeze(forResult), freeze(saved), freeze(arguments));
+    }
+
+    /**
+     * The app classes a fragment receiver may be: the class it was made from when that is known ({@code new}),
+     * else its declared class (the value's type, or the call's owner) and every app subclass of it.
+     */
+    private List<String> fragmentClasses(Value receiver, String owner) {
+        if (receiver != null && receiver.object() != null && receiver.object().get("new") instanceof String exact
+                && program.isApp(exact)) return List.of(exact);
+        String declared = receiver != null && receiver.type() != null && receiver.type().getSort() == Type.OBJECT
+                ? receiver.type().getInternalName() : owner;
+        List<String> out = new ArrayList<>();
+        if (program.isApp(declared)) out.add(declared);
+        for (String sub : program.subtypes(declared)) if (program.isApp(sub)) out.add(sub);
+        return out;
     }
 
     /** Taint each activity's onSaveInstanceState leaves in the bundle it is given, at each of its returns. */

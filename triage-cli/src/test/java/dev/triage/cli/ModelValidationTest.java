@@ -202,7 +202,8 @@ class ModelValidationTest {
                 if (r.has("value")) method(call, "table " + table, r.get("value").asInt());
             }
         }
-        for (String table : List.of("reflective-class-lookups", "reflective-method-lookups", "reflective-invocations")) {
+        for (String table : List.of("reflective-class-lookups", "reflective-class-of", "reflective-method-lookups", "reflective-invocations",
+                "reflective-field-lookups", "reflective-field-reads", "reflective-field-writes")) {
             JsonNode t = models.tables.get(table);
             if (t == null) {
                 errors.add("missing table " + table);
@@ -210,18 +211,31 @@ class ModelValidationTest {
             }
             for (JsonNode r : t) {
                 MethodPattern call = tableMethod(r.get("call").asText());
-                for (String position : List.of("name", "target", "arguments")) {
+                for (String position : List.of("name", "target", "arguments", "value")) {
                     if (r.has(position)) method(call, "table " + table, r.get(position).asInt());
                 }
             }
         }
-        // container constructors exist, and each makes a java.util.Map or java.util.List as its kind says
+        // container constructors and factories exist, and each makes a java.util.Map, java.util.List or
+        // android.os.Parcel as its kind says
         for (dev.triage.analysis.model.ContainerRow c : models.containers) {
             method(c.constructor(), c.file(), null);
-            String contract = c.kind().equals("map") ? "java/util/Map" : "java/util/List";
+            String contract = switch (c.kind()) {
+                case "map" -> "java/util/Map";
+                case "list" -> "java/util/List";
+                default -> "android/os/Parcel";
+            };
             if (hierarchy(c.constructor().owner()).stream().noneMatch(cn -> cn.name.equals(contract))) {
                 errors.add(c.file() + ": " + c.constructor().owner() + " is no " + contract);
             }
+            if (!c.constructor().name().equals("<init>")
+                    && !Type.getReturnType(c.constructor().descriptor()).getInternalName().equals(c.constructor().owner())) {
+                errors.add(c.file() + ": factory " + c.constructor() + " does not return its class");
+            }
+        }
+        // classes whose fields travel between Android components exist
+        for (String t : models.stringSet("transported-types")) {
+            if (cls(t.strip().replace('.', '/')) == null) errors.add("taint/android-flow.yml transported-types: class not found " + t);
         }
         for (NeutralRow n : models.neutrals) {
             method(n.method(), n.file(), null);

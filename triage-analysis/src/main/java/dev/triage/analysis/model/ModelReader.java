@@ -242,13 +242,13 @@ final class ModelReader {
                 n.hasNonNull("below") ? n.get("below").asText() : null);
     }
 
-    /** One constructor of an exactly named class ({@code <init>}, a full descriptor), of a known container kind. */
+    /** One constructor or static factory of an exactly named class (a full descriptor), of a known container kind. */
     private static ContainerRow containerRow(JsonNode r, String file) {
         String kind = text(r, "kind", file);
         if (!ContainerRow.KINDS.contains(kind)) throw new IllegalStateException(file + ": unknown container kind '" + kind + "' " + ContainerRow.KINDS + ": " + r);
         MethodPattern m = method(r, file);
-        if (!m.name().equals("<init>") || m.anyOwner() || m.anyDescriptor()) {
-            throw new IllegalStateException(file + ": a containers row names one constructor of one class: " + r);
+        if (m.name().equals("*") || m.anyOwner() || m.anyDescriptor()) {
+            throw new IllegalStateException(file + ": a containers row names one constructor or factory of one class: " + r);
         }
         return new ContainerRow(kind, m, labelledArguments(r.get("if-labelled")), provenance(r), file);
     }

@@ -162,8 +162,8 @@ public final class Models {
         guards.forEach(g -> guardsByName.computeIfAbsent(g.method().name(), k -> new ArrayList<>()).add(g));
         neutrals.forEach(n -> neutralsByName.computeIfAbsent(n.method().name(), k -> new ArrayList<>()).add(n));
         for (ContainerRow c : containers) {
-            Map<String, ContainerRow> byDescriptor = containerRows.computeIfAbsent(c.constructor().owner(), k -> new HashMap<>());
-            if (byDescriptor.putIfAbsent(c.constructor().descriptor(), c) != null) throw new IllegalStateException(c.file() + ": container constructor twice: " + c.constructor());
+            Map<String, ContainerRow> byKey = containerRows.computeIfAbsent(c.constructor().owner(), k -> new HashMap<>());
+            if (byKey.putIfAbsent(c.constructor().name() + c.constructor().descriptor(), c) != null) throw new IllegalStateException(c.file() + ": container constructor twice: " + c.constructor());
         }
         for (SourceKind k : sourceKinds) {
             if (sourceKindsByName.putIfAbsent(k.kind(), k) != null) throw new IllegalStateException(k.file() + ": source kind '" + k.kind() + "' twice");
@@ -220,10 +220,14 @@ public final class Models {
         return named(neutralsByName, name);
     }
 
-    /** The {@code containers} row of this constructor ({@code owner} internal, full descriptor), or null. */
-    public ContainerRow container(String owner, String descriptor) {
-        Map<String, ContainerRow> byDescriptor = containerRows.get(owner);
-        return byDescriptor == null ? null : byDescriptor.get(descriptor);
+    /**
+     * The {@code containers} row of a constructor or factory call {@code owner.name descriptor} ({@code owner}
+     * internal, full descriptor): the container kind it makes ({@code map}, {@code list}, {@code parcel}), or null
+     * when it makes none the value analysis follows.
+     */
+    public ContainerRow container(String owner, String name, String descriptor) {
+        Map<String, ContainerRow> byKey = containerRows.get(owner);
+        return byKey == null ? null : byKey.get(name + descriptor);
     }
 
     /**

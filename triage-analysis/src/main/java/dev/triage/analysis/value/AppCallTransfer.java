@@ -70,6 +70,12 @@ final class AppCallTransfer {
         }
         // the result is boxed (an Object): what it carries, not what it is
         if (merged != null) c.result = Value.unknown(c.returnType).withLabels(merged.labels());
+        // a constructor's: a new object of its class (so that getClass() on it names the class again)
+        String made = inv.targets().get(0).owner();
+        if (inv.targets().stream().allMatch(t -> t.name().equals("<init>") && t.owner().equals(made))) {
+            c.result = Value.ofObject(Type.getObjectType(made), new AbstractObject(c.interpreter.site(c.insn), null,
+                    java.util.Map.of("new", made), false));
+        }
         return true;
     }
 

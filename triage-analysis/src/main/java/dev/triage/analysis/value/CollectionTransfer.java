@@ -14,9 +14,12 @@ import java.util.TreeSet;
  * itself creates: {@code map.put("keyA", safe); map.put("keyB", param); map.get("keyA")} is the safe
  * value; {@code list.add("safe"); list.add(param); list.add("more"); list.remove(0); list.get(1)} is
  * "more". The collection's value also carries the union of its elements' labels, for every use we do
- * not follow (iteration, a helper, a field). Which constructors make such a map or list is data (the
- * {@code containers} rows, {@code jdk-containers.yml}); what the calls on it mean is the java.util.Map / List contract,
- * here. Collections we did not see created are left to the models.
+ * not follow (iteration, a helper, a field). An Android {@code Parcel} obtained in view is a queue: what its
+ * {@code write*} calls write in order, its {@code read*} and {@code create*} calls read back in the same order (from
+ * where {@code setDataPosition(0)} puts the read position). Which constructors and factories make such a map, list
+ * or parcel is data (the {@code containers} rows, {@code jdk-containers.yml}, {@code taint/android-flow.yml}); what the
+ * calls on it mean is the java.util.Map / List / android.os.Parcel contract, here. Containers we did not see created
+ * are left to the models.
  */
 final class CollectionTransfer {
     /** Largest tracked list. */
@@ -38,11 +41,17 @@ final class CollectionTransfer {
 
     /** The result of a call we model precisely, or null (then the models apply). Sets {@code handled[0]}. */
     private static Value evaluate(ValueInterpreter vi, MethodInsnNode mi, Value receiver, List<? extends Value> args, boolean[] handled) {
+        Type ret = Type.getReturnType(mi.desc);
+        if (mi.getOpcode() == org.objectweb.asm.Opcodes.INVOKESTATIC) {
+            dev.triage.analysis.model.ContainerRow factory = vi.context().models().container(mi.owner, mi.name, mi.desc);
+            if (factory == null || !"parcel".equals(factory.kind())) return null;
+            handled[0] = true;
+            return Value.ofObject(ret, new AbstractObject(vi.site(mi), "parcel", Map.of("size", 0, "read", 0), false));
+        }
         if (receiver == null || receiver.object() == null) return null;
         AbstractObject o = receiver.object();
-        Type ret = Type.getReturnType(mi.desc);
         if (mi.name.equals("<init>")) {
-            dev.triage.analysis.model.ContainerRow row = vi.context().models().container(mi.owner, mi.desc);
+            dev.triage.analysis.model.ContainerRow row = vi.context().models().container(mi.owner, mi.name, mi.desc);
             String container = row == null || !labelled(row.ifLabelled(), args) ? null : row.kind();
             if ("map".equals(container)) {
                 vi.addPending(new AliasUpdate(o.site(), receiver.withObject(new AbstractObject(o.site(), "map", Map.of(), false))));
@@ -53,8 +62,9 @@ final class CollectionTransfer {
             }
             return null;
         }
-        if (o.escaped() || !("map".equals(o.kind()) || "list".equals(o.kind()))) return null;
+        if (o.escaped() || !("map".equals(o.kind()) || "list".equals(o.kind()) || "parcel".equals(o.kind()))) return null;
         handled[0] = true;
+        if ("parcel".equals(o.kind())) return parcel(vi, mi, receiver, o, args, ret);
         return "map".equals(o.kind()) ? map(vi, mi, receiver, o, args, ret) : list(vi, mi, receiver, o, args, ret);
     }
 
@@ -187,6 +197,40 @@ final class CollectionTransfer {
                 return Value.unknown(ret);
             }
         }
+    }
+
+    /**
+     * A parcel: {@code write*(v, ...)} appends v, {@code read*}/{@code create*} returning a value take the next one
+     * written, {@code setDataPosition(0)} reads again from the start (another position, in bytes, loses the layout).
+     */
+    private static Value parcel(ValueInterpreter vi, MethodInsnNode mi, Value receiver, AbstractObject o, List<? extends Value> args, Type ret) {
+        Integer size = o.get("size") instanceof Integer n ? n : null;
+        Integer read = o.get("read") instanceof Integer n ? n : null;
+        if (mi.name.startsWith("write") && !args.isEmpty()) {
+            Value v = args.get(0);
+            AbstractObject next = size != null && size < MAX_ELEMENTS ? o.with("i" + size, element(v)).with("size", size + 1)
+                    : o.with("size", AbstractObject.UNKNOWN);
+            vi.addPending(new AliasUpdate(o.site(), receiver.withObject(next).withLabels(v.labels())));
+            return ret.getSort() == Type.VOID ? null : Value.unknown(ret);
+        }
+        if (mi.name.equals("setDataPosition") && args.size() == 1) {
+            Integer at = args.get(0).singleInt();
+            vi.addPending(new AliasUpdate(o.site(), receiver.withObject(o.with("read", at != null && at == 0 ? 0 : AbstractObject.UNKNOWN))));
+            return null;
+        }
+        if ((mi.name.startsWith("read") || mi.name.startsWith("create")) && ret.getSort() != Type.VOID) {
+            Value out = size != null && read != null && read < size && o.get("i" + read) instanceof Value v
+                    ? v.withType(ret) : Value.unknown(ret).withLabels(receiver.labels());
+            vi.addPending(new AliasUpdate(o.site(), receiver.withObject(o.with("read", read != null ? (Object) (read + 1) : AbstractObject.UNKNOWN))));
+            return out;
+        }
+        if (mi.name.startsWith("read")) {
+            // readStringList(list), readMap(map)...: fills its argument with what was written; the layout is lost
+            vi.addPending(new AliasUpdate(o.site(), receiver.withObject(o.with("read", AbstractObject.UNKNOWN))));
+        }
+        if (ret.getSort() == Type.VOID) return null;
+        if (ret.getSort() == Type.OBJECT || ret.getSort() == Type.ARRAY) return Value.unknown(ret).withLabels(receiver.labels());
+        return Value.unknown(ret);
     }
 
     private static AbstractObject unknownLayout(AbstractObject o) {

@@ -22,23 +22,42 @@ import java.util.function.IntFunction;
 
 /**
  * Reflection with constant names, taken as the call it names: a class looked up by a constant name
- * ({@code Class.forName("a.B")}, the table {@code reflective-class-lookups}), a method of it looked up by a constant
- * name ({@code getMethod("m", ...)}, {@code reflective-method-lookups}), and that method invoked
- * ({@code Method.invoke(obj, args)}, {@code reflective-invocations}) run the app methods of that name (and, when the
- * argument array's length is known, that many parameters) in the class or its app superclasses, with the
- * invocation's target object as receiver and the array's elements (by constant index) as arguments. The looked-up
- * class and method are objects of kinds {@link #CLASS} and {@link #METHOD} in the value analysis; a name that is not
- * one constant, or a class outside the app, is not followed.
+ * ({@code Class.forName("a.B")}, the table {@code reflective-class-lookups}), by a class literal of an app class, or as
+ * an object's class ({@code getClass()}, {@code reflective-class-of}: the class the object was made from, else its
+ * declared app class), a method of it looked up by a constant name ({@code getMethod("m", ...)}, or a constructor,
+ * {@code reflective-method-lookups}), and that method invoked ({@code Method.invoke(obj, args)},
+ * {@code Constructor.newInstance(args)}, {@code reflective-invocations}) run the app methods of that name (and, when
+ * the argument array's length is known, that many parameters) in the class or its app superclasses, with the
+ * invocation's target object as receiver (none for a constructor) and the array's elements (by constant index) as
+ * arguments. The looked-up class and method are objects of kinds {@link #CLASS} and {@link #METHOD} in the value
+ * analysis; a name that is not one constant, or a class outside the app, is not followed. Nothing is loaded. A field
+ * looked up by a constant name ({@code getDeclaredField("f")}, {@code reflective-field-lookups}: an object of kind
+ * {@link #FIELD}) is read by {@code Field.get} ({@code reflective-field-reads}) as the field itself is, and written by
+ * {@code Field.set} ({@code reflective-field-writes}, the value at {@code value}) as a store into it (FieldLabels).
  */
 public final class ReflectiveCalls {
     public static final String CLASS = "reflected-class";
     public static final String METHOD = "reflected-method";
+    public static final String FIELD = "reflected-field";
     private static final Map<Models, ReflectiveCalls> BY_MODELS = Collections.synchronizedMap(new WeakHashMap<>());
 
-    private record Row(String owner, String name, String desc, int nameArg, int targetArg, int argumentsArg) {
+    /** A row; {@code method}: the method name every lookup of the row gives (a constructor's), else null. */
+    private record Row(String owner, String name, String desc, int nameArg, int targetArg, int argumentsArg, String method,
+                       int valueArg) {
     }
 
+    /** A field looked up by constant names, as a read or write of it names it ({@code valueArg}: what a write stores). */
+    public record FieldAccess(String owner, String name, String descriptor, boolean isStatic, int targetArg, int valueArg) {
+    }
+
+    /** No target object: a constructor's invocation. */
+    private static final int NO_TARGET = -2;
+
     private final List<Row> classLookups = new ArrayList<>();
+    private final List<Row> classOf = new ArrayList<>();
+    private final List<Row> fieldLookups = new ArrayList<>();
+    private final List<Row> fieldReads = new ArrayList<>();
+    private final List<Row> fieldWrites = new ArrayList<>();
     private final List<Row> methodLookups = new ArrayList<>();
     private final List<Row> invocations = new ArrayList<>();
     private final Set<String> names = new HashSet<>();
@@ -46,6 +65,10 @@ public final class ReflectiveCalls {
     private ReflectiveCalls(Models m) {
         this.models = new java.lang.ref.WeakReference<>(m);
         read(m, "reflective-class-lookups", classLookups);
+        read(m, "reflective-class-of", classOf);
+        read(m, "reflective-field-lookups", fieldLookups);
+        read(m, "reflective-field-reads", fieldReads);
+        read(m, "reflective-field-writes", fieldWrites);
         read(m, "reflective-method-lookups", methodLookups);
         read(m, "reflective-invocations", invocations);
     }
@@ -71,7 +94,8 @@ public final class ReflectiveCalls {
             int dot = call.indexOf('.');
             int paren = call.indexOf('(');
             out.add(new Row(call.substring(0, dot), call.substring(dot + 1, paren), call.substring(paren),
-                    r.path("name").asInt(-1), r.path("target").asInt(-1), r.path("arguments").asInt(-1)));
+                    r.path("name").asInt(-1), r.has("target") ? r.path("target").asInt(-1) : NO_TARGET,
+                    r.path("arguments").asInt(-1), r.has("method") ? r.get("method").asText() : null, r.path("value").asInt(-1)));
             names.add(call.substring(dot + 1, paren));
         }
     }
@@ -108,15 +132,85 @@ public final class ReflectiveCalls {
             state.put("class", name.replace('.', '/'));
             return Value.ofObject(returnType, new AbstractObject(site, CLASS, state, false));
         }
+        Row of = row(classOf, mi, program);
+        if (of != null) {
+            String cls = receiver == null ? null : madeFrom(receiver, program);
+            return cls == null ? null : classObject(cls, returnType, site);
+        }
+        Row fl = row(fieldLookups, mi, program);
+        if (fl != null) {
+            String cls = receiver == null ? null : className(receiver);
+            String name = single(fl.nameArg() >= 0 && fl.nameArg() < args.size() ? args.get(fl.nameArg()) : null);
+            dev.triage.program.FieldInfo f = cls == null || name == null ? null : findField(program, cls, name);
+            if (f == null) return null;
+            Map<String, Object> state = new HashMap<>();
+            state.put("class", f.owner());
+            state.put("field", f.name());
+            state.put("descriptor", f.descriptor());
+            state.put("static", f.isStatic());
+            return Value.ofObject(returnType, new AbstractObject(site, FIELD, state, false));
+        }
         Row m = row(methodLookups, mi, program);
         if (m == null || receiver == null) return null;
         String cls = className(receiver);
-        String name = single(m.nameArg() < args.size() ? args.get(m.nameArg()) : null);
+        String name = m.method() != null ? m.method() : m.nameArg() < 0 ? null
+                : single(m.nameArg() < args.size() ? args.get(m.nameArg()) : null);
         if (cls == null || name == null) return null;
         Map<String, Object> state = new HashMap<>();
         state.put("class", cls);
         state.put("method", name);
         return Value.ofObject(returnType, new AbstractObject(site, METHOD, state, false));
+    }
+
+    /** The field of this name an app class declares or inherits from an app superclass, or null. */
+    private static dev.triage.program.FieldInfo findField(Program program, String cls, String name) {
+        Set<String> seen = new HashSet<>();
+        for (String c = cls; c != null && program.isApp(c) && seen.add(c); ) {
+            ClassInfo info = program.find(c);
+            if (info == null) return null;
+            for (dev.triage.program.FieldInfo f : info.fields()) if (f.name().equals(name)) return f;
+            c = info.superName();
+        }
+        return null;
+    }
+
+    /** The field a read call ({@code Field.get}) reads, when the field was looked up by constant names; else null. */
+    public FieldAccess fieldRead(MethodInsnNode mi, Value field, Program program) {
+        return fieldAccess(row(fieldReads, mi, program), field);
+    }
+
+    /** The field a write call ({@code Field.set}) writes, when the field was looked up by constant names; else null. */
+    public FieldAccess fieldWrite(MethodInsnNode mi, Value field, Program program) {
+        return fieldAccess(row(fieldWrites, mi, program), field);
+    }
+
+    /** Owners and names of the write calls (a cheap first test over call sites). */
+    public boolean mayWriteField(String owner, String name) {
+        for (Row r : fieldWrites) if (r.owner().equals(owner) && r.name().equals(name)) return true;
+        return false;
+    }
+
+    private static FieldAccess fieldAccess(Row r, Value field) {
+        if (r == null || field == null || field.object() == null || !FIELD.equals(field.object().kind())) return null;
+        AbstractObject o = field.object();
+        if (!(o.get("class") instanceof String c) || !(o.get("field") instanceof String n) || !(o.get("descriptor") instanceof String d)) {
+            return null;
+        }
+        return new FieldAccess(c, n, d, Boolean.TRUE.equals(o.get("static")), r.targetArg(), r.valueArg());
+    }
+
+    /** A looked-up class: the object a class literal or a lookup of this app class gives. */
+    public static Value classObject(String internalName, Type classType, String site) {
+        Map<String, Object> state = new HashMap<>();
+        state.put("class", internalName);
+        return Value.ofObject(classType, new AbstractObject(site, CLASS, state, false));
+    }
+
+    /** The app class an object was made from ({@code new}), else its declared type when that is an app class. */
+    private static String madeFrom(Value v, Program program) {
+        if (v.object() != null && v.object().get("new") instanceof String exact) return program.isApp(exact) ? exact : null;
+        Type t = v.type();
+        return t != null && t.getSort() == Type.OBJECT && program.isApp(t.getInternalName()) ? t.getInternalName() : null;
     }
 
     /** The internal class name a Class value stands for when it is a looked-up class, or null. */
@@ -160,7 +254,7 @@ public final class ReflectiveCalls {
         }
         if (targets.isEmpty()) return null;
         return new Invocation(List.copyOf(targets), p -> {
-            if (p == Position.THIS) return callArgument.apply(r.targetArg());
+            if (p == Position.THIS) return r.targetArg() == NO_TARGET ? null : callArgument.apply(r.targetArg());
             if (p < 0 || array == null || array.object() == null) return null;
             return array.object().get("e" + p) instanceof Value v ? v : null;
         });

@@ -180,6 +180,54 @@ public final class ValueInterpreter extends Interpreter<Value> {
     }
 
     /** A static field the models name as a source (a content URI of the contacts or SMS provider). */
+    /**
+     * A strong update of an app's static field: the constant that a PUTSTATIC of the same field stored earlier in the
+     * read's own basic block (so the store dominates the read), with no call into app code in between (which could
+     * store there again). Null otherwise: then the read holds what every write anywhere in the app stored.
+     */
+    private Value overwrittenStatic(FieldInsnNode read) {
+        if (!ctx.program().isApp(read.owner)) return null;
+        for (AbstractInsnNode n = read.getPrevious(); n != null; n = n.getPrevious()) {
+            if (n instanceof org.objectweb.asm.tree.LabelNode && jumpTargets().contains(n)) return null;
+            if (n instanceof org.objectweb.asm.tree.JumpInsnNode || n instanceof org.objectweb.asm.tree.TableSwitchInsnNode
+                    || n instanceof org.objectweb.asm.tree.LookupSwitchInsnNode || n instanceof InvokeDynamicInsnNode) return null;
+            if (n instanceof MethodInsnNode mi && ctx.program().isApp(mi.owner)) return null;
+            if (n.getOpcode() == Opcodes.PUTSTATIC) {
+                FieldInsnNode w = (FieldInsnNode) n;
+                if (!w.owner.equals(read.owner) || !w.name.equals(read.name) || !w.desc.equals(read.desc)) continue;
+                AbstractInsnNode stored = w.getPrevious();
+                while (stored != null && stored.getOpcode() < 0) stored = stored.getPrevious();
+                if (stored == null) return null;
+                int op = stored.getOpcode();
+                boolean constant = (op >= Opcodes.ACONST_NULL && op <= Opcodes.SIPUSH)
+                        || (op == Opcodes.LDC && (((LdcInsnNode) stored).cst instanceof String || ((LdcInsnNode) stored).cst instanceof Number));
+                return constant ? newOperation(stored) : null;
+            }
+        }
+        return null;
+    }
+
+    private Set<AbstractInsnNode> jumpTargets;
+
+    /** Labels control can reach other than by falling through: jump, switch and exception handler targets. */
+    private Set<AbstractInsnNode> jumpTargets() {
+        if (jumpTargets != null) return jumpTargets;
+        Set<AbstractInsnNode> out = new java.util.HashSet<>();
+        for (AbstractInsnNode n = method.instructions.getFirst(); n != null; n = n.getNext()) {
+            if (n instanceof org.objectweb.asm.tree.JumpInsnNode j) out.add(j.label);
+            else if (n instanceof org.objectweb.asm.tree.TableSwitchInsnNode t) {
+                out.add(t.dflt);
+                out.addAll(t.labels);
+            } else if (n instanceof org.objectweb.asm.tree.LookupSwitchInsnNode l) {
+                out.add(l.dflt);
+                out.addAll(l.labels);
+            }
+        }
+        if (method.tryCatchBlocks != null) method.tryCatchBlocks.forEach(t -> out.add(t.handler));
+        jumpTargets = out;
+        return out;
+    }
+
     private Value fieldSource(AbstractInsnNode insn, FieldInsnNode f, Value v) {
         for (FieldRow row : ctx.models().fieldsNamed(f.name)) {
             if (!row.kind().equals("source") && row.label() != null && !row.label().isEmpty() && row.owner().equals(f.owner)) {
@@ -239,6 +287,10 @@ public final class ValueInterpreter extends Interpreter<Value> {
                 if (c instanceof Float f) return Value.constant(Type.FLOAT_TYPE, f, literal(insn, f));
                 if (c instanceof Double d) return Value.constant(Type.DOUBLE_TYPE, d, literal(insn, d));
                 if (c instanceof Type t) {
+                    // a class literal of an app class: the class, for reflection on it (ReflectiveCalls)
+                    if (t.getSort() == Type.OBJECT && ctx.program().isApp(t.getInternalName())) {
+                        return ReflectiveCalls.classObject(t.getInternalName(), Type.getObjectType("java/lang/Class"), site(insn));
+                    }
                     return Value.unknown(Type.getObjectType(t.getSort() == Type.METHOD ? "java/lang/invoke/MethodType" : "java/lang/Class"));
                 }
                 if (c instanceof Handle) return Value.unknown(Type.getObjectType("java/lang/invoke/MethodHandle"));
@@ -249,7 +301,8 @@ public final class ValueInterpreter extends Interpreter<Value> {
                 return Value.UNINITIALIZED;
             case Opcodes.GETSTATIC: {
                 FieldInsnNode f = (FieldInsnNode) insn;
-                Value v = ctx.staticField(f.owner, f.name, f.desc, depth);
+                Value v = overwrittenStatic(f);
+                if (v == null) v = ctx.staticField(f.owner, f.name, f.desc, depth);
                 if (v == null) v = Value.unknown(Type.getType(f.desc));
                 return fieldSource(insn, f, v);
             }
@@ -469,6 +522,13 @@ public final class ValueInterpreter extends Interpreter<Value> {
             }
             // Method.invoke of a method looked up so: the app methods it names run (no library stage applies)
             if (AppCallTransfer.reflective(c)) return c.result;
+            // Field.get of a field looked up so: what the field holds
+            ReflectiveCalls.FieldAccess read = reflective.fieldRead(c.insn, c.receiver, ctx.program());
+            if (read != null && c.result != null) {
+                Value held = read.isStatic() ? ctx.staticField(read.owner(), read.name(), read.descriptor(), depth)
+                        : ctx.instanceField(read.owner(), read.name(), read.descriptor(), depth);
+                return held == null ? Value.unknown(c.returnType) : Value.unknown(c.returnType).withLabels(held.labels());
+            }
         }
         boolean modelled = c.understood;
         SourceTransfer.apply(c);
