@@ -34,7 +34,12 @@ public record Component(String groupId, String artifactId, String version, Ident
         /** The package prefix of library classes inside DEX code (and a version constant when the library has one). */
         CLASS_SIGNATURE,
         /** Nothing gave a group that could be accepted: listed with the evidence tried, never matched. */
-        UNIDENTIFIED
+        UNIDENTIFIED;
+
+        /** How the reports spell it: {@code POM_PROPERTIES} → {@code pom-properties}. */
+        public String slug() {
+            return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        }
     }
 
     /** A component without recorded evidence: its confidence follows from how it was identified. */

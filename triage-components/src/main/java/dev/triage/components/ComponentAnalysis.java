@@ -172,7 +172,7 @@ public final class ComponentAnalysis {
                 props.put("latestVersion", rel.version());
                 props.put("libyears", String.format(Locale.ROOT, "%.1f", libyears));
                 props.put(Detection.PROVENANCE, "metadata: the local Maven metadata index (" + c.key() + ")"
-                        + "; component: identified by " + slug(c.identifiedBy()));
+                        + "; component: identified by " + c.identifiedBy().slug());
                 detections.add(new Detection(OUTDATED, location(c),
                         String.format(Locale.ROOT, "%s %s is %.1f years behind its newest release %s (%s); installed version released %s.",
                                 c.gav(), c.path(), libyears, rel.version(), date(rel.date()), date(c.releaseDate())),
@@ -236,13 +236,8 @@ public final class ComponentAnalysis {
         };
         props.put("identity", c.identity().confidence().slug());
         props.put(Detection.PROVENANCE, "advisory: the local advisory database (" + a.id() + ")"
-                + "; component: identified by " + slug(c.identifiedBy()));
+                + "; component: identified by " + c.identifiedBy().slug());
         return new Detection(VULNERABLE, location(c), msg, List.of(), confidence, a.id() + "|" + c.key(), Severity.ofLevel(a.level()), props);
-    }
-
-    /** {@code POM_PROPERTIES} → {@code pom-properties}, as the reports spell how a component was identified. */
-    private static String slug(Component.IdentifiedBy by) {
-        return by.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     private static Location location(Component c) {

@@ -63,7 +63,7 @@ public final class JsonReport implements ReportWriter {
                 n.put("groupId", c.groupId());
                 n.put("artifactId", c.artifactId());
                 n.put("version", c.version());
-                n.put("identifiedBy", c.identifiedBy().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+                n.put("identifiedBy", c.identifiedBy().slug());
                 n.put("path", c.path());
                 n.put("shadedIn", c.shadedIn());
                 n.put("sha1", c.sha1());

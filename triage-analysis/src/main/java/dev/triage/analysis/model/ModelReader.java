@@ -15,6 +15,10 @@ import java.util.Set;
  * Reads model files into typed rows: each section's rows are checked for unknown keys (a typo fails loading) and
  * bound to their records ({@link ArgumentRow}, {@link CallRow}, ...), positions parsed as declared indexes,
  * {@code this} or {@code return}, class names made internal.
+ *
+ * <p>About 600 lines, on purpose: it is the model file format in one place, the allowed keys of every section
+ * ({@link #ROW_KEYS}) beside the few lines that bind each section's rows, sharing the parsers of positions, method
+ * keys, conditions and patterns. It holds no analysis; a new section adds a key set and a row binder here.
  */
 final class ModelReader {
     /** Keys a row of each section may carry; anything else is a typo and fails loading. */

@@ -263,26 +263,17 @@ public final class AxmlDecoder {
         return sb.toString();
     }
 
-
+    /** Text for an attribute value in double quotes. */
     static String escape(String s) {
-        StringBuilder sb = new StringBuilder(s.length() + 8);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '&' -> sb.append("&amp;");
-                case '<' -> sb.append("&lt;");
-                case '>' -> sb.append("&gt;");
-                case '"' -> sb.append("&quot;");
-                case '\n' -> sb.append("&#10;");
-                case '\r' -> sb.append("&#13;");
-                case '\t' -> sb.append("&#9;");
-                default -> appendChar(sb, c);
-            }
-        }
-        return sb.toString();
+        return escape(s, true);
     }
 
+    /** Text for element content: quotes and tabs stay as they are. */
     static String escapeText(String s) {
+        return escape(s, false);
+    }
+
+    private static String escape(String s, boolean attribute) {
         StringBuilder sb = new StringBuilder(s.length() + 8);
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
@@ -292,6 +283,14 @@ public final class AxmlDecoder {
                 case '>' -> sb.append("&gt;");
                 case '\n' -> sb.append("&#10;");
                 case '\r' -> sb.append("&#13;");
+                case '"' -> {
+                    if (attribute) sb.append("&quot;");
+                    else appendChar(sb, c);
+                }
+                case '\t' -> {
+                    if (attribute) sb.append("&#9;");
+                    else appendChar(sb, c);
+                }
                 default -> appendChar(sb, c);
             }
         }
