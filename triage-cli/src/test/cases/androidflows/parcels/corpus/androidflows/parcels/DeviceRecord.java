@@ -7,6 +7,8 @@ import android.os.Parcelable;
 public class DeviceRecord implements Parcelable {
     public String deviceId;
     public String label;
+    private String owner;
+    private String room;
 
     public DeviceRecord() {
     }
@@ -14,12 +16,32 @@ public class DeviceRecord implements Parcelable {
     protected DeviceRecord(Parcel in) {
         deviceId = in.readString();
         label = in.readString();
+        owner = in.readString();
+        room = in.readString();
+    }
+
+    public void setOwner(String owner) {
+        this.owner = owner;
+    }
+
+    public String getOwner() {
+        return owner;
+    }
+
+    public void setRoom(String room) {
+        this.room = room;
+    }
+
+    public String getRoom() {
+        return room;
     }
 
     @Override
     public void writeToParcel(Parcel out, int flags) {
         out.writeString(deviceId);
         out.writeString(label);
+        out.writeString(owner);
+        out.writeString(room);
     }
 
     @Override

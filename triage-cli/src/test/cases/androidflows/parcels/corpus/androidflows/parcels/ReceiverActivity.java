@@ -12,5 +12,7 @@ public class ReceiverActivity extends Activity {
         DeviceRecord record = getIntent().getParcelableExtra("record", DeviceRecord.class);
         Log.i("Receiver", "device " + record.deviceId); // BUG: android/sensitive-data-logged
         Log.i("Receiver", "label " + record.label);
+        Log.i("Receiver", "owner " + record.getOwner()); // BUG: android/sensitive-data-logged
+        Log.i("Receiver", "room " + record.getRoom());
     }
 }

@@ -16,6 +16,8 @@ public class SenderActivity extends Activity {
         DeviceRecord record = new DeviceRecord();
         record.deviceId = imei;
         record.label = "front desk";
+        record.setOwner(getSystemService(android.accounts.AccountManager.class).getAccounts()[0].name);
+        record.setRoom("3B");
 
         Intent i = new Intent(this, ReceiverActivity.class);
         i.putExtra("record", record);
