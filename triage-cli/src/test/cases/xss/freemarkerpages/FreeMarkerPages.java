@@ -6,7 +6,9 @@ import freemarker.template.Template;
 
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -63,7 +65,25 @@ public class FreeMarkerPages {
         cfg.getTemplate("visit.ftl").process(model, resp.getWriter()); // BUG: java/xss
     }
 
+    /** notes.ftl writes each note of a list unescaped, through its loop variable. */
+    public void badListedNotes(HttpServletRequest req, HttpServletResponse resp) throws Exception {
+        List<String> notes = new ArrayList<>();
+        notes.add(req.getParameter("note"));
+        Map<String, Object> model = new HashMap<>();
+        model.put("title", "Visit notes");
+        model.put("notes", notes);
+        plain.getTemplate("notes.ftl").process(model, resp.getWriter()); // BUG: java/xss
+    }
+
     // ---- good
+
+    /** card.ftl escapes the patient's name; what it writes unescaped (the clinic's phone) is a constant here. */
+    public void goodOnlyConstantUnescaped(HttpServletRequest req, HttpServletResponse resp) throws Exception {
+        Map<String, Object> model = new HashMap<>();
+        model.put("patientName", req.getParameter("name"));
+        model.put("clinicPhone", "+1 555 0100");
+        plain.getTemplate("card.ftl").process(model, resp.getWriter());
+    }
 
     /** .ftlh: FreeMarker 2.3.24+ recognises the extension and escapes every ${...} as HTML. */
     public void goodFtlhTemplate(HttpServletRequest req, HttpServletResponse resp) throws Exception {

@@ -7,10 +7,14 @@ import dev.triage.intake.ResourceEntry;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -32,41 +36,49 @@ public final class TemplateTexts {
     static final int MAX_BYTES = 1 << 20;
 
     private final AnalysisContext context;
-    private final Map<String, Boolean> verdicts = new ConcurrentHashMap<>();
+    private final Map<String, Optional<Set<String>>> verdicts = new ConcurrentHashMap<>();
     private volatile Map<String, List<ResourceEntry>> byFileName;
 
     private TemplateTexts(AnalysisContext context) {
         this.context = context;
     }
 
+    /** In {@link #writtenUnescaped}: any value the template is given may be written unescaped. */
+    public static final String ANY = "*";
+
     /**
-     * Whether the app's template of this name, read with the engine's syntax, writes some value unescaped: TRUE when one
-     * resource of that name does, FALSE when every one found escapes everything it writes, null when none is found.
+     * The names of the values the app's template of this name, read with the engine's syntax, writes unescaped: the
+     * top-level names of its unescaped interpolations ({@code patient} of {@code ${patient.name}}), or {@link #ANY}
+     * when one is not a plain reference or the template binds names of its own ({@code <#list>}, {@code <#assign>});
+     * empty when every resource of that name escapes everything it writes; null when none is found.
      */
-    public Boolean writesUnescaped(String engine, String name) {
+    public Set<String> writtenUnescaped(String engine, String name) {
         String key = engine + "\u0000" + name;
-        Boolean known = verdicts.get(key);
-        if (known != null || verdicts.containsKey(key)) return known;
-        Boolean v = judge(engine, name);
-        if (v != null) verdicts.put(key, v);
+        Optional<Set<String>> known = verdicts.get(key);
+        if (known != null) return known.orElse(null);
+        Set<String> v = judge(engine, name);
+        verdicts.putIfAbsent(key, Optional.ofNullable(v));
         return v;
     }
 
-    private Boolean judge(String engine, String name) {
+    private Set<String> judge(String engine, String name) {
         String wanted = name.startsWith("/") ? name.substring(1) : name;
         if (wanted.isEmpty()) return null;
         String file = wanted.substring(wanted.lastIndexOf('/') + 1);
         List<ResourceEntry> candidates = index().getOrDefault(file, List.of());
         Syntax syntax = null;
-        Boolean verdict = null;
+        Set<String> names = null;
         for (ResourceEntry r : candidates) {
             if (!r.name().equals(wanted) && !r.name().endsWith("/" + wanted)) continue;
-            if (r.bytes() == null || r.bytes().length > MAX_BYTES) return Boolean.TRUE; // not read: not known to escape
+            if (names == null) names = new TreeSet<>();
+            if (r.bytes() == null || r.bytes().length > MAX_BYTES) {
+                names.add(ANY); // not read: not known to escape
+                continue;
+            }
             if (syntax == null) syntax = syntax(context.models(), engine);
-            if (writesUnescaped(syntax, new String(r.bytes(), StandardCharsets.UTF_8))) return Boolean.TRUE;
-            verdict = Boolean.FALSE;
+            names.addAll(writtenUnescaped(syntax, new String(r.bytes(), StandardCharsets.UTF_8)));
         }
-        return verdict;
+        return names == null ? null : Collections.unmodifiableSet(names);
     }
 
     private Map<String, List<ResourceEntry>> index() {
@@ -88,7 +100,8 @@ public final class TemplateTexts {
 
     /** The syntax of one engine's templates, as the {@code template-syntax} table writes it. */
     record Syntax(Pattern comment, Pattern interpolation, Pattern escapedExpression, Pattern unescapedExpression,
-                  Pattern escapingHeader, Pattern escapingStart, Pattern unescapingStart, Pattern regionEnd) {
+                  Pattern escapingHeader, Pattern escapingStart, Pattern unescapingStart, Pattern regionEnd,
+                  Pattern reference, Pattern binding) {
     }
 
     static Syntax syntax(dev.triage.analysis.model.Models models, String engine) {
@@ -96,7 +109,7 @@ public final class TemplateTexts {
         if (t == null) throw new IllegalStateException("no template-syntax for engine " + engine);
         return new Syntax(p(t, "comment"), p(t, "interpolation-start"), p(t, "escaped-expression"),
                 p(t, "unescaped-expression"), p(t, "escaping-header"), p(t, "escaping-start"), p(t, "unescaping-start"),
-                p(t, "region-end"));
+                p(t, "region-end"), p(t, "reference"), p(t, "binding"));
     }
 
     private static Pattern p(JsonNode t, String key) {
@@ -107,7 +120,14 @@ public final class TemplateTexts {
 
     /** The template text writes some interpolation without escaping it. */
     static boolean writesUnescaped(Syntax s, String raw) {
+        return !writtenUnescaped(s, raw).isEmpty();
+    }
+
+    /** The top-level names the template text writes unescaped ({@link #ANY}: any value it is given). */
+    static Set<String> writtenUnescaped(Syntax s, String raw) {
         String text = s.comment().matcher(raw).replaceAll(" ");
+        Set<String> names = new TreeSet<>();
+        boolean binds = s.binding().matcher(text).find();
         Deque<Boolean> regions = new ArrayDeque<>();
         regions.push(s.escapingHeader().matcher(text).lookingAt());
         Matcher[] ms = {s.escapingStart().matcher(text), s.unescapingStart().matcher(text), s.regionEnd().matcher(text),
@@ -135,15 +155,19 @@ public final class TemplateTexts {
                     String expression = text.substring(m.end(), end < 0 ? text.length() : end);
                     boolean escaped = s.escapedExpression().matcher(expression).matches()
                             || regions.peek() && !s.unescapedExpression().matcher(expression).matches();
-                    if (!escaped) return true;
-                    if (end < 0) return false;
+                    if (!escaped) {
+                        // a plain reference to a value the template was given names it; anything else may write any
+                        Matcher ref = s.reference().matcher(expression);
+                        names.add(!binds && ref.matches() ? ref.group(1) : ANY);
+                    }
+                    if (end < 0) return names;
                     pos = end + 1;
                     continue;
                 }
             }
             pos = Math.max(m.end(), pos + 1);
         }
-        return false;
+        return names;
     }
 
     /** The index of the brace closing an interpolation opened before {@code from} (nested braces and quoted strings skipped); -1 if none. */

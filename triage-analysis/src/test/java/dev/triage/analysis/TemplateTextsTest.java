@@ -3,6 +3,9 @@ package dev.triage.analysis;
 import dev.triage.analysis.model.Models;
 import org.junit.jupiter.api.Test;
 
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -40,5 +43,15 @@ class TemplateTextsTest {
         assertTrue(unescaped("<#ftl output_format=\"HTML\">${name?no_esc}"));
         assertTrue(unescaped("<#ftl output_format=\"HTML\" auto_esc=false>${name}"));
         assertTrue(unescaped("<#outputformat \"plainText\">${name}</#outputformat>"));
+    }
+
+    @Test
+    void namesWrittenUnescaped() {
+        assertEquals(Set.of("phone", "patient"), TemplateTexts.writtenUnescaped(FTL,
+                "${name?html} ${phone} ${patient.address?trim} ${clinic!\"x\"?html}"));
+        assertEquals(Set.of(TemplateTexts.ANY), TemplateTexts.writtenUnescaped(FTL, "${a + b}"));
+        // a loop variable stands for any value of the list it walks
+        assertEquals(Set.of(TemplateTexts.ANY), TemplateTexts.writtenUnescaped(FTL, "<#list notes as n>${n}</#list>"));
+        assertEquals(Set.of(), TemplateTexts.writtenUnescaped(FTL, "${name?html}"));
     }
 }

@@ -113,9 +113,11 @@ final class SinkCalls {
             if (ctx.results().get(dev.triage.analysis.AppCalls.ID).made(c)) return null;
         }
         if (row.receiverUnhardened() && !unhardenedParser(ctx, recv)) return null;
-        if (row.ifTemplateUnescaped() != null && !templateMayWriteUnescaped(ctx, row.ifTemplateUnescaped(),
-                argument.apply(row.ifTemplateUnescaped().at()))) {
-            return null;
+        // the names of the values the template writes unescaped (null: any value)
+        java.util.Set<String> written = null;
+        if (row.ifTemplateUnescaped() != null) {
+            written = templateWrittenUnescaped(ctx, row.ifTemplateUnescaped(), argument.apply(row.ifTemplateUnescaped().at()));
+            if (written != null && written.isEmpty()) return null;
         }
         List<Value> values = new ArrayList<>();
         if (row.argument() == Position.ANY) {
@@ -126,6 +128,11 @@ final class SinkCalls {
         } else {
             Value v = argument.apply(row.argument());
             if (v != null) values.add(v);
+        }
+        if (written != null && !written.contains(dev.triage.analysis.TemplateTexts.ANY)) {
+            // a data model map made in view: only the entries the template writes unescaped reach the page as markup
+            java.util.Set<String> names = written;
+            values.replaceAll(v -> writtenEntries(v, names));
         }
         if (row.ifPrefix() != null || row.unlessPrefix() != null) {
             // a view name's known prefix says what it is ("redirect:") and whether the app fixed where it leads
@@ -165,28 +172,45 @@ final class SinkCalls {
     }
 
     /**
-     * Whether the template object may write a value it is rendered with unescaped. A template not known as an object
-     * (passed in, escaped, made by code not modelled) may. One known is escaped when its configuration's facts (those
-     * of a configuration read from a field include what its class records on that field anywhere) satisfy an
-     * {@code escaped-if-any} alternative, when its name is one the engine escapes by extension under an
-     * {@code escaped-names-if-any} alternative, or when its text, found among the app's resources, escapes every
-     * value it writes ({@link dev.triage.analysis.TemplateTexts}); a template whose text is not found may.
+     * The names of the values the template object may write unescaped: null when any (a template not known as an
+     * object — passed in, escaped, made by code not modelled —, without a constant name, or whose text is not found),
+     * empty when none. A known template writes none when its configuration's facts (those of a configuration read from
+     * a field include what its class records on that field anywhere) satisfy an {@code escaped-if-any} alternative, or
+     * when its name is one the engine escapes by extension under an {@code escaped-names-if-any} alternative; else
+     * what its text, found among the app's resources, writes unescaped ({@link dev.triage.analysis.TemplateTexts}).
      */
-    static boolean templateMayWriteUnescaped(AnalysisContext ctx, dev.triage.analysis.model.TemplateCondition c, Value template) {
+    static java.util.Set<String> templateWrittenUnescaped(AnalysisContext ctx, dev.triage.analysis.model.TemplateCondition c, Value template) {
         AbstractObject o = template == null ? null : template.object();
-        if (o == null || o.kind() == null || o.escaped()) return true;
+        if (o == null || o.kind() == null || o.escaped()) return null;
         java.util.Map<String, Object> facts = new java.util.HashMap<>(o.state());
         if (facts.get("factory-site") instanceof String site && site.startsWith("field:")) {
             // a configuration made and configured elsewhere in the class (its constructor), held in a field
             ctx.results().get(ClassWideFacts.ID).of(site).facts().forEach(facts::putIfAbsent);
         }
-        if (ObjectFacts.satisfiedAny(facts, c.escapedIfAny())) return false;
-        if (!(facts.get(c.nameFact()) instanceof String name)) return true;
+        if (ObjectFacts.satisfiedAny(facts, c.escapedIfAny())) return java.util.Set.of();
+        if (!(facts.get(c.nameFact()) instanceof String name)) return null;
         if (c.escapedNames() != null && c.escapedNames().matcher(name).matches()
                 && ObjectFacts.satisfiedAny(facts, c.escapedNamesIfAny())) {
-            return false;
+            return java.util.Set.of();
         }
-        return !Boolean.FALSE.equals(ctx.results().get(dev.triage.analysis.TemplateTexts.ID).writesUnescaped(c.engine(), name));
+        return ctx.results().get(dev.triage.analysis.TemplateTexts.ID).writtenUnescaped(c.engine(), name);
+    }
+
+    /**
+     * A data model that is a map made in view with known keys, each name the template writes being one of them: a value
+     * carrying only those entries' labels. Any other value as it is (a name the template writes that is no key of the
+     * map may be derived from any entry).
+     */
+    static Value writtenEntries(Value model, java.util.Set<String> names) {
+        AbstractObject o = model.object();
+        if (o == null || o.escaped() || !"map".equals(o.kind()) || o.get("k?") != null) return model;
+        java.util.Set<String> labels = new java.util.TreeSet<>();
+        for (String n : names) {
+            Value entry = o.mapEntry(n);
+            if (entry == null) return model;
+            labels.addAll(entry.labels());
+        }
+        return new Value(model.type(), model.getSize(), null, null, null, -1, labels, model.origin());
     }
 
     /**

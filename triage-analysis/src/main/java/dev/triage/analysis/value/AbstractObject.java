@@ -12,6 +12,11 @@ import java.util.Objects;
  * Mutating calls produce a new AbstractObject with the same site, and the frame replaces every alias of the site.
  */
 public final class AbstractObject {
+    /** A map made in view (CollectionTransfer): the value of its entry under a constant String key, or null when not known. */
+    public Value mapEntry(String key) {
+        return "map".equals(kind()) && get(CollectionTransfer.stringKeyFact(key)) instanceof Value v ? v : null;
+    }
+
     /** A fact whose value could not be known (set from a non-constant argument, or merged from branches that differ). */
     public static final Object UNKNOWN = new Object() {
         @Override

@@ -237,6 +237,11 @@ final class CollectionTransfer {
         return new AbstractObject(o.site(), "list", Map.of("size", AbstractObject.UNKNOWN), false);
     }
 
+    /** The fact under which a map made in view holds the entry of a constant String key. */
+    static String stringKeyFact(String key) {
+        return "k:String:" + key;
+    }
+
     private static String keyOf(Value v) {
         if (v.constants() == null || v.constants().size() != 1) return null;
         Object c = v.constants().iterator().next();
