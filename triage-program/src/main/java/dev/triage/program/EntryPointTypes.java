@@ -31,12 +31,29 @@ public final class EntryPointTypes {
         }
     }
 
+    /**
+     * Layouts' {@code android:onClick} handlers: a method of a subtype of {@code supertype} named by a layout, with
+     * {@code descriptor}, is an entry point.
+     *
+     * @param supertype      internal name ({@code android/app/Activity})
+     * @param descriptor     the handler's method descriptor ({@code (Landroid/view/View;)V})
+     * @param listenerOwner  internal name of the listener interface the framework calls the handler in place of
+     * @param listenerMethod its method, whose descriptor the tests compare with {@code descriptor}
+     */
+    public record ClickHandlers(String supertype, String descriptor, String listenerOwner, String listenerMethod) {
+    }
+
     private final List<Type> types;
     private final List<String> androidComponents;
+    private final String javascriptInterface;
+    private final ClickHandlers clickHandlers;
 
-    private EntryPointTypes(List<Type> types, List<String> androidComponents) {
+    private EntryPointTypes(List<Type> types, List<String> androidComponents, String javascriptInterface,
+            ClickHandlers clickHandlers) {
         this.types = List.copyOf(types);
         this.androidComponents = List.copyOf(androidComponents);
+        this.javascriptInterface = javascriptInterface;
+        this.clickHandlers = clickHandlers;
     }
 
     private static final class Holder {
@@ -57,8 +74,19 @@ public final class EntryPointTypes {
         return androidComponents;
     }
 
+    /** The WebView JavaScript-interface annotation's descriptor ({@code Landroid/webkit/JavascriptInterface;}). */
+    public String javascriptInterface() {
+        return javascriptInterface;
+    }
+
+    /** Which methods a layout's {@code android:onClick} can name. */
+    public ClickHandlers clickHandlers() {
+        return clickHandlers;
+    }
+
     static EntryPointTypes load(ClassLoader loader) {
-        JsonNode root = ProgramData.read(loader, RESOURCE, Set.of("types", "android-components"));
+        JsonNode root = ProgramData.read(loader, RESOURCE,
+                Set.of("types", "android-components", "android-javascript-interface", "android-click-handlers"));
         List<Type> types = new ArrayList<>();
         for (JsonNode r : root.path("types")) {
             ProgramData.keys(r, Set.of("supertype", "entry-point", "methods", "dispatched"), RESOURCE, "key");
@@ -73,7 +101,19 @@ public final class EntryPointTypes {
         if (types.isEmpty()) throw new IllegalStateException(RESOURCE + ": no types");
         List<String> android = new ArrayList<>();
         root.path("android-components").forEach(c -> android.add(ProgramData.internal(c.asText())));
-        return new EntryPointTypes(types, android);
+        String jsInterface = root.path("android-javascript-interface").asText("");
+        if (jsInterface.isBlank()) throw new IllegalStateException(RESOURCE + ": no android-javascript-interface");
+        JsonNode click = root.path("android-click-handlers");
+        ProgramData.keys(click, Set.of("supertype", "descriptor", "listener"), RESOURCE, "key");
+        String listener = click.path("listener").asText("");
+        int dot = listener.lastIndexOf('.');
+        if (click.path("supertype").asText("").isBlank() || click.path("descriptor").asText("").isBlank() || dot <= 0) {
+            throw new IllegalStateException(RESOURCE + ": android-click-handlers needs supertype, descriptor and listener"
+                    + " (Owner.method): " + click);
+        }
+        ClickHandlers clicks = new ClickHandlers(ProgramData.internal(click.path("supertype").asText()),
+                click.path("descriptor").asText(), ProgramData.internal(listener.substring(0, dot)), listener.substring(dot + 1));
+        return new EntryPointTypes(types, android, "L" + ProgramData.internal(jsInterface) + ";", clicks);
     }
 
     private static Set<String> names(JsonNode list) {

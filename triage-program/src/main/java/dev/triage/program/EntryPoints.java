@@ -10,12 +10,10 @@ import java.util.Set;
  * named in layouts and WebView JavaScript interface methods; and, as a fallback, public methods of
  * public app classes (so a library-like app is still analysed from somewhere). Which annotations make a Spring or
  * JAX-RS handler is data ({@link HandlerAnnotations}), the list the taint analysis reads for their parameters; which
- * supertypes make a servlet, a filter or an Android component, and by which methods, is data too ({@link EntryPointTypes}).
+ * supertypes make a servlet, a filter or an Android component, and by which methods, is data too ({@link EntryPointTypes}),
+ * as are the JavaScript-interface annotation and the click handlers' class and descriptor.
  */
 final class EntryPoints {
-    private static final String JAVASCRIPT_INTERFACE = "Landroid/webkit/JavascriptInterface;";
-    private static final String ON_CLICK_DESCRIPTOR = "(Landroid/view/View;)V";
-
     private EntryPoints() {
     }
 
@@ -29,14 +27,14 @@ final class EntryPoints {
         for (Program.AppClass app : program.appClasses()) {
             ClassInfo c = app.info();
             boolean component = android != null && types.androidComponents().stream().anyMatch(s -> program.isSubtype(c.name(), s));
-            boolean activity = android != null && program.isSubtype(c.name(), "android/app/Activity");
+            boolean clickable = android != null && program.isSubtype(c.name(), types.clickHandlers().supertype());
             List<EntryPointTypes.Type> driven = types.types().stream().filter(t -> program.isSubtype(c.name(), t.supertype())).toList();
             for (MethodInfo m : c.methods()) {
                 if (m.isAbstract()) continue;
                 // a servlet or filter method the container calls, else a handler by its annotations
                 String kind = driven.stream().filter(t -> t.names(m.name())).map(EntryPointTypes.Type::entryPoint).findFirst().orElse(null);
                 if (kind == null) kind = handlers.entryPoint(c.annotations(), m.annotations());
-                if (kind == null) kind = byShape(program, c, m, component, activity && clickHandlers.contains(m.name()));
+                if (kind == null) kind = byShape(program, types, c, m, component, clickable && clickHandlers.contains(m.name()));
                 if (kind != null) out.add(new EntryPoint(m.ref(), kind));
             }
         }
@@ -44,11 +42,12 @@ final class EntryPoints {
     }
 
     /** {@code main}, an Android lifecycle method, callback or click handler, or a public method: the kind, or null. */
-    private static String byShape(Program program, ClassInfo c, MethodInfo m, boolean component, boolean clickHandlerName) {
+    private static String byShape(Program program, EntryPointTypes types, ClassInfo c, MethodInfo m, boolean component,
+            boolean clickHandlerName) {
         if (m.name().equals("main") && m.descriptor().equals("([Ljava/lang/String;)V") && m.isStatic()) return "main";
         if (component && overridesFramework(program, c, m)) return "android-lifecycle";
-        if (m.hasAnnotation(JAVASCRIPT_INTERFACE)) return "android-javascript-interface";
-        if (clickHandlerName && m.descriptor().equals(ON_CLICK_DESCRIPTOR)) return "android-onclick";
+        if (m.hasAnnotation(types.javascriptInterface())) return "android-javascript-interface";
+        if (clickHandlerName && m.descriptor().equals(types.clickHandlers().descriptor())) return "android-onclick";
         if (overridesFramework(program, c, m)) return "android-callback";
         if (c.isPublic() && m.isPublic() && !m.isSynthetic() && !m.name().startsWith("<")) return "public";
         return null;

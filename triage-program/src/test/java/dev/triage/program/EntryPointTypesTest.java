@@ -2,6 +2,8 @@ package dev.triage.program;
 
 import org.junit.jupiter.api.Test;
 import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.MethodNode;
 
@@ -20,7 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * entry-point-types.yml resolves on the real API jars of the test class path (javax.servlet-api 4, jakarta.servlet-api
  * 6, android-all), read as bytes with ASM: every supertype exists, every name in {@code methods} is declared by it or
- * its supertypes, and no name in {@code dispatched} is (a name an API declares belongs in {@code methods}).
+ * its supertypes, and no name in {@code dispatched} is (a name an API declares belongs in {@code methods}); the
+ * JavaScript-interface annotation is an annotation, and the click handlers' descriptor is their listener method's.
  */
 class EntryPointTypesTest {
     @Test
@@ -50,6 +53,22 @@ class EntryPointTypesTest {
             if (read(c) == null) errors.add("no Android class " + c);
         }
         assertTrue(types.androidComponents().contains("android/app/Activity"));
+        // the JavaScript-interface annotation is an annotation of android-all
+        String js = types.javascriptInterface();
+        ClassNode annotation = js.startsWith("L") && js.endsWith(";") ? read(js.substring(1, js.length() - 1)) : null;
+        if (annotation == null || (annotation.access & Opcodes.ACC_ANNOTATION) == 0) errors.add("no annotation " + js);
+        // click handlers: the supertype exists, the descriptor's types exist, and it is the listener method's
+        EntryPointTypes.ClickHandlers clicks = types.clickHandlers();
+        if (read(clicks.supertype()) == null) errors.add("no Android class " + clicks.supertype());
+        Type descriptor = Type.getMethodType(clicks.descriptor());
+        for (Type t : descriptor.getArgumentTypes()) {
+            if (t.getSort() == Type.OBJECT && read(t.getInternalName()) == null) errors.add("no Android class " + t.getInternalName());
+        }
+        ClassNode listener = read(clicks.listenerOwner());
+        if (listener == null || listener.methods.stream().noneMatch(m -> m.name.equals(clicks.listenerMethod())
+                && m.desc.equals(clicks.descriptor()))) {
+            errors.add(clicks.listenerOwner() + " declares no " + clicks.listenerMethod() + clicks.descriptor());
+        }
         assertEquals(List.of(), errors);
     }
 
