@@ -103,8 +103,19 @@ class AndroidSigningTest {
         Path apk = signed("min.apk", true, true, 21, "SHA256withRSA", Instant.now().plus(3650, ChronoUnit.DAYS));
         AndroidSigning s = new ArtifactReader(IntakeOptions.defaults()).readAll(List.of(apk)).androidSignings().get(0);
         assertEquals(21, s.minSdk(), s.toString());
-        // without the decoded manifest's value, apksig's own reading of the binary manifest
-        assertEquals(21, dev.triage.intake.android.ApkSigningReader.read(apk.toFile(), "min.apk", 0).minSdk());
+        // without the decoded manifest's value, apksig's own reading of the binary manifest (given the entry's bytes)
+        dev.triage.intake.android.ApkSigningReader.Entries entries = (name, cap) -> {
+            try (java.util.zip.ZipFile z = new java.util.zip.ZipFile(apk.toFile())) {
+                java.util.zip.ZipEntry e = z.getEntry(name);
+                return e == null ? null : z.getInputStream(e).readAllBytes();
+            } catch (java.io.IOException e) {
+                return null;
+            }
+        };
+        assertEquals(21, dev.triage.intake.android.ApkSigningReader.read(apk.toFile(), "min.apk", 0, entries).minSdk());
+        // no manifest from the reader (absent, over the bound or corrupt): none
+        assertEquals(0, dev.triage.intake.android.ApkSigningReader.read(apk.toFile(), "min.apk", 0,
+                (name, cap) -> null).minSdk());
     }
 
     // ---------------------------------------------------------------- hostile signatures: never a crash

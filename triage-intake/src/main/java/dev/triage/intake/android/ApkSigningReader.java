@@ -11,9 +11,6 @@ import com.android.apksig.internal.pkcs7.SignerInfo;
 import dev.triage.intake.AndroidSigning;
 
 import java.io.File;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.RandomAccessFile;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.cert.X509Certificate;
@@ -26,8 +23,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
 
 /** Reads how an APK is signed with apksig. Never throws: problems become errors of the result. */
 public final class ApkSigningReader {
@@ -50,13 +45,22 @@ public final class ApkSigningReader {
     }
 
     /**
+     * The APK's entries as intake reads them (its one zip reader, with the input's limits): the bytes of the entry
+     * {@code name} when it is present, within {@code cap} and intact; otherwise null.
+     */
+    @FunctionalInterface
+    public interface Entries {
+        byte[] read(String name, int cap);
+    }
+
+    /**
      * @param minSdk the app's minSdkVersion when known (apksig checks the signatures for the platforms from
      *               there), or 0 to let apksig read it from the binary manifest (the result records what was found,
      *               0 when neither could)
      */
-    public static AndroidSigning read(File apk, String origin, int minSdk) {
+    public static AndroidSigning read(File apk, String origin, int minSdk, Entries entries) {
         if (minSdk <= 0) {
-            minSdk = manifestMinSdk(apk);
+            minSdk = manifestMinSdk(entries);
         }
         List<String> errors = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
@@ -78,7 +82,7 @@ public final class ApkSigningReader {
             for (ApkVerifier.Result.V1SchemeSignerInfo s : r.getV1SchemeSigners()) {
                 s.getErrors().forEach(i -> errors.add("v1 " + s.getName() + ": " + i));
                 s.getWarnings().forEach(i -> warnings.add("v1 " + s.getName() + ": " + i));
-                signers.add(signer("v1", s.getCertificate(), v1Algorithm(apk, s.getSignatureBlockFileName())));
+                signers.add(signer("v1", s.getCertificate(), v1Algorithm(entries, s.getSignatureBlockFileName())));
             }
             for (ApkVerifier.Result.V2SchemeSignerInfo s : r.getV2SchemeSigners()) {
                 s.getErrors().forEach(i -> errors.add("v2 signer #" + s.getIndex() + ": " + i));
@@ -109,20 +113,15 @@ public final class ApkSigningReader {
     /**
      * apksig's reading of the binary manifest's minSdkVersion (1 when it names none; codenames resolved), for APKs
      * whose manifest Triage's decoder could not read or whose value was not a number; 0 when apksig cannot read it
-     * either. The manifest is read only when its declared size is within a bound.
+     * either. The manifest is read through {@code entries}, only when it is within a bound.
      */
-    static int manifestMinSdk(File apk) {
-        try (ZipFile z = new ZipFile(apk)) {
-            ZipEntry e = z.getEntry(ApkUtils.ANDROID_MANIFEST_ZIP_ENTRY_NAME);
-            if (e == null || e.getSize() < 0 || e.getSize() > MAX_MANIFEST) {
-                return 0;
-            }
-        } catch (IOException | RuntimeException e) {
+    static int manifestMinSdk(Entries entries) {
+        byte[] manifest = entries.read(ApkUtils.ANDROID_MANIFEST_ZIP_ENTRY_NAME, MAX_MANIFEST);
+        if (manifest == null) {
             return 0;
         }
-        try (RandomAccessFile f = new RandomAccessFile(apk, "r")) {
-            ByteBuffer manifest = ApkUtils.getAndroidManifest(DataSources.asDataSource(f));
-            return Math.max(0, ApkUtils.getMinSdkVersionFromBinaryAndroidManifest(manifest));
+        try {
+            return Math.max(0, ApkUtils.getMinSdkVersionFromBinaryAndroidManifest(ByteBuffer.wrap(manifest)));
         } catch (Exception | StackOverflowError e) {
             return 0;
         }
@@ -178,20 +177,13 @@ public final class ApkSigningReader {
     }
 
     /** The digest and signature algorithm of the PKCS#7 SignerInfo in a v1 signature block file. */
-    static String v1Algorithm(File apk, String blockFile) {
+    static String v1Algorithm(Entries entries, String blockFile) {
         if (blockFile == null) {
             return null;
         }
-        try (ZipFile z = new ZipFile(apk)) {
-            ZipEntry e = z.getEntry(blockFile);
-            if (e == null || e.getSize() > MAX_SIGNATURE_BLOCK) {
-                return null;
-            }
-            byte[] b;
-            try (InputStream in = z.getInputStream(e)) {
-                b = in.readNBytes(MAX_SIGNATURE_BLOCK + 1);
-            }
-            if (b.length > MAX_SIGNATURE_BLOCK) {
+        try {
+            byte[] b = entries.read(blockFile, MAX_SIGNATURE_BLOCK);
+            if (b == null) {
                 return null;
             }
             ContentInfo ci = Asn1BerParser.parse(ByteBuffer.wrap(b), ContentInfo.class);
@@ -201,8 +193,7 @@ public final class ApkSigningReader {
                 out.add(pkcs7Name(si.digestAlgorithm.algorithm, si.signatureAlgorithm.algorithm));
             }
             return out.isEmpty() ? null : String.join(",", out);
-        } catch (IOException | RuntimeException | StackOverflowError
-                 | com.android.apksig.internal.asn1.Asn1DecodingException e) {
+        } catch (RuntimeException | StackOverflowError | com.android.apksig.internal.asn1.Asn1DecodingException e) {
             return null;
         }
     }

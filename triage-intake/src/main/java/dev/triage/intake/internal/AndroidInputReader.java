@@ -768,7 +768,26 @@ final class AndroidInputReader {
     // ---------------------------------------------------------------- signing
 
     void readSigning(Path file, String input) {
-        dev.triage.intake.AndroidSigning s = dev.triage.intake.android.ApkSigningReader.read(file.toFile(), input, minSdk);
+        dev.triage.intake.AndroidSigning s = dev.triage.intake.android.ApkSigningReader.read(file.toFile(), input, minSdk,
+                (name, cap) -> signingEntry(file, name, cap));
         walker.emitSigning(s);
+    }
+
+    /**
+     * An entry the signing reader asks for (the binary manifest, a v1 signature block), read through {@link ZipArchive}
+     * within the input's limits and {@code cap}, with a budget of its own (the app's content has been read already);
+     * null when absent, over a limit or corrupt, unreported: apksig reports the signature's problems itself.
+     */
+    private byte[] signingEntry(Path file, String name, int cap) {
+        try (ZipArchive z = ZipArchive.open(file, limits.maxEntries())) {
+            for (ZipArchiveEntry e : z.entries()) {
+                if (!e.isDirectory() && e.getName().equals(name)) {
+                    return z.read(e, new Budget(limits), cap, name, true);
+                }
+            }
+            return null;
+        } catch (IOException | LimitException | RuntimeException e) {
+            return null;
+        }
     }
 }
