@@ -233,6 +233,27 @@ class ModelValidationTest {
                 errors.add(c.file() + ": factory " + c.constructor() + " does not return its class");
             }
         }
+        // value classes exist with the methods named, and are what their kind evaluates: String itself, a builder
+        // (a CharSequence and an Appendable), a primitive wrapper (a static valueOf), a lookup by a String key that
+        // returns a String
+        for (dev.triage.analysis.model.ValueClassRow v : models.valueClasses) {
+            method(v.calls(), v.file(), null);
+            String owner = v.calls().owner();
+            if (cls(owner) == null) continue;
+            Set<String> supers = new java.util.HashSet<>();
+            hierarchy(owner).forEach(cn -> supers.add(cn.name));
+            boolean fits = switch (v.kind()) {
+                case "string" -> owner.equals("java/lang/String");
+                case "builder" -> supers.contains("java/lang/CharSequence") && supers.contains("java/lang/Appendable");
+                case "box" -> cls(owner).methods.stream().anyMatch(m -> m.name.equals("valueOf")
+                        && (m.access & org.objectweb.asm.Opcodes.ACC_STATIC) != 0 && Type.getReturnType(m.desc).getInternalName().equals(owner));
+                default -> hierarchy(owner).stream().flatMap(cn -> cn.methods.stream())
+                        .filter(m -> m.name.equals(v.calls().name()) && (v.calls().anyDescriptor() || m.desc.equals(v.calls().descriptor())))
+                        .allMatch(m -> Type.getReturnType(m.desc).equals(Type.getType(String.class))
+                                && Type.getArgumentTypes(m.desc).length >= 1 && Type.getArgumentTypes(m.desc)[0].equals(Type.getType(String.class)));
+            };
+            if (!fits) errors.add(v.file() + ": " + owner + " is no " + v.kind() + " value class");
+        }
         // classes whose fields travel between Android components exist
         for (String t : models.stringSet("transported-types")) {
             if (cls(t.strip().replace('.', '/')) == null) errors.add("taint/android-flow.yml transported-types: class not found " + t);

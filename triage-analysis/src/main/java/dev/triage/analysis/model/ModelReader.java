@@ -48,6 +48,7 @@ final class ModelReader {
             Map.entry("returns", Set.of("kind", "method-annotated", "if-annotated", "unless-annotated", "types",
                     "unless-produces", "if-prefix", "unless-prefix", "what", "provenance", "note")),
             Map.entry("containers", Set.of("kind", "class", "method", "descriptor", "if-labelled", "provenance", "note")),
+            Map.entry("value-classes", Set.of("kind", "class", "method", "descriptor", "subtypes", "provenance", "note")),
             Map.entry("source-kinds", Set.of("kind", "class", "default", "confidence", "name", "provenance", "note")));
 
     /** Named patterns ({@code patterns} sections of any file), by name: rows refer to them as {@code {pattern: name}}. */
@@ -149,6 +150,7 @@ final class ModelReader {
                 case "neutrals" -> rows.forEach(r -> m.neutrals.add(new NeutralRow(method(r, file), provenance(r), file)));
                 case "returns" -> rows.forEach(r -> m.returns.add(returnRow(r, file)));
                 case "containers" -> rows.forEach(r -> m.containers.add(containerRow(r, file)));
+                case "value-classes" -> rows.forEach(r -> m.valueClasses.add(valueClassRow(r, file)));
                 case "source-kinds" -> rows.forEach(r -> m.sourceKinds.add(sourceKind(r, file)));
                 case "patterns" -> {
                     // read before any rows (patterns())
@@ -255,6 +257,15 @@ final class ModelReader {
             throw new IllegalStateException(file + ": a containers row names one constructor or factory of one class: " + r);
         }
         return new ContainerRow(kind, m, labelledArguments(r.get("if-labelled")), provenance(r), file);
+    }
+
+    /** One JDK value class (its methods, or some by name) and the evaluation its calls get. */
+    private static ValueClassRow valueClassRow(JsonNode r, String file) {
+        String kind = text(r, "kind", file);
+        if (!ValueClassRow.KINDS.contains(kind)) throw new IllegalStateException(file + ": unknown value-class kind '" + kind + "' " + ValueClassRow.KINDS + ": " + r);
+        MethodPattern m = method(r, file);
+        if (m.anyOwner()) throw new IllegalStateException(file + ": a value-classes row names one class: " + r);
+        return new ValueClassRow(kind, m, provenance(r), file);
     }
 
     private ReturnRow returnRow(JsonNode r, String file) {

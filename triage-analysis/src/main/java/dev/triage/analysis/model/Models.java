@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,6 +41,8 @@ public final class Models {
     public final List<ReturnRow> returns = new ArrayList<>();
     /** Constructors of the maps and lists the value analysis follows element by element ({@code containers}). */
     public final List<ContainerRow> containers = new ArrayList<>();
+    /** The JDK value classes the value analysis evaluates calls of, and how ({@code value-classes}). */
+    public final List<ValueClassRow> valueClasses = new ArrayList<>();
     /** The kinds of taint source, in file order (taint.yml's {@code source-kinds}). */
     public final List<SourceKind> sourceKinds = new ArrayList<>();
     /** Free-form data tables detectors read (weak algorithm lists, minimum key sizes...). */
@@ -64,6 +67,11 @@ public final class Models {
     private final Map<String, List<CreatedBy>> viewsByName = new HashMap<>();
     /** Container constructors: owner → descriptor → kind ({@code map}, {@code list}); looked up without building a key. */
     private final Map<String, Map<String, ContainerRow>> containerRows = new HashMap<>();
+    /** Value-class rows by their class (internal name), in file order; those that cover subtypes also in the list below. */
+    private final Map<String, List<ValueClassRow>> valueClassRows = new HashMap<>();
+    private final List<ValueClassRow> valueClassSubtypeRows = new ArrayList<>();
+    /** Value-class kind → the classes of its rows. */
+    private final Map<String, Set<String>> valueClassesByKind = new HashMap<>();
     /** Internal type name → object kind, for objects tracked by type ({@code types}). */
     private final Map<String, String> trackedTypes = new LinkedHashMap<>();
 
@@ -165,6 +173,11 @@ public final class Models {
             Map<String, ContainerRow> byKey = containerRows.computeIfAbsent(c.constructor().owner(), k -> new HashMap<>());
             if (byKey.putIfAbsent(c.constructor().name() + c.constructor().descriptor(), c) != null) throw new IllegalStateException(c.file() + ": container constructor twice: " + c.constructor());
         }
+        for (ValueClassRow v : valueClasses) {
+            valueClassRows.computeIfAbsent(v.calls().owner(), k -> new ArrayList<>()).add(v);
+            if (v.calls().subtypes()) valueClassSubtypeRows.add(v);
+            valueClassesByKind.computeIfAbsent(v.kind(), k -> new HashSet<>()).add(v.calls().owner());
+        }
         for (SourceKind k : sourceKinds) {
             if (sourceKindsByName.putIfAbsent(k.kind(), k) != null) throw new IllegalStateException(k.file() + ": source kind '" + k.kind() + "' twice");
         }
@@ -228,6 +241,27 @@ public final class Models {
     public ContainerRow container(String owner, String name, String descriptor) {
         Map<String, ContainerRow> byKey = containerRows.get(owner);
         return byKey == null ? null : byKey.get(name + descriptor);
+    }
+
+    /**
+     * The {@code value-classes} row of a call {@code owner.name descriptor} ({@code owner} internal): the first row of
+     * that class naming the method, else the first row covering subtypes that names it and whose class
+     * {@code isSubtypeOf} says the owner extends; null when the call is on no value class.
+     */
+    public ValueClassRow valueClass(String owner, String name, String descriptor, java.util.function.Predicate<String> isSubtypeOf) {
+        List<ValueClassRow> rows = valueClassRows.get(owner);
+        if (rows != null) {
+            for (ValueClassRow v : rows) if (v.names(name, descriptor)) return v;
+        }
+        for (ValueClassRow v : valueClassSubtypeRows) {
+            if (v.names(name, descriptor) && isSubtypeOf.test(v.calls().owner())) return v;
+        }
+        return null;
+    }
+
+    /** The classes (internal names) of the {@code value-classes} rows of {@code kind}. */
+    public Set<String> valueClassesOf(String kind) {
+        return valueClassesByKind.getOrDefault(kind, Set.of());
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.triage.analysis.value;
 
+import dev.triage.analysis.model.ValueClassRow;
 import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.MethodInsnNode;
 
@@ -11,46 +12,41 @@ import java.util.TreeSet;
 
 /**
  * What the interpreter knows of the JDK's value classes: String, StringBuilder/StringBuffer, boxing
- * and parsing, and reading configuration (Properties, ResourceBundle). These are the semantics of
- * the Java platform itself, so they live in code; library knowledge lives in the model files.
+ * and parsing, and reading configuration (Properties, ResourceBundle). Which classes and methods these are is data
+ * (the {@code value-classes} rows of jdk-values.yml: a class and the kind of evaluation its calls get); what each kind
+ * computes is the semantics of the Java platform itself, so it lives here, in code.
  */
 final class JdkValueTransfer {
     private static final Type STRING = Type.getObjectType("java/lang/String");
-    private static final Set<String> BUILDERS = Set.of("java/lang/StringBuilder", "java/lang/StringBuffer");
-    private static final Set<String> BOXES = Set.of("java/lang/Integer", "java/lang/Long", "java/lang/Boolean",
-            "java/lang/Short", "java/lang/Byte", "java/lang/Character", "java/lang/Double", "java/lang/Float");
 
     private JdkValueTransfer() {
     }
 
     /** A transfer stage: the value of a call on the platform's value classes, which the call is then understood as. */
     static void apply(Call c) {
-        Value known = evaluate(c.interpreter, c.insn, c.receiver, c.args);
+        MethodInsnNode mi = c.insn;
+        ValueClassRow row = c.interpreter.context().models().valueClass(mi.owner, mi.name, mi.desc,
+                s -> c.interpreter.context().program().isSubtype(mi.owner, s));
+        if (row == null) return;
+        Value known = evaluate(c.interpreter, row.kind(), mi, c.receiver, c.args);
         if (known != null) {
             c.understood = true;
             if (c.result != null) c.result = known;
         }
-        if (isBuilderMutation(c.insn, c.receiver)) c.understood = true;
-    }
-
-    private static boolean isBuilderMutation(MethodInsnNode mi, Value receiver) {
-        return BUILDERS.contains(mi.owner) && receiver != null;
+        // a builder's mutation is understood even when its result is not known
+        if (row.kind().equals("builder") && c.receiver != null) c.understood = true;
     }
 
     /** The value of a call we understand, or null. May queue updates of builder aliases. */
-    private static Value evaluate(ValueInterpreter vi, MethodInsnNode mi, Value receiver, List<? extends Value> args) {
+    private static Value evaluate(ValueInterpreter vi, String kind, MethodInsnNode mi, Value receiver, List<? extends Value> args) {
         Type ret = Type.getReturnType(mi.desc);
-        if (BUILDERS.contains(mi.owner)) return builder(vi, mi, receiver, args, ret);
-        if (mi.owner.equals("java/lang/String")) return string(vi, mi, receiver, args, ret);
-        if (BOXES.contains(mi.owner)) return boxing(mi, receiver, args, ret);
-        if ((mi.owner.equals("java/util/Properties") || vi.context().program().isSubtype(mi.owner, "java/util/Properties"))
-                && mi.name.equals("getProperty") && !args.isEmpty()) {
-            return property(vi, args, ret);
-        }
-        if (mi.owner.equals("java/util/ResourceBundle") && mi.name.equals("getString") && args.size() == 1) {
-            return property(vi, args, ret);
-        }
-        return null;
+        return switch (kind) {
+            case "builder" -> builder(vi, mi, receiver, args, ret);
+            case "string" -> string(vi, mi, receiver, args, ret);
+            case "box" -> boxing(mi, receiver, args, ret);
+            case "property" -> args.isEmpty() ? null : property(vi, args, ret);
+            default -> null;
+        };
     }
 
     private static Value property(ValueInterpreter vi, List<? extends Value> args, Type ret) {
@@ -103,7 +99,8 @@ final class JdkValueTransfer {
                 Value nb = builderValue(receiver, unknown);
                 vi.addPending(new AliasUpdate(site, nb));
                 if (ret.getSort() == Type.VOID) return null;
-                return ret.getSort() == Type.OBJECT && BUILDERS.contains(ret.getInternalName()) ? nb : labelled(Value.unknown(ret), receiver, args);
+                return ret.getSort() == Type.OBJECT && vi.context().models().valueClassesOf("builder").contains(ret.getInternalName())
+                        ? nb : labelled(Value.unknown(ret), receiver, args);
             }
         }
     }
